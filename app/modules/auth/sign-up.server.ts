@@ -1,0 +1,60 @@
+import { eq, or } from 'drizzle-orm'
+import { generateIdFromEntropySize } from 'lucia'
+import { memberships, organisations, users } from '#db/schema'
+import { db } from '~/db.server'
+import type { SignUpInput } from '../organisations/schemas'
+import { audit } from '../audit/audit.server'
+import { ok, refuse, type Result } from '../result'
+import { hashPassword } from './password.server'
+
+export type SignUpRefusal = 'email_taken' | 'inn_taken' | 'ogrn_taken'
+
+/**
+ * Creates a person together with the organisation they register; they become its owner. The new
+ * organisation stays unverified until the administration checks it.
+ */
+export async function signUp(input: SignUpInput): Promise<Result<{ userId: string; organisationId: number }, SignUpRefusal>> {
+  const passwordHash = await hashPassword(input.password)
+  return db.transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+      return refuse('email_taken', { field: 'email' })
+    }
+    const clash = tx
+      .select({ inn: organisations.inn, ogrn: organisations.ogrn })
+      .from(organisations)
+      .where(or(eq(organisations.inn, input.inn), eq(organisations.ogrn, input.ogrn)))
+      .get()
+    if (clash?.inn === input.inn) return refuse('inn_taken', { field: 'inn' })
+    if (clash) return refuse('ogrn_taken', { field: 'ogrn' })
+
+    const userId = generateIdFromEntropySize(10)
+    tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash }).run()
+    const isCompany = input.organisationType === 'company'
+    const organisation = tx
+      .insert(organisations)
+      .values({
+        type: input.organisationType,
+        name: input.organisationName,
+        shortName: input.shortName || null,
+        inn: input.inn,
+        ogrn: input.ogrn,
+        region: input.region,
+        city: input.city || null,
+        alliance: input.alliance ?? null,
+        size: isCompany ? (input.size ?? null) : null,
+        isState: isCompany ? false : input.isState,
+        website: input.website || null,
+      })
+      .returning()
+      .get()
+    const membership = tx
+      .insert(memberships)
+      .values({ userId, organisationId: organisation.id, role: 'owner' })
+      .returning()
+      .get()
+    const actor = { userId, organisationId: organisation.id }
+    audit(tx, actor, 'organisation.created', { type: 'organisation', id: organisation.id }, null, organisation)
+    audit(tx, actor, 'membership.created', { type: 'membership', id: membership.id }, null, membership)
+    return ok({ userId, organisationId: organisation.id })
+  })
+}

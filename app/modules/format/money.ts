@@ -1,0 +1,53 @@
+// Money is an integer number of kopecks; shares are basis points (1 % = 100 bp). No float ever
+// holds an amount: conversions go through strings and integer arithmetic.
+
+export type Kopecks = number & { readonly __brand: 'kopecks' }
+export type BasisPoints = number & { readonly __brand: 'basisPoints' }
+
+export function kopecks(value: number): Kopecks {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not a whole number of kopecks: ${value}`)
+  return value as Kopecks
+}
+
+export function basisPoints(value: number): BasisPoints {
+  if (!Number.isSafeInteger(value) || value < 0 || value > 10_000) throw new RangeError(`not a share in basis points: ${value}`)
+  return value as BasisPoints
+}
+
+/** "1234567.89" for 123456789 kopecks: the exact decimal, as a string. */
+export function kopecksToDecimal(amount: Kopecks): string {
+  const sign = amount < 0 ? '-' : ''
+  const abs = Math.abs(amount)
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
+}
+
+/**
+ * Reads an amount in roubles as a person types it ("1 234 567,89", "1234567.5", "100") into kopecks;
+ * null when it is not an amount (letters, more than two decimals, empty).
+ */
+export function parseRoubles(input: string): Kopecks | null {
+  const compact = input.replace(/[\s\u00A0\u202F]/g, '').replace(/₽|руб\.?|RUB/gi, '').replace(',', '.')
+  const match = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(compact)
+  if (!match) return null
+  const [, sign, whole, fraction = ''] = match
+  const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+  return kopecks(sign ? -value : value)
+}
+
+/** 1 234 567,89 ₽ in Russian, RUB 1,234,567.89 in English. */
+export function formatMoney(amount: Kopecks | number, locale: 'ru' | 'en', options: { wholeRoubles?: boolean } = {}): string {
+  const digits = options.wholeRoubles ? 0 : 2
+  const format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'ru-RU', {
+    style: 'currency',
+    currency: 'RUB',
+    currencyDisplay: locale === 'en' ? 'code' : 'symbol',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  })
+  // Intl takes the exact decimal string, so no float rounding touches the kopecks.
+  return format.format(kopecksToDecimal(amount as Kopecks) as unknown as number)
+}
+
+export function formatShare(share: BasisPoints | number, locale: 'ru' | 'en'): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'ru-RU', { style: 'percent', maximumFractionDigits: 2 }).format(share / 10_000)
+}

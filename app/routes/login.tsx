@@ -1,0 +1,64 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Field, FormErrors, SubmitButton } from '~/components/forms'
+import { openSession } from '~/modules/auth/account.server'
+import { sessionCookieHeader } from '~/modules/auth/lucia.server'
+import { SignInSchema } from '~/modules/auth/schemas'
+import { signIn } from '~/modules/auth/sign-in.server'
+import { safeRedirect } from '~/modules/http/guards.server'
+import { respondToForm } from '~/modules/http/respond.server'
+
+export const meta: MetaFunction = () => [{ title: 'Вход · Sign in' }]
+
+export function loader({ context }: LoaderFunctionArgs) {
+  if (context.actor) throw redirect('/')
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SignInSchema })
+  if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  const result = await signIn({ ...submission.value, clientIp: context.clientIp })
+  const sessionId = result.ok ? await openSession(result.value.userId) : null
+  return respondToForm(
+    submission,
+    result,
+    {
+      redirectTo: safeRedirect(submission.value.redirectTo, '/'),
+      toast: { type: 'success', key: 'toast.signedIn' },
+      headers: sessionId ? { 'Set-Cookie': sessionCookieHeader(sessionId, context.secure) } : undefined,
+    },
+    { hideFields: ['password'] },
+  )
+}
+
+export default function Login() {
+  const { t } = useTranslation()
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(SignInSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <section className="narrow">
+      <h1>{t('auth.signIn.title')}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field label={t('fields.email')} meta={fields.email} type="email" autoComplete="username" />
+        <Field label={t('fields.password')} meta={fields.password} type="password" autoComplete="current-password" />
+        <SubmitButton>{t('auth.signIn.submit')}</SubmitButton>
+      </Form>
+      <p>
+        {t('auth.signIn.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
+      </p>
+    </section>
+  )
+}

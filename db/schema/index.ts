@@ -1,0 +1,6 @@
+export * from './values'
+export * from './accounts'
+export * from './organisations'
+export * from './audit'
+export * from './mail'
+export * from './search'

@@ -1,0 +1,45 @@
+import { newStemmer } from 'snowball-stemmers'
+import { eng, rus } from 'stopword'
+
+// One text analysis for both search engines and the matcher, so that a word form that finds a
+// document in search also counts as the same word when matching.
+
+const russianStemmer = newStemmer('russian')
+const englishStemmer = newStemmer('english')
+const stopwords = new Set([...rus, ...eng].map((w) => normalize(w)))
+
+const TOKEN = /[\p{L}\p{N}]+/gu
+const CYRILLIC = /\p{Script=Cyrillic}/u
+const LATIN = /\p{Script=Latin}/u
+
+/** Case-folds and maps ё to е, so that "Ёмкость" and "емкость" are one word. */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е')
+}
+
+/** Splits normalised text into words, keeping digits (TRL 5, ГОСТ 12345) as their own tokens. */
+export function tokenize(text: string): string[] {
+  return normalize(text).match(TOKEN) ?? []
+}
+
+export function isStopword(token: string): boolean {
+  return stopwords.has(token)
+}
+
+/** Snowball stem in the word's own script's language; other tokens stay as they are. */
+export function stem(token: string): string {
+  if (token.length < 3) return token
+  if (CYRILLIC.test(token)) return russianStemmer.stem(token)
+  if (LATIN.test(token)) return englishStemmer.stem(token)
+  return token
+}
+
+/** The terms a text contributes to an index or a query: words, less stopwords, stemmed. */
+export function analyze(text: string): string[] {
+  const terms: string[] = []
+  for (const token of tokenize(text)) {
+    if (isStopword(token)) continue
+    terms.push(stem(token))
+  }
+  return terms
+}

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+import { verifyRequestOrigin } from 'lucia'
+import { database } from './app/db.server'
+import { env } from './app/env.server'
+import { resolveRequestSession } from './app/modules/auth/request-session.server'
+import { startBackgroundWork } from './app/modules/background.server'
+import { logger } from './app/modules/logger.server'
+
+// Opening the database (above) applied the migrations; background work seeds an empty database.
+const background = await startBackgroundWork()
+
+const build = (await import(path.resolve('build/index.js'))) as ServerBuild
+
+const app = express()
+app.disable('x-powered-by')
+if (env.TRUST_PROXY) app.set('trust proxy', 1)
+app.use(compression())
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString('base64')
+  next()
+})
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'script-src': ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        // Upgrading would break a plain-HTTP local run; behind HTTPS the proxy redirects.
+        'upgrade-insecure-requests': null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: false,
+  }),
+)
+
+app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+app.use(express.static('public', { maxAge: '1h' }))
+
+// One JSON line per request: no query string (it may carry tokens), no cookies, no bodies.
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint()
+  res.on('finish', () => {
+    logger.info({
+      event: 'request',
+      method: req.method,
+      path: req.path,
+      status: res.statusCode,
+      ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      user: res.locals.userId ?? null,
+    })
+  })
+  next()
+})
+
+// A state-changing request from another site's page is refused before it reaches any action.
+app.use((req, res, next) => {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
+  const host = req.get('host') ?? ''
+  const origin = req.get('origin') ?? req.get('referer')
+  if (origin !== undefined && !verifyRequestOrigin(origin, [host])) {
+    res.status(403).type('text/plain; charset=utf-8').send('403 — запрос с другого сайта отклонён / cross-origin request refused')
+    return
+  }
+  next()
+})
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    async getLoadContext(req, res) {
+      const secure = req.protocol === 'https'
+      const session = await resolveRequestSession(req.get('cookie'), secure)
+      for (const cookie of session.setCookies) res.append('Set-Cookie', cookie)
+      res.locals.userId = session.actor?.userId
+      return {
+        actor: session.actor,
+        sessionId: session.sessionId,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        cspNonce: res.locals.cspNonce as string,
+        secure,
+      }
+    },
+  }),
+)
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  logger.info({ event: 'server.started', url: `http://localhost:${env.PORT}`, database: database.file })
+})
+
+let stopping = false
+function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info({ event: 'server.stopping', signal })
+  // Finish the requests in flight, stop taking new ones, then close the database cleanly.
+  server.close(() => {
+    background.stop()
+    database.close()
+    logger.info({ event: 'server.stopped' })
+    process.exit(0)
+  })
+  server.closeIdleConnections()
+  setTimeout(() => process.exit(1), 10_000).unref()
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))
