@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (can(actor, 'area:platform')) areas.push({ to: '/platform', labelKey: 'nav.platform' })
   if (actor?.organisationId) areas.push({ to: '/org', labelKey: 'nav.organisation' })
   const user = actor
-    ? { name: actor.name, organisationName: actor.organisationName, organisationVerified: actor.organisationVerified }
+    ? { name: actor.name, organisationName: actor.organisationLabel, organisationVerified: actor.organisationVerified }
     : null
   return json({ locale, toast, user, areas }, { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
 }

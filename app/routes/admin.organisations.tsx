@@ -48,9 +48,8 @@ function DecisionForm({ organisationId }: { organisationId: number }) {
   const [form, fields] = useForm({
     id: `decision-${organisationId}`,
     lastResult: mine ? lastResult : undefined,
+    // Validated on the server only: which button was pressed decides whether a reason is required.
     constraint: getZodConstraint(VerificationDecisionSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: VerificationDecisionSchema }),
-    shouldValidate: 'onSubmit',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="decision-form">

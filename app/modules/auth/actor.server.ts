@@ -14,6 +14,7 @@ export function loadActor(userId: string): Actor | null {
       organisationId: organisations.id,
       organisationType: organisations.type,
       organisationName: organisations.name,
+      organisationShortName: organisations.shortName,
       verificationStatus: organisations.verificationStatus,
       membershipRole: memberships.role,
     })
@@ -32,6 +33,7 @@ export function loadActor(userId: string): Actor | null {
     organisationId: row.organisationId,
     organisationType: row.organisationType,
     organisationName: row.organisationName,
+    organisationLabel: row.organisationShortName ?? row.organisationName,
     organisationVerified: row.verificationStatus === 'verified',
     membershipRole: row.membershipRole,
   }

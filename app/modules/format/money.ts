@@ -26,11 +26,14 @@ export function kopecksToDecimal(amount: Kopecks): string {
  * null when it is not an amount (letters, more than two decimals, empty).
  */
 export function parseRoubles(input: string): Kopecks | null {
-  const compact = input.replace(/[\s\u00A0\u202F]/g, '').replace(/₽|руб\.?|RUB/gi, '').replace(',', '.')
-  const match = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(compact)
+  // A currency sign may stand at either end; spaces may only group thousands.
+  const bare = input.trim().replace(/^(₽|RUB)\s*|\s*(₽|руб\.?|рублей|RUB)$/gi, '')
+  const match = /^(-?)(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d{1,13})(?:[.,](\d{1,2}))?$/.exec(bare)
   if (!match) return null
   const [, sign, whole, fraction = ''] = match
-  const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+  const digits = whole.replace(/\D/g, '')
+  if (digits.length > 13) return null
+  const value = Number(digits) * 100 + Number(fraction.padEnd(2, '0'))
   return kopecks(sign ? -value : value)
 }
 

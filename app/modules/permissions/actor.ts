@@ -10,6 +10,8 @@ export interface Actor {
   organisationId: number | null
   organisationType: OrganisationType | null
   organisationName: string | null
+  /** What the header shows: the short name where there is one. */
+  organisationLabel: string | null
   organisationVerified: boolean
   membershipRole: MembershipRole | null
 }

@@ -1,0 +1,130 @@
+import { count, eq } from 'drizzle-orm'
+import { auditEvents, loginAttempts, memberships, organisations, sessions, users } from '#db/schema'
+import { database, db } from '~/db.server'
+import { changePassword, openSession } from '~/modules/auth/account.server'
+import { loadActor } from '~/modules/auth/actor.server'
+import { lucia } from '~/modules/auth/lucia.server'
+import { MAX_FAILURES_PER_ACCOUNT } from '~/modules/auth/rate-limit.server'
+import { signIn } from '~/modules/auth/sign-in.server'
+import { signUp } from '~/modules/auth/sign-up.server'
+import { resolveRequestSession } from '~/modules/auth/request-session.server'
+import { actorWithOrganisation } from '../factories/actors'
+import { signUpInput } from '../factories/organisations'
+
+const rowCounts = () => ({
+  users: db.select({ n: count() }).from(users).get()!.n,
+  organisations: db.select({ n: count() }).from(organisations).get()!.n,
+  memberships: db.select({ n: count() }).from(memberships).get()!.n,
+  audit: db.select({ n: count() }).from(auditEvents).get()!.n,
+})
+
+describe('sign-up', () => {
+  it('creates the person, their unverified organisation and their ownership, and audits both', async () => {
+    const input = signUpInput({ organisationType: 'university', isState: true, size: undefined })
+    const result = await signUp(input)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const actor = loadActor(result.value.userId)!
+    expect(actor).toMatchObject({ email: input.email, organisationType: 'university', membershipRole: 'owner', organisationVerified: false })
+    const org = db.select().from(organisations).where(eq(organisations.id, result.value.organisationId)).get()!
+    expect(org).toMatchObject({ verificationStatus: 'unverified', isState: true, size: null, inn: input.inn })
+    const trail = db.select().from(auditEvents).where(eq(auditEvents.actorUserId, result.value.userId)).all()
+    expect(trail.map((e) => e.action).sort()).toEqual(['membership.created', 'organisation.created'])
+  })
+
+  it('refuses a taken e-mail, INN or OGRN and writes nothing', async () => {
+    const first = signUpInput()
+    await signUp(first)
+    const before = rowCounts()
+    expect(await signUp(signUpInput({ email: first.email }))).toMatchObject({ ok: false, error: 'email_taken', field: 'email' })
+    expect(await signUp(signUpInput({ inn: first.inn }))).toMatchObject({ ok: false, error: 'inn_taken', field: 'inn' })
+    expect(await signUp(signUpInput({ ogrn: first.ogrn }))).toMatchObject({ ok: false, error: 'ogrn_taken', field: 'ogrn' })
+    expect(rowCounts()).toEqual(before)
+  })
+})
+
+describe('sign-in', () => {
+  it('answers a wrong password and an unknown e-mail with the same refusal', async () => {
+    const input = signUpInput()
+    await signUp(input)
+    const wrongPassword = await signIn({ email: input.email, password: 'not the password', clientIp: '10.0.0.1' })
+    const unknownEmail = await signIn({ email: 'nobody@test.example', password: 'not the password', clientIp: '10.0.0.1' })
+    expect(wrongPassword).toEqual({ ok: false, error: 'invalid_credentials' })
+    expect(unknownEmail).toEqual(wrongPassword)
+    expect(await signIn({ email: input.email, password: input.password, clientIp: '10.0.0.1' })).toMatchObject({ ok: true })
+  })
+
+  it('locks an account after repeated failures, even for the right password, and keeps the lock in the database', async () => {
+    const input = signUpInput()
+    await signUp(input)
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      expect(await signIn({ email: input.email, password: 'wrong password', clientIp: `10.1.0.${i}` })).toMatchObject({ error: 'invalid_credentials' })
+    }
+    const locked = await signIn({ email: input.email, password: input.password, clientIp: '10.1.1.1' })
+    expect(locked).toMatchObject({ ok: false, error: 'rate_limited' })
+    expect(locked.ok === false && Number(locked.params?.minutes)).toBeGreaterThan(0)
+    const row = db.select().from(loginAttempts).where(eq(loginAttempts.key, `account:${input.email}`)).get()
+    expect(row?.failures).toBe(MAX_FAILURES_PER_ACCOUNT)
+  })
+
+  it('locks an address that tries many accounts', async () => {
+    const ip = '10.9.9.9'
+    for (let i = 0; i < 20; i++) await signIn({ email: `guess${i}@test.example`, password: 'x', clientIp: ip })
+    expect(await signIn({ email: 'another@test.example', password: 'x', clientIp: ip })).toMatchObject({ error: 'rate_limited' })
+    expect(await signIn({ email: 'another@test.example', password: 'x', clientIp: '10.9.9.10' })).toMatchObject({ error: 'invalid_credentials' })
+  }, 120_000)
+})
+
+describe('sessions', () => {
+  it('resolves a valid session cookie to the actor and refuses a forged one with a blank cookie', async () => {
+    const actor = await actorWithOrganisation()
+    const sessionId = await openSession(actor.userId)
+    const ok = await resolveRequestSession(`rd_session=${sessionId}`, false)
+    expect(ok.actor?.userId).toBe(actor.userId)
+    const forged = await resolveRequestSession(`rd_session=${sessionId.slice(0, -2)}xx`, false)
+    expect(forged.actor).toBeNull()
+    expect(forged.setCookies[0]).toMatch(/^rd_session=;/)
+  })
+
+  it('treats an expired session as signed out and removes it', async () => {
+    const actor = await actorWithOrganisation()
+    const sessionId = await openSession(actor.userId)
+    db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 60 }).where(eq(sessions.id, sessionId)).run()
+    const resolved = await resolveRequestSession(`rd_session=${sessionId}`, false)
+    expect(resolved.actor).toBeNull()
+    expect(db.select().from(sessions).where(eq(sessions.id, sessionId)).get()).toBeUndefined()
+  })
+
+  it('renews a session past half its life and sends a fresh cookie', async () => {
+    const actor = await actorWithOrganisation()
+    const sessionId = await openSession(actor.userId)
+    const soon = Math.floor(Date.now() / 1000) + 3600
+    db.update(sessions).set({ expiresAt: soon }).where(eq(sessions.id, sessionId)).run()
+    const resolved = await resolveRequestSession(`rd_session=${sessionId}`, true)
+    expect(resolved.actor?.userId).toBe(actor.userId)
+    expect(resolved.setCookies[0]).toMatch(/HttpOnly/i)
+    expect(resolved.setCookies[0]).toMatch(/Secure/i)
+    expect(db.select().from(sessions).where(eq(sessions.id, sessionId)).get()!.expiresAt).toBeGreaterThan(soon)
+  })
+
+  it('ends every session of the person when the password changes, except the new one', async () => {
+    const input = signUpInput()
+    const created = await signUp(input)
+    if (!created.ok) throw new Error()
+    const actor = loadActor(created.value.userId)!
+    const other = await openSession(actor.userId)
+    expect(await changePassword(actor, { currentPassword: 'wrong', newPassword: 'a brand new password' })).toMatchObject({ error: 'wrong_password' })
+    const changed = await changePassword(actor, { currentPassword: input.password, newPassword: 'a brand new password' })
+    expect(changed.ok).toBe(true)
+    expect((await lucia.validateSession(other)).session).toBeNull()
+    if (changed.ok) expect((await lucia.validateSession(changed.value.sessionId)).session).not.toBeNull()
+    expect(await signIn({ email: input.email, password: 'a brand new password', clientIp: '10.2.0.1' })).toMatchObject({ ok: true })
+  })
+})
+
+describe('the audit trail', () => {
+  it('is append-only: rows can be neither changed nor deleted', () => {
+    expect(() => database.sqlite.prepare('UPDATE audit_events SET action = ?').run('tampered')).toThrow(/append-only/)
+    expect(() => database.sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/)
+  })
+})
