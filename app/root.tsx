@@ -8,6 +8,7 @@ import { useNonce } from '~/components/nonce'
 import { createI18n, defaultLocale, type Locale } from '~/i18n'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { readToast, type Toast } from '~/modules/http/toast.server'
+import { unreadCount } from '~/modules/notifications/notify.server'
 import { can } from '~/modules/permissions/can'
 import styles from '~/styles/app.css'
 import '~/modules/http/context'
@@ -27,7 +28,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (can(actor, 'area:platform')) areas.push({ to: '/platform', labelKey: 'nav.platform' })
   if (actor?.organisationId) areas.push({ to: '/org', labelKey: 'nav.organisation' })
   const user = actor
-    ? { name: actor.name, organisationName: actor.organisationLabel, organisationVerified: actor.organisationVerified }
+    ? {
+        name: actor.name,
+        organisationName: actor.organisationLabel,
+        organisationVerified: actor.organisationVerified,
+        unread: unreadCount(actor.userId),
+      }
     : null
   return json({ locale, toast, user, areas }, { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
 }

@@ -6,6 +6,7 @@ export interface ShellUser {
   name: string
   organisationName: string | null
   organisationVerified: boolean
+  unread: number
 }
 
 export interface NavArea {
@@ -32,6 +33,14 @@ export function SiteHeader({ user, areas, locale }: { user: ShellUser | null; ar
           <LanguageSwitcher locale={locale} />
           {user ? (
             <>
+              <Link to="/notifications" className="notifications-link">
+                {t('nav.notifications')}
+                {user.unread > 0 ? (
+                  <span className="counter" aria-label={t('nav.unread', { count: user.unread })}>
+                    {user.unread}
+                  </span>
+                ) : null}
+              </Link>
               <Link to="/account" className="account-link">
                 {user.name}
                 {user.organisationName ? <span className="muted"> · {user.organisationName}</span> : null}

@@ -15,6 +15,9 @@ const en = {
     administration: 'Administration',
     platform: 'Platform',
     organisation: 'Organisation',
+    notifications: 'Notifications',
+    unread_one: '{{count}} unread',
+    unread_other: '{{count}} unread',
   },
   home: {
     title: 'The R&D marketplace of science and industry',
@@ -154,6 +157,8 @@ const en = {
       people_other: '{{count}} people',
     },
   },
+  notifications: { title: 'Notifications', markAllRead: 'Mark all as read', empty: 'No notifications yet.' },
+  notification: {},
   pagination: { label: 'Pages', previous: '← Previous', next: 'Next →', pageOf: 'Page {{page}} of {{count}}' },
   toast: {
     signedIn: 'You are signed in.',

@@ -14,6 +14,11 @@ const ru = {
     administration: 'Администрация',
     platform: 'Платформа',
     organisation: 'Организация',
+    notifications: 'Уведомления',
+    unread_one: '{{count}} непрочитанное',
+    unread_few: '{{count}} непрочитанных',
+    unread_many: '{{count}} непрочитанных',
+    unread_other: '{{count}} непрочитанного',
   },
   home: {
     title: 'Площадка R&D-кооперации науки и индустрии',
@@ -163,6 +168,9 @@ const ru = {
       people_other: '{{count}} пользователя',
     },
   },
+  notifications: { title: 'Уведомления', markAllRead: 'Отметить все прочитанными', empty: 'Уведомлений пока нет.' },
+  // One sentence per kind of event; the parameters come from the notice.
+  notification: {},
   pagination: { label: 'Страницы', previous: '← Назад', next: 'Вперёд →', pageOf: 'Страница {{page}} из {{count}}' },
   toast: {
     signedIn: 'Вы вошли в систему.',
