@@ -109,8 +109,8 @@ function shutdown(signal: string) {
   stopping = true
   logger.info({ event: 'server.stopping', signal })
   // Finish the requests in flight, stop taking new ones, then close the database cleanly.
-  server.close(() => {
-    background.stop()
+  server.close(async () => {
+    await background.stop()
     database.close()
     logger.info({ event: 'server.stopped' })
     process.exit(0)

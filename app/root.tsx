@@ -21,11 +21,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = context.actor
   const locale = await resolveLocale(request, actor)
   const { toast, setCookie } = await readToast(request)
-  const areas: NavArea[] = []
+  const areas: NavArea[] = [
+    { to: '/requests', labelKey: 'nav.requests' },
+    { to: '/labs', labelKey: 'nav.labs' },
+    { to: '/orgs', labelKey: 'nav.organisations' },
+    { to: '/measures', labelKey: 'nav.measures' },
+  ]
   if (can(actor, 'area:company')) areas.push({ to: '/company', labelKey: 'nav.company' })
   if (can(actor, 'area:science')) areas.push({ to: '/lab', labelKey: 'nav.science' })
-  if (can(actor, 'area:administration')) areas.push({ to: '/admin', labelKey: 'nav.administration' })
+  if (can(actor, 'match:list')) areas.push({ to: '/matches', labelKey: 'nav.matches' })
+  if (can(actor, 'area:administration')) areas.push({ to: '/admin', labelKey: 'nav.administration', end: true }, { to: '/admin/dashboard', labelKey: 'nav.dashboard' })
   if (can(actor, 'area:platform')) areas.push({ to: '/platform', labelKey: 'nav.platform' })
+  if (can(actor, 'area:company') || can(actor, 'area:science')) areas.push({ to: '/engagements', labelKey: 'nav.engagements' })
+  if (can(actor, 'alert:manage')) areas.push({ to: '/alerts', labelKey: 'nav.alerts' })
+  if (can(actor, 'contract:register') || can(actor, 'area:science')) areas.push({ to: '/contracts', labelKey: 'contracts.navLabel' })
+  if (can(actor, 'claim:file')) areas.push({ to: '/claims', labelKey: 'claims.navLabel' })
+  if (can(actor, 'claim:review')) areas.push({ to: '/admin/claims', labelKey: 'review.navLabel' })
+  if (can(actor, 'programme:manage')) areas.push({ to: '/admin/programmes', labelKey: 'programmes.navLabel' })
+  if (can(actor, 'measure:manage')) areas.push({ to: '/admin/measures', labelKey: 'measures.admin.navLabel' })
   if (actor?.organisationId) areas.push({ to: '/org', labelKey: 'nav.organisation' })
   const user = actor
     ? {

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 const CHROMIUM = '/usr/bin/chromium'
 const RESULTS = 'test-results'
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(command: string, args: string[], env: Record<string, string> = {}): number {
   console.log(`\n$ ${command} ${args.join(' ')}`)
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
   return result.status ?? 1

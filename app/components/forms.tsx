@@ -4,6 +4,10 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { translateMessage } from './messages'
 
+// Components take any field: the schema, not the component, decides what a field holds.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyField = FieldMetadata<any, any, string[]>
+
 function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   const { t } = useTranslation()
   if (!errors?.length) return null
@@ -36,7 +40,7 @@ export function Field({
   readOnly,
 }: {
   label: string
-  meta: FieldMetadata<string | number | undefined>
+  meta: AnyField
   type?: InputType
   hint?: string
   autoComplete?: string
@@ -57,7 +61,7 @@ export function Field({
   )
 }
 
-export function TextareaField({ label, meta, rows = 5, hint }: { label: string; meta: FieldMetadata<string | undefined>; rows?: number; hint?: string }) {
+export function TextareaField({ label, meta, rows = 5, hint }: { label: string; meta: AnyField; rows?: number; hint?: string }) {
   const props = getTextareaProps(meta)
   return (
     <div className="field">
@@ -76,7 +80,7 @@ export function SelectField({
   placeholder,
 }: {
   label: string
-  meta: FieldMetadata<string | undefined>
+  meta: AnyField
   options: { value: string; label: string }[]
   placeholder?: string
 }) {
@@ -97,7 +101,7 @@ export function SelectField({
   )
 }
 
-export function CheckboxField({ label, meta }: { label: string; meta: FieldMetadata<boolean | string | undefined> }) {
+export function CheckboxField({ label, meta }: { label: string; meta: AnyField }) {
   const props = getInputProps(meta, { type: 'checkbox' })
   return (
     <div className="field checkbox">

@@ -12,6 +12,8 @@ export interface ShellUser {
 export interface NavArea {
   to: string
   labelKey: string
+  /** Active only on this very path, not on the pages below it. */
+  end?: boolean
 }
 
 export function SiteHeader({ user, areas, locale }: { user: ShellUser | null; areas: NavArea[]; locale: Locale }) {
@@ -22,13 +24,6 @@ export function SiteHeader({ user, areas, locale }: { user: ShellUser | null; ar
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <nav aria-label={t('nav.main')} className="main-nav">
-          {areas.map((a) => (
-            <NavLink key={a.to} to={a.to}>
-              {t(a.labelKey)}
-            </NavLink>
-          ))}
-        </nav>
         <div className="header-tools">
           <LanguageSwitcher locale={locale} />
           {user ? (
@@ -60,6 +55,15 @@ export function SiteHeader({ user, areas, locale }: { user: ShellUser | null; ar
             </>
           )}
         </div>
+      </div>
+      <div className="container nav-row">
+        <nav aria-label={t('nav.main')} className="main-nav">
+          {areas.map((a) => (
+            <NavLink key={a.to} to={a.to} end={a.end}>
+              {t(a.labelKey)}
+            </NavLink>
+          ))}
+        </nav>
       </div>
     </header>
   )

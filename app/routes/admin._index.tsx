@@ -16,6 +16,11 @@ export default function AdministrationWorkspace() {
     <section>
       <h1>{t('workspace.administration.title')}</h1>
       <p>{t('workspace.administration.lead')}</p>
+      <p>
+        <Link to="/admin/dashboard" className="button primary">
+          {t('dashboard.title')}
+        </Link>
+      </p>
       <ul className="cards">
         <li className="card">
           <Link to="/admin/organisations">

@@ -1,4 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
+import { useAppForm } from '~/components/use-app-form'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
@@ -45,7 +46,7 @@ function DecisionForm({ organisationId }: { organisationId: number }) {
   const { t } = useTranslation()
   const lastResult = useActionData<typeof action>()
   const mine = lastResult && 'initialValue' in lastResult && String(lastResult.initialValue?.organisationId) === String(organisationId)
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: `decision-${organisationId}`,
     lastResult: mine ? lastResult : undefined,
     // Validated on the server only: which button was pressed decides whether a reason is required.

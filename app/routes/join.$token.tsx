@@ -1,4 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
+import { useAppForm } from '~/components/use-app-form'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -40,7 +41,7 @@ export default function Join() {
   const { t } = useTranslation()
   const { invitation, signedIn } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     lastResult,
     constraint: getZodConstraint(JoinSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinSchema }),

@@ -1,4 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
+import { useAppForm } from '~/components/use-app-form'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
@@ -39,7 +40,7 @@ export default function Login() {
   const { t } = useTranslation()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     lastResult,
     constraint: getZodConstraint(SignInSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),

@@ -1,4 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
+import { useAppForm } from '~/components/use-app-form'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -73,12 +74,13 @@ export default function MyOrganisation() {
   const { formatDate } = useFormat()
   const { organisation, members, invitations, canManage, canEdit, me } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: 'invite',
     lastResult: lastResult && 'initialValue' in lastResult && lastResult.initialValue?.intent === 'invite' ? lastResult : undefined,
     constraint: getZodConstraint(InviteSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const locale = i18n.language === 'en' ? 'en' : 'ru'
   const pendingInvitations = invitations.filter((i) => !i.acceptedAt && !i.revokedAt && Date.parse(i.expiresAt) > Date.now())

@@ -1,9 +1,11 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { VerificationBadge } from '~/components/layout'
 import { notFound } from '~/modules/http/guards.server'
+import { listOrganisationLabs } from '~/modules/labs/labs.server'
 import { getOrganisation } from '~/modules/organisations/organisations.server'
+import { listOrganisationRequests } from '~/modules/requests/requests.server'
 import { regionName } from '~/modules/organisations/regions'
 
 export function loader({ params }: LoaderFunctionArgs) {
@@ -12,12 +14,16 @@ export function loader({ params }: LoaderFunctionArgs) {
   if (!organisation || organisation.archivedAt) notFound()
   // The public card: registration facts a partner may check, nothing about the people.
   const { id: orgId, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus } = organisation
-  return json({ organisation: { id: orgId, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus } })
+  return json({
+    organisation: { id: orgId, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus },
+    labs: listOrganisationLabs(orgId).map((l) => ({ id: l.id, name: l.name })),
+    requests: type === 'company' ? listOrganisationRequests(orgId, { includeDrafts: false }).map((r) => ({ id: r.id, title: r.title, status: r.status })) : [],
+  })
 }
 
 export default function OrganisationPage() {
   const { t, i18n } = useTranslation()
-  const { organisation } = useLoaderData<typeof loader>()
+  const { organisation, labs, requests } = useLoaderData<typeof loader>()
   const locale = i18n.language === 'en' ? 'en' : 'ru'
   return (
     <section>
@@ -47,6 +53,31 @@ export default function OrganisationPage() {
           </>
         ) : null}
       </dl>
+      {organisation.type !== 'company' ? (
+        <>
+          <h2>{t('organisation.labs')}</h2>
+          {labs.length === 0 ? <p className="muted">{t('organisation.noLabs')}</p> : null}
+          <ul className="list">
+            {labs.map((l) => (
+              <li key={l.id}>
+                <Link to={`/labs/${l.id}`}>{l.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          <h2>{t('organisation.requests')}</h2>
+          {requests.length === 0 ? <p className="muted">{t('organisation.noRequests')}</p> : null}
+          <ul className="list">
+            {requests.map((r) => (
+              <li key={r.id}>
+                <Link to={`/requests/${r.id}`}>{r.title}</Link> <span className="badge">{t(`request.status.${r.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   )
 }

@@ -14,3 +14,15 @@ export type VerificationStatus = (typeof verificationStatuses)[number]
 
 export const membershipRoles = ['owner', 'member'] as const
 export type MembershipRole = (typeof membershipRoles)[number]
+
+export const requestStatuses = ['draft', 'published', 'paused', 'closed', 'archived'] as const
+export type RequestStatus = (typeof requestStatuses)[number]
+
+export const labStatuses = ['active', 'archived'] as const
+export type LabStatus = (typeof labStatuses)[number]
+
+export const engagementStages = ['invited', 'interest', 'shortlisted', 'discussion', 'agreed', 'declined'] as const
+export type EngagementStage = (typeof engagementStages)[number]
+
+export const declineReasons = ['scope_mismatch', 'budget', 'timeline', 'capacity', 'chose_other', 'confidentiality', 'other'] as const
+export type DeclineReason = (typeof declineReasons)[number]

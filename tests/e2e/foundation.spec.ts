@@ -120,6 +120,13 @@ test('the administration verifies an organisation from the queue', async ({ page
   await expect(page.locator('li.card', { hasText: 'Хелиос Фарма' })).toHaveCount(0)
 })
 
+test('an empty form sent in the browser explains every missing field at once', async ({ page }) => {
+  await page.goto('/login')
+  await page.locator('main form').getByRole('button', { name: 'Войти' }).click()
+  await expect(page.getByText('Заполните это поле.')).toHaveCount(2)
+  await expect(page.getByLabel('Электронная почта')).toHaveAttribute('aria-invalid', 'true')
+})
+
 test('wrong credentials get one message whether or not the e-mail exists', async ({ page }) => {
   for (const email of ['company@demo.test', 'nobody-here@demo.test']) {
     await page.goto('/login')

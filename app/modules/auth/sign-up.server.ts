@@ -3,6 +3,7 @@ import { generateIdFromEntropySize } from 'lucia'
 import { memberships, organisations, users } from '#db/schema'
 import { db } from '~/db.server'
 import type { SignUpInput } from '../organisations/schemas'
+import { enqueueOrganisation } from '../organisations/search-sync.server'
 import { audit } from '../audit/audit.server'
 import { ok, refuse, type Result } from '../result'
 import { hashPassword } from './password.server'
@@ -55,6 +56,7 @@ export async function signUp(input: SignUpInput): Promise<Result<{ userId: strin
     const actor = { userId, organisationId: organisation.id }
     audit(tx, actor, 'organisation.created', { type: 'organisation', id: organisation.id }, null, organisation)
     audit(tx, actor, 'membership.created', { type: 'membership', id: membership.id }, null, membership)
+    enqueueOrganisation(tx, organisation.id)
     return ok({ userId, organisationId: organisation.id })
   })
 }

@@ -3,6 +3,9 @@ import { generateIdFromEntropySize } from 'lucia'
 import type { Db } from '#db/client'
 import { memberships, organisations, users } from '#db/schema'
 import { DEMO_PASSWORD, demoAdministration, demoCompanies, demoPlatformAdmin, demoScience, type DemoOrganisation } from '#db/seed/demo-cluster'
+import { seedCatalogue } from './catalogue-seed.server'
+import { seedMeasures } from '../measures/demo-seed.server'
+import { seedContracts } from '../contracts/demo-seed.server'
 import { audit } from '../audit/audit.server'
 import { hashPassword } from '../auth/password.server'
 import { completeInn10, completeOgrn13 } from '../organisations/inn-ogrn'
@@ -24,6 +27,17 @@ function demoRegistration(index: number) {
 export interface SeedSummary {
   organisations: number
   people: number
+  labs: number
+  requests: number
+  contracts: number
+  claims: number
+  programmes: number
+}
+
+/** What later seed steps need to know about the organisations: their ids and owners, by key. */
+export interface SeededOrganisations {
+  ids: Map<string, number>
+  owners: Map<string, string>
 }
 
 /** Seeds the demo cluster into an empty database, in one transaction. */
@@ -32,8 +46,11 @@ export async function seedDemoData(db: Db): Promise<SeedSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const all: DemoOrganisation[] = [demoAdministration, ...demoScience, ...demoCompanies]
   let people = 0
+  const seeded: SeededOrganisations = { ids: new Map(), owners: new Map() }
+  let catalogue = { labs: 0, requests: 0 }
+  let contracted = { contracts: 0, claims: 0, programmes: 0 }
   db.transaction((tx) => {
-    const seeded = { userId: null, organisationId: null }
+    const system = { userId: null, organisationId: null }
     const platformAdminId = generateIdFromEntropySize(10)
     tx.insert(users).values({ id: platformAdminId, email: demoPlatformAdmin.email, name: demoPlatformAdmin.name, passwordHash, isPlatformAdmin: true }).run()
     people++
@@ -56,13 +73,15 @@ export async function seedDemoData(db: Db): Promise<SeedSummary> {
         })
         .returning()
         .get()
-      audit(tx, seeded, 'organisation.created', { type: 'organisation', id: created.id }, null, created)
+      seeded.ids.set(org.key, created.id)
+      audit(tx, system, 'organisation.created', { type: 'organisation', id: created.id }, null, created)
       for (const person of org.people) {
         const userId = generateIdFromEntropySize(10)
         tx.insert(users).values({ id: userId, email: person.email, name: person.name, passwordHash, locale: person.locale ?? null }).run()
         const membership = tx.insert(memberships).values({ userId, organisationId: created.id, role: person.role }).returning().get()
         audit(tx, { userId, organisationId: created.id }, 'membership.created', { type: 'membership', id: membership.id }, null, membership)
         people++
+        if (person.role === 'owner' && !seeded.owners.has(org.key)) seeded.owners.set(org.key, userId)
         if (org === demoAdministration && !verifierId) verifierId = userId
       }
       if (org.verified) {
@@ -75,6 +94,9 @@ export async function seedDemoData(db: Db): Promise<SeedSummary> {
         audit(tx, { userId: verifierId, organisationId: null }, 'organisation.verified', { type: 'organisation', id: created.id }, created, verified)
       }
     })
+    catalogue = seedCatalogue(tx, seeded)
+    seedMeasures(tx)
+    contracted = seedContracts(tx, seeded)
   })
-  return { organisations: all.length, people }
+  return { organisations: all.length, people, ...catalogue, ...contracted }
 }

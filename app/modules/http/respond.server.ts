@@ -6,6 +6,8 @@ import { redirectWithToast, type Toast } from './toast.server'
 
 /** The one place a refusal becomes an HTTP status: 400 invalid, 403, 404, 429, other refusals 409. */
 export function statusOf(refusal: Refusal): number {
+  // A file that is not what it must be is bad input, like a bad field.
+  if (refusal.error.startsWith('document_')) return 400
   return commonRefusalStatus[refusal.error] ?? 409
 }
 

@@ -4,8 +4,9 @@ import type { TermBag } from './text-terms'
 // rare term says more than a match on a common one; the relevance model reads that from here.
 
 export interface TextCorpus {
-  /** Occurrences of each term over all documents. */
-  termCounts: Map<string, number>
+  /** Occurrences of each term over all documents; `size` is the number of distinct terms. A lookup
+   *  that holds only the terms being scored (with the whole corpus's size) serves as well. */
+  termCounts: Pick<ReadonlyMap<string, number>, 'get' | 'size'>
   /** Occurrences of all terms over all documents. */
   totalTerms: number
 }

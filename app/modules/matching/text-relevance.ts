@@ -42,8 +42,11 @@ export interface LabDocument {
 /** A lab's texts indexed by term, so that scoring visits only the request's terms. */
 export interface AnalyzedLab {
   documents: LabDocument[]
-  /** For each term, the documents (by index) that hold it, and how often: [document, count]. */
+  /** For each term, the documents (by index) that hold it, and how often: [document, count]. Scoring
+   *  reads only the request's terms, so a lab rebuilt with just those scores the same. */
   postings: Map<string, [number, number][]>
+  /** Each term as the lab's texts first spell it, to look for it in a search engine. */
+  surfaces?: Map<string, string>
 }
 
 export type AnalyzedRequest = AnalyzedText
@@ -61,21 +64,23 @@ export interface TextRelevance {
 }
 
 export function analyzeLab(lab: LabText): AnalyzedLab {
-  const texts: { publicationTitle: string | null; terms: TermBag }[] = []
+  const texts: { publicationTitle: string | null; terms: AnalyzedText }[] = []
   const profileFields = [lab.expertise, ...(lab.keywords ?? [])]
   if (profileFields.some(Boolean)) texts.push({ publicationTitle: null, terms: analyzeFields(profileFields) })
   for (const publication of lab.publications ?? []) {
     texts.push({ publicationTitle: publication.title, terms: analyzeFields([publication.title, publication.abstract]) })
   }
   const postings: AnalyzedLab['postings'] = new Map()
+  const surfaces = new Map<string, string>()
   texts.forEach(({ terms }, document) => {
+    for (const [term, surface] of terms.surfaces) if (!surfaces.has(term)) surfaces.set(term, surface)
     for (const [term, count] of terms.counts) {
       const list = postings.get(term)
       if (list) list.push([document, count])
       else postings.set(term, [[document, count]])
     }
   })
-  return { documents: texts.map(({ publicationTitle, terms }) => ({ publicationTitle, length: terms.length })), postings }
+  return { documents: texts.map(({ publicationTitle, terms }) => ({ publicationTitle, length: terms.length })), postings, surfaces }
 }
 
 export function analyzeRequest(request: RequestText): AnalyzedRequest {

@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.server'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
+import { enqueueOrganisation } from './search-sync.server'
 
 export type Organisation = typeof organisations.$inferSelect
 
@@ -35,6 +36,7 @@ export function updateOrganisationProfile(
     const changes = before.type === 'company' ? input : { ...input, size: null }
     const after = tx.update(organisations).set(changes).where(eq(organisations.id, organisationId)).returning().get()
     audit(tx, auditActor(actor), 'organisation.updated', { type: 'organisation', id: organisationId }, before, after)
+    enqueueOrganisation(tx, organisationId)
     return ok(after)
   })
 }

@@ -9,6 +9,7 @@ import { enqueueMail } from '../mail/mail.server'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
+import { enqueueOrganisation } from './search-sync.server'
 
 export const VERIFICATION_PAGE_SIZE = 20
 
@@ -57,6 +58,7 @@ export function decideVerification(
       .returning()
       .get()
     audit(tx, auditActor(actor), `organisation.${input.decision === 'verify' ? 'verified' : 'rejected'}`, { type: 'organisation', id: before.id }, before, after)
+    enqueueOrganisation(tx, before.id)
     const owners = tx
       .select({ email: users.email, locale: users.locale })
       .from(memberships)

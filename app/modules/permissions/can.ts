@@ -1,9 +1,25 @@
+import type { RequestStatus } from '#db/schema/values'
 import { hasRole, type Actor } from './actor'
 
 // Every authorisation question goes through can(): loaders, actions, buttons on pages and search
 // filters ask the same table, so a page never offers what its action would refuse.
 
 type OrganisationRef = { organisationId: number }
+/** The two parties of a contract: the company that orders the work and the science organisation doing it. */
+type ContractParties = { companyId: number; contractorId: number }
+/** Something one party proposed or recorded on a contract, for the other party to confirm or decline. */
+type ContractProposal = ContractParties & { proposedByOrganisationId: number }
+type ClaimRef = { companyId: number }
+type RequestRef = { organisationId: number; status: RequestStatus }
+/** A proposal of a lab for a request: the request's company and the lab's organisation. */
+type MatchRef = { companyId: number; labOrganisationId: number }
+/** The labs' organisations a company has admitted to a request's confidential part. */
+type ConfidentialRef = { organisationId: number; admittedOrganisationIds: readonly number[] }
+
+/** The two sides of an engagement: the company of the request and the organisation of the lab. */
+type EngagementRef = { companyOrganisationId: number; labOrganisationId: number }
+
+const PUBLIC_REQUEST_STATUSES: readonly RequestStatus[] = ['published', 'paused', 'closed']
 
 interface Rules {
   'area:company': void
@@ -15,11 +31,54 @@ interface Rules {
   'organisation:invite': OrganisationRef
   'organisation:manage_members': OrganisationRef
   'organisation:verify': void
+  'request:create': void
+  'request:view': RequestRef
+  'request:edit': RequestRef
+  'request:view_confidential': ConfidentialRef
+  'lab:create': void
+  'lab:edit': OrganisationRef
+  'match:list': void
+  'match:view': MatchRef
+  'match:update': MatchRef
+  'match:view_for_request': OrganisationRef
+  'match:view_for_lab': OrganisationRef
+  'engagement:view': EngagementRef
+  'engagement:act_as_company': EngagementRef
+  'engagement:act_as_lab': EngagementRef
+  'alert:manage': void
+  'contract:register': void
+  'contract:view': ContractParties
+  'contract:propose_version': ContractParties
+  'contract:answer': ContractProposal
+  'contract:withdraw': ContractProposal
+  'contract:record_act': ContractParties
+  'contract:record_payment': ContractParties
+  'contract:attach_document': ContractParties
+  'programme:view': void
+  'programme:manage': void
+  'measure:manage': void
+  'claim:file': void
+  'claim:view': ClaimRef
+  'claim:edit': ClaimRef
+  'claim:review': void
+  'claim:decide': ClaimRef
 }
 
 export type Permission = keyof Rules
 /** What a permission is asked about: nothing, or the resource it concerns. */
 export type PermissionArgs<P extends Permission> = Rules[P] extends void ? [] : [Rules[P]]
+
+function isMemberOf(actor: Actor | null, organisationId: number): boolean {
+  return actor?.organisationId === organisationId
+}
+
+function isPartyOf(actor: Actor | null, contract: ContractParties): boolean {
+  return actor?.organisationId != null && (actor.organisationId === contract.companyId || actor.organisationId === contract.contractorId)
+}
+
+function isMatchParty(actor: Actor | null, match: MatchRef): boolean {
+  return (hasRole(actor, 'company') && isMemberOf(actor, match.companyId)) || (hasRole(actor, 'science') && isMemberOf(actor, match.labOrganisationId))
+}
 
 function isOwnerOf(actor: Actor | null, organisationId: number): boolean {
   return actor?.organisationId === organisationId && actor.membershipRole === 'owner'
@@ -36,6 +95,47 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   'organisation:manage_members': (a, r) => isOwnerOf(a, r.organisationId),
   // Administration members verify organisations; the platform admin may stand in for them.
   'organisation:verify': (a) => hasRole(a, 'administration') || hasRole(a, 'platform_admin'),
+  'request:create': (a) => hasRole(a, 'company'),
+  // Drafts and archived requests stay with their company; the rest is public.
+  'request:view': (a, r) => PUBLIC_REQUEST_STATUSES.includes(r.status) || isMemberOf(a, r.organisationId),
+  'request:edit': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.organisationId) && r.status !== 'archived',
+  'request:view_confidential': (a, r) =>
+    isMemberOf(a, r.organisationId) || (a?.organisationId != null && r.admittedOrganisationIds.includes(a.organisationId)),
+  'lab:create': (a) => hasRole(a, 'science'),
+  'lab:edit': (a, r) => hasRole(a, 'science') && isMemberOf(a, r.organisationId),
+  // Proposals concern two organisations, and only them: the company sees the labs proposed for its
+  // requests, the science organisation the requests proposed to its labs. Each decides for itself.
+  'match:list': (a) => hasRole(a, 'company') || hasRole(a, 'science'),
+  'match:view': (a, r) => isMatchParty(a, r),
+  'match:update': (a, r) => isMatchParty(a, r),
+  'match:view_for_request': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.organisationId),
+  'match:view_for_lab': (a, r) => hasRole(a, 'science') && isMemberOf(a, r.organisationId),
+  // Messages, proposals and admissions concern the two organisations of the engagement and no one else.
+  'engagement:view': (a, r) => isMemberOf(a, r.companyOrganisationId) || isMemberOf(a, r.labOrganisationId),
+  'engagement:act_as_company': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.companyOrganisationId),
+  'engagement:act_as_lab': (a, r) => hasRole(a, 'science') && isMemberOf(a, r.labOrganisationId),
+  'alert:manage': (a) => hasRole(a, 'science'),
+  // Contracts: a company registers them; both parties see, amend and record their execution; the
+  // administration sees them when it reviews compensation claims.
+  'contract:register': (a) => hasRole(a, 'company'),
+  'contract:view': (a, r) => isPartyOf(a, r) || hasRole(a, 'administration'),
+  'contract:propose_version': (a, r) => isPartyOf(a, r),
+  'contract:answer': (a, r) => isPartyOf(a, r) && !isMemberOf(a, r.proposedByOrganisationId),
+  'contract:withdraw': (a, r) => isPartyOf(a, r) && isMemberOf(a, r.proposedByOrganisationId),
+  'contract:record_act': (a, r) => isPartyOf(a, r),
+  // Only the payer records a payment; the contractor confirms that it arrived.
+  'contract:record_payment': (a, r) => isMemberOf(a, r.companyId),
+  'contract:attach_document': (a, r) => isPartyOf(a, r),
+  'programme:view': (a) => a !== null,
+  'programme:manage': (a) => hasRole(a, 'administration'),
+  // The support-measures catalogue is the administration's; the platform admin may stand in for it.
+  'measure:manage': (a) => hasRole(a, 'administration') || hasRole(a, 'platform_admin'),
+  'claim:file': (a) => hasRole(a, 'company'),
+  'claim:view': (a, r) => (hasRole(a, 'company') && isMemberOf(a, r.companyId)) || hasRole(a, 'administration'),
+  'claim:edit': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.companyId),
+  // Only the regional administration reviews claims: never a company, and never the claimant itself.
+  'claim:review': (a) => hasRole(a, 'administration'),
+  'claim:decide': (a, r) => hasRole(a, 'administration') && !isMemberOf(a, r.companyId),
 }
 
 export function can<P extends Permission>(

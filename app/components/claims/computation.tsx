@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next'
+import type { ComputationStep } from '~/modules/claims/eligible-amount'
+import type { Violation } from '~/modules/claims/rules'
+import { useSentenceParams } from '~/components/contracts/parts'
+import { useFormat } from '~/components/format'
+
+/** "50000.5" kopecks as an exact decimal of roubles, "500.005", to show what rounding down cut off. */
+function exactRoubles(exactKopecks: string): string {
+  const [whole, fraction = ''] = exactKopecks.split('.')
+  const kopecks = BigInt(whole)
+  return `${kopecks / 100n}.${String(kopecks % 100n).padStart(2, '0')}${fraction}`
+}
+
+/** The eligible amount spelled out step by step, as the programme's rules compute it. */
+export function ComputationTable({ steps, resultKopecks }: { steps: ComputationStep[]; resultKopecks: number }) {
+  const { t } = useTranslation()
+  const { formatMoney, formatShare, locale } = useFormat()
+  const exact = (k: string) =>
+    new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'ru-RU', { style: 'currency', currency: 'RUB', currencyDisplay: locale === 'en' ? 'code' : 'symbol', minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(
+      exactRoubles(k) as unknown as number,
+    )
+  const describe = (step: ComputationStep): string => {
+    switch (step.rule) {
+      case 'eligible_paid':
+        return t('claims.computation.eligiblePaid', { count: step.eligibleCount, total: step.totalCount })
+      case 'share':
+        return step.exactKopecks.includes('.')
+          ? t('claims.computation.shareRounded', { share: formatShare(step.shareBp), exact: exact(step.exactKopecks) })
+          : t('claims.computation.share', { share: formatShare(step.shareBp) })
+      case 'cap_per_claim':
+        return t(step.applied ? 'claims.computation.capPerClaimApplied' : 'claims.computation.capPerClaim', { limit: formatMoney(step.limitKopecks) })
+      case 'cap_per_company':
+        return t(step.applied ? 'claims.computation.capPerCompanyApplied' : 'claims.computation.capPerCompany', {
+          cap: formatMoney(step.capKopecks ?? 0),
+          committed: formatMoney(step.committedKopecks ?? 0),
+          limit: formatMoney(step.limitKopecks),
+        })
+      case 'budget':
+        return t(step.applied ? 'claims.computation.budgetApplied' : 'claims.computation.budget', { limit: formatMoney(step.limitKopecks) })
+    }
+  }
+  return (
+    <table className="table computation">
+      <caption className="visually-hidden">{t('claims.computation.title')}</caption>
+      <tbody>
+        {steps.map((step, index) => (
+          <tr key={step.rule} className={'applied' in step && step.applied ? 'applied' : undefined}>
+            <td>{index + 1}.</td>
+            <td>{describe(step)}</td>
+            <td className="num">{formatMoney(step.amountKopecks)}</td>
+          </tr>
+        ))}
+        <tr className="result">
+          <td />
+          <td>{t('claims.computation.result')}</td>
+          <td className="num">{formatMoney(resultKopecks)}</td>
+        </tr>
+      </tbody>
+    </table>
+  )
+}
+
+/** Every rule the claim breaks, in words; a claim is submitted only when this list is empty. */
+export function ViolationList({ violations }: { violations: Violation[] }) {
+  const { t } = useTranslation()
+  const sentence = useSentenceParams()
+  if (violations.length === 0) return null
+  return (
+    <div role="alert">
+      <p>
+        <strong>{t('claims.violations.title', { count: violations.length })}</strong>
+      </p>
+      <ul className="violations">
+        {violations.map((v, i) => (
+          <li key={`${v.rule}-${i}`}>{t(`claims.violation.${v.rule}`, sentence(v.params))}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,154 @@
+import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Form, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { matchDismissReasons } from '#db/schema/match-values'
+import type { MatchCardData } from '~/modules/matching/matches.server'
+import type { ExplainedCriterion } from '~/modules/matching/explanation'
+import { MatchDismissSchema } from '~/modules/matching/schemas'
+import { useFormat } from './format'
+import { FormErrors } from './forms'
+import { translateMessage } from './messages'
+import { useAppForm } from './use-app-form'
+
+// One proposal as either side sees it: who the other party is, how well it fits, why (in sentences a
+// person can check against both pages), and what this side can do: open it, set it aside with a
+// reason, or restore it. Its forms post to the page it is on.
+
+const MONEY_PARAMS = ['budgetMax', 'typicalPrice'] as const
+
+function CriterionSentence({ criterion }: { criterion: ExplainedCriterion }) {
+  const { t } = useTranslation()
+  const { formatMoney } = useFormat()
+  const params: Record<string, string | number> = { ...criterion.params }
+  for (const key of MONEY_PARAMS) if (typeof params[key] === 'number') params[key] = formatMoney(params[key] as number, { wholeRoubles: true })
+  if (typeof params.alliance === 'string') params.allianceName = t(`alliance.${params.alliance}`)
+  return (
+    <li className={criterion.fits ? 'fits' : 'misfits'}>
+      <span aria-hidden="true">{criterion.fits ? '✓ ' : '✗ '}</span>
+      <span className="visually-hidden">{criterion.fits ? t('match.fits') : t('match.misfits')} </span>
+      {t(`match.criterion.${criterion.reason}`, params)}
+    </li>
+  )
+}
+
+function DismissForm({ match }: { match: MatchCardData }) {
+  const { t } = useTranslation()
+  const lastResult = useActionData<SubmissionResult<string[]>>()
+  const mine = lastResult?.initialValue?.intent === 'match-dismiss' && String(lastResult.initialValue.matchId) === String(match.id)
+  const [form, fields] = useAppForm({
+    id: `match-dismiss-${match.id}`,
+    lastResult: mine ? lastResult : undefined,
+    constraint: getZodConstraint(MatchDismissSchema),
+    defaultValue: { reason: 'not_relevant' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MatchDismissSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <details className="decline" open={mine || undefined}>
+      <summary>{t('match.dismiss')}</summary>
+      <Form method="post" {...getFormProps(form)} className="inline-form">
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="match-dismiss" />
+        <input type="hidden" name="matchId" value={match.id} />
+        <div className="field">
+          <label htmlFor={fields.reason.id}>{t('match.dismissReason')}</label>
+          <select {...getSelectProps(fields.reason)} key={fields.reason.key}>
+            {matchDismissReasons.map((reason) => (
+              <option key={reason} value={reason}>
+                {t(`match.reason.${reason}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={fields.note.id}>{t('match.dismissNote')}</label>
+          <textarea {...getTextareaProps(fields.note)} key={fields.note.key} rows={2} />
+          {fields.note.errors?.map((e) => (
+            <p key={e} className="field-errors" role="alert">
+              {translateMessage(t, e)}
+            </p>
+          ))}
+        </div>
+        <button type="submit" className="button small">
+          {t('match.dismiss')}
+        </button>
+      </Form>
+    </details>
+  )
+}
+
+export function MatchCard({ match }: { match: MatchCardData }) {
+  const { t } = useTranslation()
+  const { explanation } = match
+  const forCompany = match.side === 'company'
+  const title = forCompany ? match.lab.name : match.request.title
+  const organisation = forCompany ? match.lab.organisationName : match.request.organisationName
+  const percent = Math.round(match.score * 100)
+  return (
+    <li className="card hit match-card" data-match-id={match.id} data-status={match.status}>
+      <h3>
+        <Form method="post" className="inline">
+          <input type="hidden" name="matchId" value={match.id} />
+          <button type="submit" name="intent" value="match-open" className="button link">
+            {title}
+          </button>
+        </Form>
+        {match.status === 'new' ? <span className="badge warning">{t('match.status.new')}</span> : null}
+        {match.status === 'interested' ? <span className="badge success">{t('match.status.interested')}</span> : null}
+        {match.status === 'dismissed' ? <span className="badge">{t('match.status.dismissed')}</span> : null}
+        <span className="badge" title={t('match.fitHint')}>
+          {t('match.fit', { percent })}
+        </span>
+      </h3>
+      <p className="hit-facts">
+        <span>{t('match.by', { organisation })}</span>
+        {!forCompany && match.request.status !== 'published' ? <span>{t('match.requestNotOpen')}</span> : null}
+      </p>
+      <h4 className="visually-hidden">{t('match.why')}</h4>
+      <ul className="list match-reasons">
+        {explanation.words.length ? <li>{t('match.words', { words: explanation.words.join(', ') })}</li> : null}
+        {explanation.publications.count > 0 ? (
+          <li>
+            {t('match.publications', {
+              count: explanation.publications.count,
+              titles: explanation.publications.titles.map((title) => `«${title}»`).join('; ') + (explanation.publications.count > explanation.publications.titles.length ? '; …' : ''),
+            })}
+          </li>
+        ) : null}
+        {explanation.criteria.map((criterion) => (
+          <CriterionSentence key={criterion.criterion} criterion={criterion} />
+        ))}
+        <li>{explanation.trackRecord.contracts > 0 ? t('match.trackRecord', { count: explanation.trackRecord.contracts }) : t('match.noTrackRecord')}</li>
+      </ul>
+      {match.status === 'dismissed' ? (
+        <div className="button-row">
+          <p className="muted">
+            {t('match.dismissedBecause', { reason: match.dismissedReason ? t(`match.reason.${match.dismissedReason}`) : '' })}
+            {match.dismissedNote ? ` — ${match.dismissedNote}` : null}
+          </p>
+          <Form method="post">
+            <input type="hidden" name="matchId" value={match.id} />
+            <button type="submit" name="intent" value="match-restore" className="button small">
+              {t('match.restore')}
+            </button>
+          </Form>
+        </div>
+      ) : (
+        <DismissForm match={match} />
+      )}
+    </li>
+  )
+}
+
+/** Proposals as a list of cards. */
+export function MatchList({ matches }: { matches: MatchCardData[] }) {
+  return (
+    <ul className="hits">
+      {matches.map((match) => (
+        <MatchCard key={match.id} match={match} />
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { alliances } from '#db/schema/values'
+
+export const contractorTypes = ['university', 'institute', 'research_org'] as const
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+
+/** The dashboard's period and filters, as they travel in its URL. */
+export const DashboardFilterSchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    alliance: z.enum(alliances).optional(),
+    orgType: z.enum(contractorTypes).optional(),
+  })
+  .transform((v) => {
+    const today = new Date().toISOString().slice(0, 10)
+    return { from: v.from ?? `${today.slice(0, 4)}-01-01`, to: v.to ?? today, alliance: v.alliance ?? null, orgType: v.orgType ?? null }
+  })
+  .refine((v) => v.from <= v.to, { message: 'errors.date_order' })
+
+export type DashboardFilter = z.output<typeof DashboardFilterSchema>
+
+export function filterFromUrl(url: URL) {
+  const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
+  return DashboardFilterSchema.safeParse(raw)
+}
+
+export function filterQuery(filter: DashboardFilter): string {
+  const params = new URLSearchParams({ from: filter.from, to: filter.to })
+  if (filter.alliance) params.set('alliance', filter.alliance)
+  if (filter.orgType) params.set('orgType', filter.orgType)
+  return params.toString()
+}

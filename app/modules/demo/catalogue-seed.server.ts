@@ -1,0 +1,86 @@
+import type { Tx } from '#db/client'
+import { labProjects, labPublications, labs, rdRequests } from '#db/schema'
+import { demoLabs } from '#db/seed/demo-labs'
+import { demoRequests } from '#db/seed/demo-requests'
+import { indexNames } from '#search/engine'
+import { indexRegistry } from '#search/registry'
+import { enqueue } from '#search/sync'
+import { audit } from '../audit/audit.server'
+import { HOME_REGION } from '../organisations/regions'
+import type { SeededOrganisations } from './seed.server'
+
+const DAY = 86_400_000
+
+/** The demo labs and R&D requests, then every searchable record into the search outbox. */
+export function seedCatalogue(tx: Tx, organisations: SeededOrganisations): { labs: number; requests: number } {
+  const idOf = (key: string) => {
+    const id = organisations.ids.get(key)
+    if (!id) throw new Error(`demo data names an unknown organisation "${key}"`)
+    return id
+  }
+  for (const lab of demoLabs) {
+    const organisationId = idOf(lab.organisationKey)
+    const created = tx
+      .insert(labs)
+      .values({
+        organisationId,
+        name: lab.name,
+        description: lab.description,
+        oecdFields: lab.oecdFields,
+        grnti: lab.grnti,
+        alliance: lab.alliance ?? null,
+        keywords: lab.keywords,
+        equipment: lab.equipment,
+        services: lab.services,
+        trlMin: lab.trlMin,
+        trlMax: lab.trlMax,
+        contactName: lab.contact.name,
+        contactEmail: lab.contact.email,
+        contactPhone: lab.contact.phone,
+      })
+      .returning()
+      .get()
+    for (const p of lab.publications) tx.insert(labPublications).values({ labId: created.id, title: p.title, abstract: p.abstract, year: p.year, link: p.link ?? null }).run()
+    for (const p of lab.pastProjects) tx.insert(labProjects).values({ labId: created.id, ...p }).run()
+    audit(tx, { userId: organisations.owners.get(lab.organisationKey) ?? null, organisationId }, 'lab.created', { type: 'lab', id: created.id }, null, created)
+  }
+  const now = Date.now()
+  demoRequests.forEach((r, i) => {
+    const organisationId = idOf(r.companyKey)
+    const createdBy = organisations.owners.get(r.companyKey)
+    if (!createdBy) throw new Error(`demo company "${r.companyKey}" has no owner`)
+    // Spread over the last months, so that "newest first" means something.
+    const publishedAt = r.status === 'draft' ? null : new Date(now - (i * 3 + 1) * DAY).toISOString()
+    const created = tx
+      .insert(rdRequests)
+      .values({
+        organisationId,
+        createdBy,
+        title: r.title,
+        summary: r.summary,
+        problem: r.problem,
+        expectedResult: r.expectedResult,
+        confidentialDetails: r.confidentialDetails,
+        oecdField: r.oecdField,
+        grnti: r.grnti,
+        alliance: r.alliance ?? null,
+        keywords: r.keywords,
+        trlNow: r.trlNow,
+        trlWanted: r.trlWanted,
+        budgetMin: r.budgetMinRoubles * 100,
+        budgetMax: r.budgetMaxRoubles * 100,
+        deadline: r.deadline,
+        region: HOME_REGION,
+        status: r.status,
+        publishedAt,
+        createdAt: publishedAt ?? new Date(now - DAY).toISOString(),
+      })
+      .returning()
+      .get()
+    audit(tx, { userId: createdBy, organisationId }, 'request.created', { type: 'request', id: created.id }, null, created)
+  })
+  for (const name of indexNames) {
+    for (const id of indexRegistry[name]?.allIds(tx) ?? []) enqueue(tx, name, id)
+  }
+  return { labs: demoLabs.length, requests: demoRequests.length }
+}

@@ -1,0 +1,96 @@
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm'
+import type { DbOrTx } from '#db/client'
+import { engagementMessages, engagementReads, engagements, memberships, rdRequests, users } from '#db/schema'
+import { db } from '~/db.server'
+import { auditActor } from '../auth/actor.server'
+import { audit } from '../audit/audit.server'
+import { documentSummaries, insertDocument, type PreparedDocument } from '../documents/store.server'
+import { notifyUsers } from '../notifications/notify.server'
+import type { Actor } from '../permissions/actor'
+import { can } from '../permissions/can'
+import { ok, refuse, type Result } from '../result'
+
+/**
+ * A message in the engagement's thread, from one of its two organisations, with at most one checked
+ * document. Everyone else in both organisations is told.
+ */
+export function postMessage(
+  actor: Actor,
+  engagementId: number,
+  input: { body: string; document?: PreparedDocument },
+  origin?: string,
+): Result<{ id: number }, 'not_found' | 'engagement_closed'> {
+  return db.transaction((tx) => {
+    const engagement = tx.select().from(engagements).where(eq(engagements.id, engagementId)).get()
+    if (!engagement || !can(actor, 'engagement:view', engagement) || !actor.organisationId) return refuse('not_found')
+    if (engagement.stage === 'declined') return refuse('engagement_closed')
+    const documentId = input.document ? insertDocument(tx, actor, input.document) : null
+    const message = tx
+      .insert(engagementMessages)
+      .values({ engagementId, authorUserId: actor.userId, authorOrganisationId: actor.organisationId, body: input.body, documentId })
+      .returning()
+      .get()
+    markRead(tx, engagementId, actor.userId, message.id)
+    audit(tx, auditActor(actor), 'engagement.message_posted', { type: 'engagement', id: engagementId }, null, { messageId: message.id, documentId })
+    const request = tx.select({ title: rdRequests.title }).from(rdRequests).where(eq(rdRequests.id, engagement.requestId)).get()
+    const recipients = tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(inArray(memberships.organisationId, [engagement.companyOrganisationId, engagement.labOrganisationId]), ne(memberships.userId, actor.userId)))
+      .all()
+      .map((m) => m.userId)
+    notifyUsers(tx, recipients, { kind: 'engagementMessage', params: { author: actor.name, request: request?.title ?? '' }, link: `/engagements/${engagementId}` }, { origin })
+    return ok({ id: message.id })
+  })
+}
+
+function markRead(tx: DbOrTx, engagementId: number, userId: string, messageId: number): void {
+  tx.insert(engagementReads)
+    .values({ engagementId, userId, lastReadMessageId: messageId })
+    .onConflictDoUpdate({ target: [engagementReads.engagementId, engagementReads.userId], set: { lastReadMessageId: messageId } })
+    .run()
+}
+
+/** The thread, oldest first, for a party of the engagement; reading it marks it read. */
+export function readThread(actor: Actor, engagementId: number) {
+  const engagement = db.select().from(engagements).where(eq(engagements.id, engagementId)).get()
+  if (!engagement || !can(actor, 'engagement:view', engagement)) return []
+  const rows = db
+    .select({
+      id: engagementMessages.id,
+      body: engagementMessages.body,
+      createdAt: engagementMessages.createdAt,
+      authorName: users.name,
+      authorOrganisationId: engagementMessages.authorOrganisationId,
+      documentId: engagementMessages.documentId,
+    })
+    .from(engagementMessages)
+    .innerJoin(users, eq(users.id, engagementMessages.authorUserId))
+    .where(eq(engagementMessages.engagementId, engagementId))
+    .orderBy(asc(engagementMessages.id))
+    .all()
+  const attachments = documentSummaries(db, rows.map((r) => r.documentId))
+  const last = rows.at(-1)
+  if (last) markRead(db, engagementId, actor.userId, last.id)
+  return rows.map((r) => ({ ...r, mine: r.authorOrganisationId === actor.organisationId, document: r.documentId ? (attachments.get(r.documentId) ?? null) : null }))
+}
+
+/** Unread messages per engagement for this person: written by others after what they last read. */
+export function unreadCounts(actor: Actor, engagementIds: number[]): Map<number, number> {
+  if (engagementIds.length === 0) return new Map()
+  const rows = db
+    .select({ engagementId: engagementMessages.engagementId, n: count() })
+    .from(engagementMessages)
+    .leftJoin(engagementReads, and(eq(engagementReads.engagementId, engagementMessages.engagementId), eq(engagementReads.userId, actor.userId)))
+    .where(
+      and(
+        inArray(engagementMessages.engagementId, engagementIds),
+        ne(engagementMessages.authorUserId, actor.userId),
+        // No read mark yet counts every message as unread.
+        sql`${engagementMessages.id} > coalesce(${engagementReads.lastReadMessageId}, 0)`,
+      ),
+    )
+    .groupBy(engagementMessages.engagementId)
+    .all()
+  return new Map(rows.map((r) => [r.engagementId, r.n]))
+}

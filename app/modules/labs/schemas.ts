@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { alliances } from '#db/schema/values'
+import { grntiCode, keywordList, lineList, oecdCode, trlField } from '../forms/catalogue-fields'
+import { choice, emailField, message, optionalText, requiredText } from '../forms/fields'
+
+const webLink = z
+  .string()
+  .trim()
+  .max(500, message.tooLong(500))
+  .url('errors.url')
+  .refine((v) => /^https?:\/\//i.test(v), 'errors.url')
+
+export const LabFormSchema = z
+  .object({
+    name: requiredText(200, 3),
+    description: requiredText(5000, 20),
+    oecdFields: z.array(oecdCode, { required_error: message.required }).min(1, message.required).max(5, 'errors.too_many_items:5'),
+    grnti: z.array(grntiCode).max(5, 'errors.too_many_items:5').default([]),
+    alliance: choice(alliances).optional(),
+    keywords: keywordList,
+    equipment: lineList(30, 200),
+    services: lineList(30, 300),
+    trlMin: trlField,
+    trlMax: trlField,
+    contactName: requiredText(120, 2),
+    contactEmail: emailField,
+    contactPhone: optionalText(40),
+  })
+  .refine((v) => v.trlMax >= v.trlMin, { path: ['trlMax'], message: 'errors.trl_range' })
+
+export type LabInput = z.infer<typeof LabFormSchema>
+
+const currentYear = new Date().getUTCFullYear()
+const yearField = z.coerce.number({ invalid_type_error: 'errors.year' }).int('errors.year').min(1900, 'errors.year').max(currentYear + 1, 'errors.year')
+
+export const PublicationFormSchema = z.object({
+  title: requiredText(500, 3),
+  abstract: optionalText(5000),
+  year: yearField.optional(),
+  link: webLink.optional(),
+})
+
+export const ProjectFormSchema = z.object({
+  title: requiredText(300, 3),
+  year: yearField.optional(),
+  customer: optionalText(300),
+  description: optionalText(3000),
+})

@@ -1,0 +1,267 @@
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { Tx } from '#db/client'
+import { labs, matches, organisations, rdRequests } from '#db/schema'
+import { matchStatuses, type MatchDismissReason, type MatchSide, type MatchStatus } from '#db/schema/match-values'
+import { db } from '~/db.server'
+import type { Locale } from '~/i18n'
+import { auditActor } from '../auth/actor.server'
+import { audit } from '../audit/audit.server'
+import type { Actor } from '../permissions/actor'
+import { can } from '../permissions/can'
+import { ok, refuse, type Result } from '../result'
+import type { MatchExplanation } from './explanation'
+import { presentExplanation } from './present'
+
+// Proposals as each side sees and handles them. A company sees the labs proposed for its requests, a
+// science organisation the requests proposed to its labs, nobody else anything. Each side keeps its
+// own status (new → viewed → interested, or dismissed with a reason); what one side decides is not
+// shown to the other. Only the request's public text ever appears here.
+
+export const MATCHES_PAGE_SIZE = 10
+/** Proposals a request page or a lab page shows; the rest are on the matches page. */
+export const SECTION_SIZE = 10
+const PUBLIC_REQUEST_STATUSES = ['published', 'paused', 'closed'] as const
+
+export interface MatchCardData {
+  id: number
+  side: MatchSide
+  score: number
+  status: MatchStatus
+  dismissedReason: MatchDismissReason | null
+  dismissedNote: string | null
+  request: { id: number; title: string; status: string; organisationName: string }
+  lab: { id: number; name: string; organisationName: string }
+  explanation: MatchExplanation
+  updatedAt: string
+}
+
+const companies = alias(organisations, 'company')
+const labOrganisations = alias(organisations, 'lab_organisation')
+
+function selectCards() {
+  return db
+    .select({
+      match: matches,
+      request: { id: rdRequests.id, title: rdRequests.title, status: rdRequests.status, organisationId: rdRequests.organisationId },
+      companyName: companies.name,
+      lab: { id: labs.id, name: labs.name, organisationId: labs.organisationId },
+      labOrganisationName: labOrganisations.name,
+    })
+    .from(matches)
+    .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
+    .innerJoin(companies, eq(companies.id, rdRequests.organisationId))
+    .innerJoin(labs, eq(labs.id, matches.labId))
+    .innerJoin(labOrganisations, eq(labOrganisations.id, labs.organisationId))
+}
+
+type CardRow = Awaited<ReturnType<ReturnType<typeof selectCards>['all']>>[number]
+
+function toCard(row: CardRow, side: MatchSide, locale: Locale): MatchCardData {
+  const m = row.match
+  return {
+    id: m.id,
+    side,
+    score: m.score,
+    status: side === 'company' ? m.companyStatus : m.labStatus,
+    dismissedReason: side === 'company' ? m.companyDismissedReason : m.labDismissedReason,
+    dismissedNote: side === 'company' ? m.companyDismissedNote : m.labDismissedNote,
+    request: { id: row.request.id, title: row.request.title, status: row.request.status, organisationName: row.companyName },
+    lab: { id: row.lab.id, name: row.lab.name, organisationName: row.labOrganisationName },
+    explanation: presentExplanation(m.explanation as MatchExplanation, locale),
+    updatedAt: m.updatedAt,
+  }
+}
+
+/** What each side may see: the company its requests' proposals of active labs; a lab's organisation its labs' proposals of public requests. */
+function sideScope(side: MatchSide, organisationId: number): SQL {
+  return side === 'company'
+    ? and(eq(rdRequests.organisationId, organisationId), eq(labs.status, 'active'))!
+    : and(eq(labs.organisationId, organisationId), eq(labs.status, 'active'), inArray(rdRequests.status, [...PUBLIC_REQUEST_STATUSES]))!
+}
+
+function statusColumn(side: MatchSide) {
+  return side === 'company' ? matches.companyStatus : matches.labStatus
+}
+
+function sideOfActor(actor: Actor): MatchSide | null {
+  if (can(actor, 'area:company')) return 'company'
+  if (can(actor, 'area:science')) return 'lab'
+  return null
+}
+
+export interface MatchListQuery {
+  status?: MatchStatus
+  requestId?: number
+  labId?: number
+  page: number
+}
+
+/** The "my matches" page: the actor's side's proposals, best first, filtered and paged. */
+export function listMatches(actor: Actor, query: MatchListQuery, locale: Locale) {
+  const side = sideOfActor(actor)
+  if (!side || !actor.organisationId || !can(actor, 'match:list')) return refuse('forbidden')
+  const scope = sideScope(side, actor.organisationId)
+  const subject = and(
+    scope,
+    query.requestId ? eq(matches.requestId, query.requestId) : undefined,
+    query.labId ? eq(matches.labId, query.labId) : undefined,
+  )
+  const countRows = db
+    .select({ status: statusColumn(side), n: count() })
+    .from(matches)
+    .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
+    .innerJoin(labs, eq(labs.id, matches.labId))
+    .where(subject)
+    .groupBy(statusColumn(side))
+    .all()
+  const counts = Object.fromEntries(matchStatuses.map((s) => [s, countRows.find((r) => r.status === s)?.n ?? 0])) as Record<MatchStatus, number>
+  const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0)
+  const pageCount = Math.max(1, Math.ceil(total / MATCHES_PAGE_SIZE))
+  const page = Math.min(query.page, pageCount)
+  const rows = selectCards()
+    .where(and(subject, query.status ? eq(statusColumn(side), query.status) : undefined))
+    .orderBy(desc(matches.score), matches.id)
+    .limit(MATCHES_PAGE_SIZE)
+    .offset((page - 1) * MATCHES_PAGE_SIZE)
+    .all()
+  // What the filter offers: the actor's own requests or labs that have proposals.
+  const subjects =
+    side === 'company'
+      ? db
+          .selectDistinct({ id: rdRequests.id, label: rdRequests.title })
+          .from(matches)
+          .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
+          .innerJoin(labs, eq(labs.id, matches.labId))
+          .where(scope)
+          .orderBy(rdRequests.title)
+          .all()
+      : db
+          .selectDistinct({ id: labs.id, label: labs.name })
+          .from(matches)
+          .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
+          .innerJoin(labs, eq(labs.id, matches.labId))
+          .where(scope)
+          .orderBy(labs.name)
+          .all()
+  return ok({ side, rows: rows.map((row) => toCard(row, side, locale)), counts, total, page, pageCount, subjects })
+}
+
+/** The labs proposed for a request, for its company only: everyone else gets nothing of them. */
+export function proposedLabsForRequest(actor: Actor | null, requestId: number, locale: Locale) {
+  const request = db.select({ organisationId: rdRequests.organisationId }).from(rdRequests).where(eq(rdRequests.id, requestId)).get()
+  if (!request || !actor || !can(actor, 'match:view_for_request', request)) return refuse('forbidden')
+  return ok(section('company', actor.organisationId!, eq(matches.requestId, requestId), locale))
+}
+
+/** The requests proposed to a lab, for members of the lab's organisation only. */
+export function proposedRequestsForLab(actor: Actor | null, labId: number, locale: Locale) {
+  const lab = db.select({ organisationId: labs.organisationId }).from(labs).where(eq(labs.id, labId)).get()
+  if (!lab || !actor || !can(actor, 'match:view_for_lab', lab)) return refuse('forbidden')
+  return ok(section('lab', actor.organisationId!, eq(matches.labId, labId), locale))
+}
+
+/** The best proposals not set aside, and how many there are in all and set aside. */
+function section(side: MatchSide, organisationId: number, subject: SQL, locale: Locale) {
+  const where = and(sideScope(side, organisationId), subject)
+  const countRows = db
+    .select({ status: statusColumn(side), n: count() })
+    .from(matches)
+    .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
+    .innerJoin(labs, eq(labs.id, matches.labId))
+    .where(where)
+    .groupBy(statusColumn(side))
+    .all()
+  const dismissed = countRows.find((r) => r.status === 'dismissed')?.n ?? 0
+  const total = countRows.reduce((sum, r) => sum + r.n, 0)
+  const rows = selectCards()
+    .where(and(where, inArray(statusColumn(side), ['new', 'viewed', 'interested'])))
+    .orderBy(desc(matches.score), matches.id)
+    .limit(SECTION_SIZE)
+    .all()
+  return { rows: rows.map((row) => toCard(row, side, locale)), total, dismissed }
+}
+
+interface LoadedMatch {
+  match: typeof matches.$inferSelect
+  companyId: number
+  labOrganisationId: number
+}
+
+function loadMatch(tx: Tx, matchId: number): LoadedMatch | null {
+  const row = tx
+    .select({ match: matches, companyId: rdRequests.organisationId, labOrganisationId: labs.organisationId })
+    .from(matches)
+    .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
+    .innerJoin(labs, eq(labs.id, matches.labId))
+    .where(eq(matches.id, matchId))
+    .get()
+  return row ?? null
+}
+
+function sideIn(actor: Actor, loaded: LoadedMatch): MatchSide {
+  return actor.organisationId === loaded.companyId ? 'company' : 'lab'
+}
+
+export type SettableStatus = Exclude<MatchStatus, 'new'>
+
+/**
+ * Sets the actor's side of a proposal: viewed, interested, or dismissed with a reason from the list
+ * (and a note). Viewed after dismissed restores the proposal; a proposal never goes back from
+ * interested to viewed. The other side's status is untouched. The engagement pipeline calls this
+ * with "interested" when a lab expresses interest or a company invites a lab.
+ */
+export function setMatchStatus(
+  actor: Actor,
+  matchId: number,
+  status: SettableStatus,
+  reason?: MatchDismissReason,
+  note?: string,
+): Result<{ id: number; side: MatchSide; status: MatchStatus }, 'forbidden' | 'not_found' | 'invalid' | 'transition_not_allowed'> {
+  if (status === 'dismissed' && !reason) return refuse('invalid', { field: 'reason' })
+  return db.transaction((tx) => {
+    const loaded = loadMatch(tx, matchId)
+    if (!loaded) return refuse('not_found')
+    if (!can(actor, 'match:update', loaded)) return refuse('forbidden')
+    const side = sideIn(actor, loaded)
+    const m = loaded.match
+    const before = side === 'company' ? { status: m.companyStatus, reason: m.companyDismissedReason, note: m.companyDismissedNote } : { status: m.labStatus, reason: m.labDismissedReason, note: m.labDismissedNote }
+    if (before.status === status && status !== 'dismissed') return ok({ id: m.id, side, status })
+    if (status === 'viewed' && before.status === 'interested') return refuse('transition_not_allowed')
+    const after = { status, reason: status === 'dismissed' ? reason! : null, note: status === 'dismissed' ? note?.trim() || null : null }
+    const values =
+      side === 'company'
+        ? { companyStatus: after.status, companyDismissedReason: after.reason, companyDismissedNote: after.note }
+        : { labStatus: after.status, labDismissedReason: after.reason, labDismissedNote: after.note }
+    tx.update(matches).set({ ...values, updatedAt: new Date().toISOString() }).where(eq(matches.id, m.id)).run()
+    audit(tx, auditActor(actor), status === 'viewed' && before.status === 'dismissed' ? 'match.restored' : `match.${status}`, { type: 'match', id: m.id }, { side, ...before }, { side, ...after })
+    return ok({ id: m.id, side, status })
+  })
+}
+
+/** The proposal of a lab for a request, if there is one: for the engagement pipeline to mark it. */
+export function matchIdOf(requestId: number, labId: number): number | null {
+  return db.select({ id: matches.id }).from(matches).where(and(eq(matches.requestId, requestId), eq(matches.labId, labId))).get()?.id ?? null
+}
+
+/**
+ * Opens a proposal: the actor's side becomes "viewed" if it was new, and the answer is the page of
+ * the other party (the lab for a company, the request for a lab).
+ */
+export function openMatch(actor: Actor, matchId: number): Result<{ href: string }, 'forbidden' | 'not_found'> {
+  return db.transaction((tx) => {
+    const loaded = loadMatch(tx, matchId)
+    if (!loaded) return refuse('not_found')
+    if (!can(actor, 'match:view', loaded)) return refuse('forbidden')
+    const side = sideIn(actor, loaded)
+    const status = side === 'company' ? loaded.match.companyStatus : loaded.match.labStatus
+    if (status === 'new') {
+      tx.update(matches)
+        .set(side === 'company' ? { companyStatus: 'viewed' } : { labStatus: 'viewed' })
+        .where(eq(matches.id, matchId))
+        .run()
+      audit(tx, auditActor(actor), 'match.viewed', { type: 'match', id: matchId }, { side, status }, { side, status: 'viewed' })
+    }
+    return ok({ href: side === 'company' ? `/labs/${loaded.match.labId}` : `/requests/${loaded.match.requestId}` })
+  })
+}

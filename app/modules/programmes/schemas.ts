@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { contractorKinds, requiredDocumentKinds } from '#db/schema/claim-values'
+import { dateField, moneyField, percentField, wholeNumberField } from '../contracts/fields'
+import { choice, optionalText, requiredText } from '../forms/fields'
+
+export const ProgrammeSchema = z
+  .object({
+    year: wholeNumberField(2020, 2100),
+    title: requiredText(300, 5),
+    description: optionalText(5000),
+    totalBudget: moneyField(),
+    share: percentField,
+    capPerClaim: moneyField(),
+    capPerCompany: moneyField(),
+    eligibleContractorKinds: z.array(choice(contractorKinds), { required_error: 'errors.contractor_kinds_required' }).min(1, 'errors.contractor_kinds_required'),
+    requiredDocuments: z.array(choice(requiredDocumentKinds)).default([]),
+    contractsFrom: dateField,
+    contractsTo: dateField,
+    paymentsFrom: dateField,
+    paymentsTo: dateField,
+    opensOn: dateField,
+    closesOn: dateField,
+  })
+  .superRefine((v, ctx) => {
+    const order = (from: string, to: string, path: string) => {
+      if (to < from) ctx.addIssue({ code: 'custom', path: [path], message: 'errors.period_order' })
+    }
+    order(v.contractsFrom, v.contractsTo, 'contractsTo')
+    order(v.paymentsFrom, v.paymentsTo, 'paymentsTo')
+    order(v.opensOn, v.closesOn, 'closesOn')
+  })
+
+export type ProgrammeInput = z.infer<typeof ProgrammeSchema>

@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { alliances } from '#db/schema/values'
+import { regionCodes } from '../organisations/regions'
+import { dateField, grntiCode, keywordList, oecdCode, roublesField, todayIso, trlField } from '../forms/catalogue-fields'
+import { choice, optionalText, requiredText } from '../forms/fields'
+
+// Budgets above 10 billion roubles are typing mistakes, not R&D requests.
+const MAX_BUDGET_KOPECKS = 10_000_000_000 * 100
+
+export const RequestFormSchema = z
+  .object({
+    title: requiredText(200, 5),
+    summary: requiredText(600, 10),
+    problem: requiredText(5000, 20),
+    expectedResult: requiredText(3000, 10),
+    confidentialDetails: optionalText(5000),
+    oecdField: oecdCode,
+    grnti: grntiCode.optional(),
+    alliance: choice(alliances).optional(),
+    keywords: keywordList,
+    trlNow: trlField,
+    trlWanted: trlField,
+    budgetMin: roublesField,
+    budgetMax: roublesField,
+    deadline: dateField,
+    region: choice(regionCodes),
+  })
+  .superRefine((v, ctx) => {
+    if (v.trlWanted <= v.trlNow) ctx.addIssue({ code: 'custom', path: ['trlWanted'], message: 'errors.trl_order' })
+    if (v.budgetMax < v.budgetMin) ctx.addIssue({ code: 'custom', path: ['budgetMax'], message: 'errors.budget_order' })
+    if (v.budgetMax > MAX_BUDGET_KOPECKS) ctx.addIssue({ code: 'custom', path: ['budgetMax'], message: 'errors.amount_too_large' })
+    if (v.deadline <= todayIso()) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'errors.deadline_past' })
+  })
+
+export type RequestInput = z.infer<typeof RequestFormSchema>
+
+export const requestTransitions = ['publish', 'pause', 'resume', 'close', 'archive'] as const
+export type RequestTransition = (typeof requestTransitions)[number]
+export const RequestTransitionSchema = z.object({ transition: choice(requestTransitions) })

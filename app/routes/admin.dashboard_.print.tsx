@@ -1,0 +1,75 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { SimpleBarChart } from '~/components/charts'
+import { useFormat } from '~/components/format'
+import { figuresTable } from '~/modules/dashboard/dashboard.server'
+import { dashboardFigures } from '~/modules/dashboard/figures.server'
+import { filterFromUrl } from '~/modules/dashboard/filters'
+import { requirePermission } from '~/modules/http/guards.server'
+import { resolveLocale } from '~/modules/http/locale.server'
+
+/** A report of a period that prints cleanly: the figures as a table and the charts, nothing else. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'area:administration')
+  const parsed = filterFromUrl(new URL(request.url))
+  if (!parsed.success) throw json({ error: 'invalid' }, { status: 400 })
+  const figures = dashboardFigures(parsed.data)
+  return json({ filter: parsed.data, figures, table: figuresTable(figures, await resolveLocale(request, actor)) })
+}
+
+export default function PrintableReport() {
+  const { t } = useTranslation()
+  const { formatDate, formatMoney } = useFormat()
+  const { filter, figures, table } = useLoaderData<typeof loader>()
+  return (
+    <article className="print-report">
+      <h1>{t('dashboard.reportTitle')}</h1>
+      <p className="muted">
+        {t('dashboard.period', { from: formatDate(`${filter.from}T12:00:00Z`), to: formatDate(`${filter.to}T12:00:00Z`) })}
+        {filter.alliance ? ` · ${t(`alliance.${filter.alliance}`)}` : ''}
+        {filter.orgType ? ` · ${t(`organisationType.${filter.orgType}`)}` : ''}
+      </p>
+      <p className="no-print">
+        <button type="button" className="button primary" onClick={() => window.print()}>
+          {t('dashboard.printNow')}
+        </button>
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c.key} scope="col">
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              <td>{row.figure}</td>
+              <td>{row.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="charts">
+        <SimpleBarChart
+          empty={t('dashboard.noData')}
+          title={t('dashboard.charts.engagementsByStage')}
+          data={Object.entries(figures.engagementsByStage).map(([stage, n]) => ({ label: t(`engagement.stage.${stage}`), value: n }))}
+        />
+        <SimpleBarChart
+          empty={t('dashboard.noData')}
+          title={t('dashboard.charts.contractVolume')}
+          format={(k) => formatMoney(k, { wholeRoubles: true })}
+          data={[
+            { label: t('dashboard.figures.volumeUniversities'), value: figures.contractVolume.university },
+            { label: t('dashboard.figures.volumeInstitutes'), value: figures.contractVolume.institute + figures.contractVolume.research_org },
+          ]}
+        />
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,71 @@
+import { getFormProps } from '@conform-to/react'
+import { useAppForm } from '~/components/use-app-form'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
+import { inviteLab } from '~/modules/engagements/engagements.server'
+import { InviteSchema } from '~/modules/engagements/schemas'
+import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { parseId } from '~/modules/http/params.server'
+import { respondToForm } from '~/modules/http/respond.server'
+import { viewLab } from '~/modules/labs/labs.server'
+import { listOrganisationRequests } from '~/modules/requests/requests.server'
+
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'area:company')
+  const found = viewLab(actor, parseId(params.labId))
+  if (!found.ok) notFound()
+  const url = new URL(request.url)
+  return json({
+    lab: { id: found.value.lab.id, name: found.value.lab.name, organisation: found.value.organisation.name },
+    requests: listOrganisationRequests(actor.organisationId!, { includeDrafts: false })
+      .filter((r) => r.status === 'published')
+      .map((r) => ({ value: String(r.id), label: r.title })),
+    chosen: url.searchParams.get('requestId') ?? undefined,
+  })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = requirePermission(context, request, 'area:company')
+  const labId = parseId(params.labId)
+  const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const result = inviteLab(actor, { ...submission.value, labId }, new URL(request.url).origin)
+  return respondToForm(submission, result, { redirectTo: (e) => `/engagements/${e.id}`, toast: { type: 'success', key: 'toast.labInvited' } })
+}
+
+export default function InviteLab() {
+  const { t } = useTranslation()
+  const { lab, requests, chosen } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useAppForm({
+    lastResult,
+    defaultValue: { requestId: chosen ?? requests[0]?.value },
+    constraint: getZodConstraint(InviteSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <section className="narrow">
+      <h1>{t('engagement.invite.title')}</h1>
+      <p className="muted">
+        <Link to={`/labs/${lab.id}`}>{lab.name}</Link> · {lab.organisation}
+      </p>
+      {requests.length === 0 ? (
+        <p className="empty">
+          {t('engagement.invite.noRequests')} <Link to="/requests/new">{t('request.new')}</Link>
+        </p>
+      ) : (
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <SelectField label={t('engagement.fields.request')} meta={fields.requestId} options={requests} />
+          <TextareaField label={t('engagement.fields.invitationNote')} meta={fields.note} rows={4} />
+          <SubmitButton>{t('engagement.invite.submit')}</SubmitButton>
+        </Form>
+      )}
+    </section>
+  )
+}

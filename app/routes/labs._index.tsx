@@ -1,0 +1,114 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { classificationName } from '#db/classifications'
+import { alliances } from '#db/schema/values'
+import type { LabDocument } from '#search/documents/labs'
+import { Highlighted, TrlRange } from '~/components/catalogue'
+import { CatalogueSearchForm, FacetGroup, facetOptions } from '~/components/facets'
+import { Pagination, UnverifiedBadge } from '~/components/layout'
+import { resolveLocale } from '~/modules/http/locale.server'
+import { regionName } from '~/modules/organisations/regions'
+import { can } from '~/modules/permissions/can'
+import { CATALOGUE_PAGE_SIZE, parseLabSearch, runCatalogueQuery } from '~/modules/search/catalogue-search.server'
+
+export const meta: MetaFunction = () => [{ title: 'Лаборатории · Labs' }]
+
+type LabHit = LabDocument & { organisationType: string; organisationVerified: boolean; oecdFields: string[]; trlMin: number; trlMax: number; publicationCount: number }
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const parsed = parseLabSearch(new URL(request.url))
+  if (!parsed.ok) throw json({ error: 'invalid' }, { status: 400 })
+  const query = parsed.value
+  const locale = await resolveLocale(request, context.actor)
+  const found = await runCatalogueQuery<LabHit>(query)
+  const codes = new Set([...Object.keys(found.result?.facets.oecdFields ?? {}), ...query.params.field, ...(found.result?.hits ?? []).flatMap((h) => h.document.oecdFields)])
+  const regions = new Set([...Object.keys(found.result?.facets.region ?? {}), ...query.params.region])
+  return json({
+    params: query.params,
+    degraded: found.degraded,
+    hits: found.result?.hits ?? [],
+    total: found.result?.total ?? 0,
+    facets: found.result?.facets ?? {},
+    labels: {
+      field: Object.fromEntries([...codes].map((c) => [c, `${c} ${classificationName('oecd', c, locale)}`])),
+      region: Object.fromEntries([...regions].map((c) => [c, regionName(c, locale)])),
+    },
+    canCreate: can(context.actor, 'lab:create'),
+    pageCount: Math.max(1, Math.ceil((found.result?.total ?? 0) / CATALOGUE_PAGE_SIZE)),
+  })
+}
+
+export default function LabCatalogue() {
+  const { t } = useTranslation()
+  const { params, degraded, hits, total, facets, labels, canCreate, pageCount } = useLoaderData<typeof loader>()
+  return (
+    <section className="catalogue">
+      <div className="page-head">
+        <h1>{t('catalogue.labs.title')}</h1>
+        {canCreate ? (
+          <Link to="/labs/new" className="button primary">
+            {t('lab.new')}
+          </Link>
+        ) : null}
+      </div>
+      <CatalogueSearchForm
+        q={params.q}
+        placeholder={t('catalogue.labs.placeholder')}
+        sort={params.sort}
+        sortOptions={['relevance', 'name', 'publications'].map((v) => ({ value: v, label: t(`catalogue.sortBy.${v}`) }))}
+      >
+        <FacetGroup name="orgType" legend={t('catalogue.facets.organisationType')} selected={params.orgType} options={facetOptions(facets.organisationType, (v) => t(`organisationType.${v}`), ['university', 'institute', 'research_org'])} />
+        <FacetGroup name="alliance" legend={t('fields.alliance')} selected={params.alliance} options={facetOptions(facets.alliance, (v) => t(`alliance.${v}`), alliances)} />
+        <FacetGroup name="field" legend={t('catalogue.facets.field')} selected={params.field} options={facetOptions(facets.oecdFields, (v) => labels.field[v] ?? v)} />
+        <FacetGroup name="region" legend={t('fields.region')} selected={params.region} options={facetOptions(facets.region, (v) => labels.region[v] ?? v)} />
+        <div className="field">
+          <label htmlFor="facet-trl">{t('catalogue.facets.trlLab')}</label>
+          <select id="facet-trl" name="trl" defaultValue={params.trl ?? ''}>
+            <option value="">{t('catalogue.any')}</option>
+            {Array.from({ length: 9 }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {t('trl.one', { level: i + 1 })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <noscript>
+          <button type="submit" className="button">
+            {t('catalogue.apply')}
+          </button>
+        </noscript>
+      </CatalogueSearchForm>
+      <div className="results">
+        {degraded ? <p className="notice danger" role="alert">{t('catalogue.degraded')}</p> : <p className="muted">{t('catalogue.labs.found', { count: total })}</p>}
+        {!degraded && hits.length === 0 ? <p className="empty">{t('catalogue.empty')}</p> : null}
+        <ol className="hits">
+          {hits.map(({ document: d, highlights }) => (
+            <li key={d.id} className="card hit">
+              <h2>
+                <Link to={`/labs/${d.id}`}>
+                  <Highlighted text={highlights.name ?? d.name} />
+                </Link>
+              </h2>
+              <p className="muted">
+                {d.organisationName} · {t(`organisationType.${d.organisationType}`)}
+                {!d.organisationVerified ? <UnverifiedBadge /> : null}
+              </p>
+              <p className="clamp">
+                <Highlighted text={highlights.description ?? d.description} />
+              </p>
+              <p className="hit-facts">
+                <span>{d.oecdFields.map((c) => labels.field[c] ?? c).join('; ')}</span>
+                <span>
+                  <TrlRange from={d.trlMin} to={d.trlMax} />
+                </span>
+                <span>{t('lab.publications', { count: d.publicationCount })}</span>
+              </p>
+            </li>
+          ))}
+        </ol>
+        <Pagination page={params.page} pageCount={pageCount} />
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,84 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { matchStatuses, type MatchStatus } from '#db/schema/match-values'
+import { Pagination } from '~/components/layout'
+import { MatchList } from '~/components/match-card'
+import { forbidden, requirePermission } from '~/modules/http/guards.server'
+import { resolveLocale } from '~/modules/http/locale.server'
+import { respondToMatchForm } from '~/modules/matching/form-action.server'
+import { listMatches } from '~/modules/matching/matches.server'
+import { MatchListParams } from '~/modules/matching/schemas'
+
+export const meta: MetaFunction = () => [{ title: 'Подбор · Matches' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'match:list')
+  const url = new URL(request.url)
+  const parsed = MatchListParams.safeParse(Object.fromEntries([...url.searchParams].filter(([, value]) => value !== '')))
+  if (!parsed.success) throw json({ error: 'invalid' }, { status: 400 })
+  const { status, request: requestId, lab: labId, page } = parsed.data
+  const listed = listMatches(actor, { status, requestId, labId, page }, await resolveLocale(request, actor))
+  if (!listed.ok) forbidden()
+  return json({ ...listed.value, status: status ?? null, subject: requestId ?? labId ?? null })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = requirePermission(context, request, 'match:list')
+  const url = new URL(request.url)
+  return respondToMatchForm(actor, await request.formData(), url.pathname + url.search)
+}
+
+export default function Matches() {
+  const { t } = useTranslation()
+  const { side, rows, counts, total, page, pageCount, subjects, status, subject } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const subjectParam = side === 'company' ? 'request' : 'lab'
+  const tab = (s: MatchStatus | null) => {
+    const params = new URLSearchParams(searchParams)
+    if (s) params.set('status', s)
+    else params.delete('status')
+    params.delete('page')
+    return `?${params}`
+  }
+  const all = Object.values(counts).reduce((a, b) => a + b, 0)
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t('match.title')}</h1>
+      </div>
+      <p className="muted">{t(`match.lead.${side}`)}</p>
+      <nav className="tabs" aria-label={t('match.statusFilter')}>
+        <Link to={tab(null)} aria-current={status === null ? 'page' : undefined}>
+          {t('match.allStatuses')} ({all})
+        </Link>
+        {matchStatuses.map((s) => (
+          <Link key={s} to={tab(s)} aria-current={s === status ? 'page' : undefined}>
+            {t(`match.status.${s}`)} ({counts[s]})
+          </Link>
+        ))}
+      </nav>
+      {subjects.length > 1 || subject ? (
+        <Form method="get" className="filters">
+          {status ? <input type="hidden" name="status" value={status} /> : null}
+          <div className="field">
+            <label htmlFor="match-subject">{side === 'company' ? t('match.filterRequest') : t('match.filterLab')}</label>
+            <select id="match-subject" name={subjectParam} defaultValue={subject ?? ''}>
+              <option value="">{side === 'company' ? t('match.anyRequest') : t('match.anyLab')}</option>
+              {subjects.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            {t('match.show')}
+          </button>
+        </Form>
+      ) : null}
+      {rows.length ? <MatchList matches={rows} /> : <p className="empty">{total === 0 && status === null && !subject ? t('match.empty') : t('match.emptyFiltered')}</p>}
+      <Pagination page={page} pageCount={pageCount} />
+    </section>
+  )
+}

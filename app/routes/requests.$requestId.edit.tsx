@@ -1,0 +1,42 @@
+import { parseWithZod } from '@conform-to/zod'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { RequestForm } from '~/components/request-form'
+import { forbidden, notFound, requireActor } from '~/modules/http/guards.server'
+import { resolveLocale } from '~/modules/http/locale.server'
+import { respondToForm } from '~/modules/http/respond.server'
+import { requestFormOptions, requestFormValues } from '~/modules/requests/form-options.server'
+import { getRequestForEdit, updateRequest } from '~/modules/requests/requests.server'
+import { RequestFormSchema } from '~/modules/requests/schemas'
+import { parseId } from '~/modules/http/params.server'
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request)
+  const found = getRequestForEdit(actor, parseId(params.requestId))
+  if (!found.ok) return found.error === 'forbidden' ? forbidden() : notFound()
+  return json({ id: found.value.id, values: requestFormValues(found.value), options: requestFormOptions(await resolveLocale(request, actor)) })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = requireActor(context, request)
+  const id = parseId(params.requestId)
+  const submission = parseWithZod(await request.formData(), { schema: RequestFormSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  return respondToForm(submission, updateRequest(actor, id, submission.value), {
+    redirectTo: `/requests/${id}`,
+    toast: { type: 'success', key: 'toast.saved' },
+  })
+}
+
+export default function EditRequest() {
+  const { t } = useTranslation()
+  const { values, options } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <section>
+      <h1>{t('request.edit')}</h1>
+      <RequestForm lastResult={lastResult} options={options} defaultValue={values} submitLabel={t('common.save')} />
+    </section>
+  )
+}

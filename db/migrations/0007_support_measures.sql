@@ -1,0 +1,30 @@
+CREATE TABLE `support_measures` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`title` text NOT NULL,
+	`provider` text NOT NULL,
+	`level` text NOT NULL,
+	`kind` text NOT NULL,
+	`description` text NOT NULL,
+	`organisation_types` text NOT NULL,
+	`company_sizes` text NOT NULL,
+	`regions` text NOT NULL,
+	`sectors` text NOT NULL,
+	`stages` text NOT NULL,
+	`trl_min` integer,
+	`trl_max` integer,
+	`amount_min_kopecks` integer,
+	`amount_max_kopecks` integer,
+	`co_financing_bp` integer,
+	`deadline` text,
+	`required_documents` text NOT NULL,
+	`link` text NOT NULL,
+	`is_demo` integer DEFAULT false NOT NULL,
+	`status` text DEFAULT 'active' NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	CONSTRAINT "support_measures_trl" CHECK(("support_measures"."trl_min" IS NULL OR "support_measures"."trl_min" BETWEEN 1 AND 9) AND ("support_measures"."trl_max" IS NULL OR "support_measures"."trl_max" BETWEEN 1 AND 9) AND ("support_measures"."trl_min" IS NULL OR "support_measures"."trl_max" IS NULL OR "support_measures"."trl_min" <= "support_measures"."trl_max")),
+	CONSTRAINT "support_measures_amounts" CHECK(("support_measures"."amount_min_kopecks" IS NULL OR "support_measures"."amount_min_kopecks" >= 0) AND ("support_measures"."amount_min_kopecks" IS NULL OR "support_measures"."amount_max_kopecks" IS NULL OR "support_measures"."amount_min_kopecks" <= "support_measures"."amount_max_kopecks")),
+	CONSTRAINT "support_measures_co_financing" CHECK("support_measures"."co_financing_bp" IS NULL OR "support_measures"."co_financing_bp" BETWEEN 0 AND 10000)
+);
+--> statement-breakpoint
+CREATE INDEX `support_measures_status_idx` ON `support_measures` (`status`);

@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { users } from './accounts'
+import type { ContractorKind, RequiredDocumentKind } from './claim-values'
+import { claimStatuses } from './claim-values'
+import { contractPayments, contracts } from './contracts'
+import { organisations } from './organisations'
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`
+
+// A regional budget programme that pays companies back a share of the R&D they order from state
+// universities and institutes. Its budget is split into what is reserved by approved claims, what
+// has been paid out, and what remains; the CHECK below makes overspending impossible at the
+// storage level, whatever the code above it does.
+export const programmes = sqliteTable(
+  'programmes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    totalBudgetKopecks: integer('total_budget_kopecks').notNull(),
+    reservedKopecks: integer('reserved_kopecks').notNull().default(0),
+    paidKopecks: integer('paid_kopecks').notNull().default(0),
+    shareBp: integer('share_bp').notNull(),
+    capPerClaimKopecks: integer('cap_per_claim_kopecks').notNull(),
+    capPerCompanyKopecks: integer('cap_per_company_kopecks').notNull(),
+    eligibleContractorKinds: text('eligible_contractor_kinds', { mode: 'json' }).$type<ContractorKind[]>().notNull(),
+    requiredDocuments: text('required_documents', { mode: 'json' }).$type<RequiredDocumentKind[]>().notNull(),
+    // Inclusive date ranges (YYYY-MM-DD): contract dates and payment dates must fall inside them.
+    contractsFrom: text('contracts_from').notNull(),
+    contractsTo: text('contracts_to').notNull(),
+    paymentsFrom: text('payments_from').notNull(),
+    paymentsTo: text('payments_to').notNull(),
+    // Claims are accepted from the opening day to the closing day inclusive, in the region's time.
+    opensOn: text('opens_on').notNull(),
+    closesOn: text('closes_on').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    check(
+      'programmes_budget',
+      sql`${t.totalBudgetKopecks} > 0 AND ${t.reservedKopecks} >= 0 AND ${t.paidKopecks} >= 0 AND ${t.reservedKopecks} + ${t.paidKopecks} <= ${t.totalBudgetKopecks}`,
+    ),
+    check('programmes_share', sql`${t.shareBp} > 0 AND ${t.shareBp} <= 10000`),
+    check('programmes_caps', sql`${t.capPerClaimKopecks} > 0 AND ${t.capPerCompanyKopecks} > 0`),
+    check(
+      'programmes_periods',
+      sql`${t.contractsFrom} <= ${t.contractsTo} AND ${t.paymentsFrom} <= ${t.paymentsTo} AND ${t.opensOn} <= ${t.closesOn}`,
+    ),
+  ],
+)
+
+export interface ClaimComputationSnapshot {
+  eligiblePaidKopecks: number
+  steps: { rule: string; amountKopecks: number; limitKopecks?: number }[]
+  resultKopecks: number
+}
+
+// A company's claim for compensation under a programme, naming one confirmed contract.
+export const compensationClaims = sqliteTable(
+  'compensation_claims',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => organisations.id),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    status: text('status', { enum: claimStatuses }).notNull(),
+    // Every change bumps the revision; a decision names the revision the reviewer saw.
+    revision: integer('revision').notNull().default(1),
+    // The eligible amount computed from the rules when the claim was (re)submitted, never typed in.
+    requestedKopecks: integer('requested_kopecks'),
+    computation: text('computation', { mode: 'json' }).$type<ClaimComputationSnapshot>(),
+    approvedKopecks: integer('approved_kopecks'),
+    decisionReason: text('decision_reason'),
+    decidedAt: text('decided_at'),
+    decidedBy: text('decided_by').references(() => users.id),
+    submittedAt: text('submitted_at'),
+    paidOn: text('paid_on'),
+    paymentOrderNumber: text('payment_order_number'),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('claims_programme_status_idx').on(t.programmeId, t.status),
+    index('claims_company_idx').on(t.companyId, t.id),
+    index('claims_status_idx').on(t.status, t.submittedAt),
+    check('claims_amounts', sql`(${t.requestedKopecks} IS NULL OR ${t.requestedKopecks} >= 0) AND (${t.approvedKopecks} IS NULL OR ${t.approvedKopecks} > 0)`),
+  ],
+)
+
+// The payments a claim names. A payment can be in one claim only: the partial unique index holds
+// among the rows not released. A claim releases its payments when it is withdrawn or rejected; a
+// returned claim keeps them while the company corrects it.
+export const claimPayments = sqliteTable(
+  'claim_payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => compensationClaims.id),
+    paymentId: integer('payment_id')
+      .notNull()
+      .references(() => contractPayments.id),
+    releasedAt: text('released_at'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('claim_payments_once_idx').on(t.paymentId).where(sql`released_at IS NULL`),
+    index('claim_payments_claim_idx').on(t.claimId),
+  ],
+)

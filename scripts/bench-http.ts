@@ -1,0 +1,376 @@
+// npm run -s bench:http [-- --duration 10 --connections 10 --extra 10000]
+// The production build under load. Builds the app, makes a fresh database with the demo cluster
+// plus --extra synthetic R&D requests and as many labs (scripts/bench/synthetic.ts) and brings the
+// search index up to date, starts the server (NODE_ENV=production) on a free loopback port, then
+// drives it from this process with autocannon: each page in turn for --duration seconds over
+// --connections connections, after a short warm-up. Progress goes to stderr, the JSON report to
+// stdout. Nothing is asserted on the figures.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { count, eq } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { labs, memberships, organisations, rdRequests, users } from '../db/schema'
+import type { Alliance } from '../db/schema/values'
+import { DEMO_PASSWORD } from '../db/seed/demo-cluster'
+import { completeInn10, completeOgrn13 } from '../app/modules/organisations/inn-ogrn'
+import { HOME_REGION } from '../app/modules/organisations/regions'
+import { indexRegistry } from '../search/registry'
+import { drainOutbox, reindex } from '../search/sync'
+import { syntheticLabs, syntheticRequests, type SyntheticRequest } from './bench/synthetic'
+
+// autocannon ships no types: the part used here, typed where it enters.
+interface AutocannonResult {
+  requests: { average: number; total: number }
+  non2xx: number
+  errors: number
+  timeouts: number
+}
+interface AutocannonRun extends PromiseLike<AutocannonResult> {
+  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): void
+}
+type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string> }) => AutocannonRun
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    extra: { type: 'string', default: '10000' },
+    warmup: { type: 'string', default: '2' },
+  },
+})
+const duration = Number(args.duration)
+const connections = Number(args.connections)
+const extra = Number(args.extra)
+const warmup = Number(args.warmup)
+if (![duration, connections, extra, warmup].every((n) => Number.isInteger(n) && n >= 0) || duration === 0 || connections === 0) {
+  console.error('usage: bench-http [--duration 10] [--connections 10] [--extra 10000] [--warmup 2]')
+  process.exit(2)
+}
+
+const progress = (line: string) => console.error(`[bench:http] ${line}`)
+const SEARCH_PATH = `/requests?q=${encodeURIComponent('датчики')}&alliance=arctic&field=2.2`
+const DASHBOARD_PATH = '/company'
+const DASHBOARD_EMAIL = 'company@demo.test'
+
+// The synthetic catalogue names regions by city; the database stores subject codes.
+const REGION_CODES: Record<string, string> = {
+  tomsk: '70', novosibirsk: '54', kemerovo: '42', krasnoyarsk: '24', omsk: '55',
+  moscow: '77', 'saint-petersburg': '78', yekaterinburg: '66', irkutsk: '38',
+}
+const REQUEST_STATUS: Record<SyntheticRequest['status'], 'published' | 'closed'> = {
+  open: 'published', negotiation: 'published', contracted: 'closed', closed: 'closed',
+}
+const DAY = 86_400_000
+const STARTUP_TIMEOUT_MS = 60 * 60_000
+const RECORDS_PER_ORGANISATION = 20
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-http-'))
+const serverEnv = {
+  NODE_ENV: 'production' as const,
+  HOST: '127.0.0.1',
+  DATABASE_PATH: path.join(workDir, 'app.db'),
+  UPLOADS_DIR: path.join(workDir, 'uploads'),
+  MAIL_DIR: path.join(workDir, 'mail'),
+  SEED_DEMO: 'false',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+}
+let server: ChildProcess | null = null
+// Interrupted: take the server and the scratch database down too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server?.kill('SIGTERM')
+    fs.rmSync(workDir, { recursive: true, force: true })
+    process.exit(1)
+  })
+}
+
+try {
+  progress('building the app (npx remix build)…')
+  // Its output goes to stderr: stdout is the report's.
+  const build = spawnSync('npx', ['remix', 'build'], { stdio: ['inherit', 2, 'inherit'] })
+  if (build.status !== 0) throw new Error('the build failed')
+
+  const prepared = await prepareDatabase()
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  progress(`starting the production server on ${base}…`)
+  server = startServer(port)
+  const startupSeconds = await waitUntilCurrent(base, server)
+  progress(`ready after ${startupSeconds} s`)
+  const cookie = await signIn(base)
+
+  const targets: Array<{ name: string; path: string; headers: Record<string, string> }> = [
+    { name: 'baseline', path: '/healthz', headers: {} },
+    { name: 'home', path: '/', headers: {} },
+    { name: 'searchWithFacets', path: SEARCH_PATH, headers: {} },
+    { name: 'requestPage', path: `/requests/${prepared.requestId}`, headers: {} },
+    { name: 'signedInDashboard', path: DASHBOARD_PATH, headers: { cookie } },
+  ]
+  for (const target of targets) {
+    const response = await fetch(base + target.path, { headers: target.headers, redirect: 'manual' })
+    if (response.status !== 200) throw new Error(`${target.path} answers ${response.status}, not 200`)
+  }
+
+  const results: Record<string, Measurement & { path: string }> = {}
+  for (const target of targets) {
+    const headers = { 'accept-encoding': 'gzip', 'accept-language': 'ru', ...target.headers }
+    if (warmup > 0) await measure(base + target.path, headers, warmup)
+    progress(`${target.name}: ${target.path} for ${duration} s over ${connections} connections…`)
+    results[target.name] = { path: target.path, ...(await measure(base + target.path, headers, duration)) }
+  }
+  const baseline = results.baseline
+  const report = {
+    node: process.version,
+    cpus: os.cpus().length,
+    engine: prepared.engine,
+    catalogue: { requests: prepared.requests, labs: prepared.labs, searchMatches: prepared.searchMatches },
+    startupSeconds,
+    connections,
+    durationSeconds: duration,
+    targets: Object.fromEntries(
+      Object.entries(results).map(([name, result]) => [
+        name,
+        {
+          ...result,
+          // Below 1: the page costs more than the trivial route; the share of its throughput.
+          throughputRatioToBaseline: round(result.requestsPerSecond / baseline.requestsPerSecond, 3),
+          p50RatioToBaseline: round(result.latencyMs.p50 / baseline.latencyMs.p50, 1),
+        },
+      ]),
+    ),
+  }
+  console.log(JSON.stringify(report, null, 2))
+  const line = Object.entries(results).map(([name, r]) => `${name} ${Math.round(r.requestsPerSecond)} req/s p95 ${r.latencyMs.p95} ms`)
+  progress(`done: ${line.join('; ')}`)
+} catch (error) {
+  progress(`failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+} finally {
+  if (server) await stopServer(server)
+  fs.rmSync(workDir, { recursive: true, force: true })
+}
+
+/** The demo cluster, then the synthetic catalogue through the same tables, then a current index. */
+async function prepareDatabase() {
+  // The application reads its settings once, when its modules load: set them first (quietly here,
+  // so that stdout carries the report alone).
+  Object.assign(process.env, serverEnv, { LOG_LEVEL: 'warn' })
+  const { db, database } = await import('../app/db.server')
+  const { seedDemoData } = await import('../app/modules/demo/seed.server')
+  const { searchEngine } = await import('../app/modules/search/engine.server')
+  const { parseRequestSearch, runCatalogueQuery } = await import('../app/modules/search/catalogue-search.server')
+  try {
+    progress(`seeding the demo cluster into ${serverEnv.DATABASE_PATH}…`)
+    await seedDemoData(db)
+    progress(`adding ${extra} synthetic requests and ${extra} synthetic labs…`)
+    insertSyntheticCatalogue(db)
+    const requests = db.select({ n: count() }).from(rdRequests).get()!.n
+    const labCount = db.select({ n: count() }).from(labs).get()!.n
+    progress(`indexing into ${searchEngine.kind}…`)
+    await reindex(db, searchEngine, indexRegistry, undefined, ({ index, done, total }) => {
+      if (done === total || done % 5000 === 0) progress(`  ${index}: ${done}/${total}`)
+    })
+    // The seed queued every record for the worker; pushing them again leaves the outbox empty.
+    while ((await drainOutbox(db, searchEngine, indexRegistry)).processed > 0);
+
+    const query = parseRequestSearch(new URL(SEARCH_PATH, 'http://localhost'))
+    if (!query.ok) throw new Error(`the search URL ${SEARCH_PATH} is not valid`)
+    const search = await runCatalogueQuery(query.value)
+    const requestPage = db.select({ id: rdRequests.id }).from(rdRequests).where(eq(rdRequests.status, 'published')).orderBy(rdRequests.id).limit(1).get()
+    if (!requestPage) throw new Error('no published request to show')
+    return { engine: searchEngine.kind, requests, labs: labCount, searchMatches: search.result?.total ?? null, requestId: requestPage.id }
+  } finally {
+    database.close()
+  }
+}
+
+/**
+ * The synthetic catalogue through the application's tables, owned by synthetic organisations of
+ * RECORDS_PER_ORGANISATION records each, as a grown cluster would be: the demo organisations, whose
+ * pages are measured, keep their own few records.
+ */
+function insertSyntheticCatalogue(db: Db): void {
+  const now = Date.now()
+  db.transaction((tx) => {
+    const owners = (kind: 'company' | 'science', count: number) =>
+      Array.from({ length: count }, (_, n) => {
+        const serial = `${kind === 'company' ? 1 : 5}${String(n).padStart(4, '0')}`
+        const userId = `bench-${kind}-${n}`
+        // An unusable hash: nobody signs in as these owners.
+        tx.insert(users).values({ id: userId, email: `${userId}@bench.example`, name: `Владелец ${serial}`, passwordHash: '!' }).run()
+        const { id } = tx
+          .insert(organisations)
+          .values({
+            type: kind === 'company' ? 'company' : n % 3 === 0 ? 'institute' : 'university',
+            name: kind === 'company' ? `ООО «Синтетика ${serial}»` : `Научная организация ${serial}`,
+            inn: completeInn10(`${HOME_REGION}99${serial}`),
+            ogrn: completeOgrn13(`10299${HOME_REGION}${serial}`),
+            region: HOME_REGION,
+            size: kind === 'company' ? 'small' : null,
+            isState: kind === 'science',
+            verificationStatus: 'verified',
+          })
+          .returning({ id: organisations.id })
+          .get()
+        tx.insert(memberships).values({ userId, organisationId: id, role: 'owner' }).run()
+        return { organisationId: id, userId }
+      })
+    const companies = owners('company', Math.ceil(extra / RECORDS_PER_ORGANISATION))
+    const science = owners('science', Math.ceil(extra / RECORDS_PER_ORGANISATION))
+
+    syntheticRequests(extra, 7).forEach((r, i) => {
+      const owner = companies[Math.floor(i / RECORDS_PER_ORGANISATION)]
+      const sentences = r.description.split('. ')
+      tx.insert(rdRequests)
+        .values({
+          organisationId: owner.organisationId,
+          createdBy: owner.userId,
+          title: r.title,
+          summary: `${sentences[0]}.`,
+          problem: r.description,
+          expectedResult: sentences.at(-2) ?? r.title,
+          oecdField: r.fieldsOfScience[0],
+          alliance: r.alliance as Alliance | null,
+          keywords: r.keywords,
+          trlNow: Math.max(1, r.trl - 2),
+          trlWanted: r.trl,
+          budgetMin: r.budgetKopecks,
+          budgetMax: Math.round(r.budgetKopecks * 1.5),
+          deadline: new Date(now + (30 + (i % 700)) * DAY).toISOString().slice(0, 10),
+          region: REGION_CODES[r.region] ?? HOME_REGION,
+          status: REQUEST_STATUS[r.status],
+          createdAt: r.createdAt,
+          updatedAt: r.createdAt,
+          publishedAt: r.createdAt,
+        })
+        .run()
+    })
+    syntheticLabs(extra, 8).forEach((lab, i) => {
+      tx.insert(labs)
+        .values({
+          organisationId: science[Math.floor(i / RECORDS_PER_ORGANISATION)].organisationId,
+          name: lab.name,
+          description: lab.expertise,
+          oecdFields: lab.fieldsOfScience,
+          grnti: [],
+          alliance: lab.alliance as Alliance | null,
+          keywords: lab.keywords,
+          equipment: lab.equipment,
+          services: [],
+          trlMin: Math.max(1, lab.maxTrl - 4),
+          trlMax: lab.maxTrl,
+          contactName: lab.expertise.split(': ').pop()!.replace(/\.$/, ''),
+          contactEmail: `lab-${i}@bench.example`,
+        })
+        .run()
+    })
+  })
+}
+
+function startServer(port: number): ChildProcess {
+  // node --import tsx is `tsx server.ts` without a wrapper process, so SIGTERM reaches the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    env: { ...process.env, ...serverEnv, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let errors = ''
+  child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)))
+  child.once('exit', (code, signal) => {
+    if (code || (signal && signal !== 'SIGTERM')) progress(`the server stopped (${code ?? signal}): ${errors}`)
+  })
+  return child
+}
+
+/**
+ * Up, and with nothing left in the search outbox: the index holds the whole catalogue. The server
+ * listens only after its start-up work (matching proposals for a catalogue without any), which
+ * takes a while for a large one: the time to ready is part of the report.
+ */
+async function waitUntilCurrent(base: string, child: ChildProcess): Promise<number> {
+  const started = Date.now()
+  let reported = started
+  while (Date.now() - started < STARTUP_TIMEOUT_MS) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('the server stopped before it was ready')
+    const health = await fetch(`${base}/healthz`).then(
+      async (response) => (response.ok ? ((await response.json()) as { search?: { outbox?: { pending: number } } }) : null),
+      () => null,
+    )
+    if (health?.search?.outbox?.pending === 0) return Math.round((Date.now() - started) / 1000)
+    if (Date.now() - reported > 30_000) {
+      reported = Date.now()
+      progress(`  still starting after ${Math.round((reported - started) / 1000)} s${health ? ` (outbox: ${health.search?.outbox?.pending} pending)` : ''}…`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`the server was not ready within ${STARTUP_TIMEOUT_MS / 60_000} minutes`)
+}
+
+/** Signs in as a demo company the way the login form does, and returns the session cookie. */
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    body: new URLSearchParams({ email: DASHBOARD_EMAIL, password: DEMO_PASSWORD, redirectTo: DASHBOARD_PATH }),
+    redirect: 'manual',
+  })
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('rd_session='))
+  if (response.status !== 302 || !session) throw new Error(`signing in as ${DASHBOARD_EMAIL} failed (${response.status})`)
+  return session.split(';')[0]
+}
+
+interface Measurement {
+  requestsPerSecond: number
+  requests: number
+  latencyMs: { p50: number; p95: number; p99: number }
+  non2xx: number
+  errors: number
+  timeouts: number
+}
+
+async function measure(url: string, headers: Record<string, string>, seconds: number): Promise<Measurement> {
+  const latencies: number[] = []
+  const run = autocannon({ url, connections, duration: seconds, headers })
+  run.on('response', (_client, _status, _bytes, responseTimeMs) => latencies.push(responseTimeMs))
+  const result = await run
+  latencies.sort((a, b) => a - b)
+  const percentile = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN, 1)
+  return {
+    requestsPerSecond: round(result.requests.average, 1),
+    requests: result.requests.total,
+    latencyMs: { p50: percentile(50), p95: percentile(95), p99: percentile(99) },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  }
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+  await exited
+  clearTimeout(timer)
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits
+  return Math.round(value * factor) / factor
+}

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { classificationSearchText } from '../../db/classifications'
+import { labProjects, labPublications, labs, organisations } from '../../db/schema'
+import type { IndexSettings, SearchDocument } from '../engine'
+import { catalogueSynonyms } from './synonyms'
+
+export const labIndexSettings: IndexSettings = {
+  searchable: ['name', 'keywords', 'description', 'services', 'equipment', 'publications', 'projects', 'fieldNames', 'organisationName'],
+  filterable: ['alliance', 'oecdFields', 'oecdAreas', 'region', 'organisationType', 'organisationId', 'organisationVerified', 'trlMin', 'trlMax'],
+  sortable: ['name', 'updatedAt', 'publicationCount'],
+  synonyms: catalogueSynonyms,
+}
+
+
+export interface LabDocument extends SearchDocument {
+  name: string
+  description: string
+  organisationId: number
+  organisationName: string
+}
+
+export function buildLabDocument(db: Db, id: string): LabDocument | null {
+  const row = db
+    .select({ lab: labs, organisation: organisations })
+    .from(labs)
+    .innerJoin(organisations, eq(organisations.id, labs.organisationId))
+    .where(eq(labs.id, Number(id)))
+    .get()
+  if (!row || row.lab.status !== 'active') return null
+  const { lab, organisation } = row
+  const publications = db.select().from(labPublications).where(eq(labPublications.labId, lab.id)).all()
+  const projects = db.select().from(labProjects).where(eq(labProjects.labId, lab.id)).all()
+  return {
+    id: String(lab.id),
+    name: lab.name,
+    description: lab.description,
+    keywords: lab.keywords,
+    services: lab.services,
+    equipment: lab.equipment,
+    publications: publications.map((p) => [p.title, p.abstract].filter(Boolean).join('. ')),
+    projects: projects.map((p) => [p.title, p.description].filter(Boolean).join('. ')),
+    fieldNames: lab.oecdFields.map((code) => classificationSearchText('oecd', code)).join(' '),
+    organisationId: organisation.id,
+    organisationName: organisation.shortName ? `${organisation.shortName} ${organisation.name}` : organisation.name,
+    organisationType: organisation.type,
+    organisationVerified: organisation.verificationStatus === 'verified',
+    region: organisation.region,
+    alliance: lab.alliance,
+    oecdFields: lab.oecdFields,
+    oecdAreas: [...new Set(lab.oecdFields.map((code) => code.split('.')[0]))],
+    trlMin: lab.trlMin,
+    trlMax: lab.trlMax,
+    publicationCount: publications.length,
+    updatedAt: lab.updatedAt,
+  }
+}
+
+export function allLabIds(db: Db): string[] {
+  return db
+    .select({ id: labs.id })
+    .from(labs)
+    .where(eq(labs.status, 'active'))
+    .all()
+    .map((r) => String(r.id))
+}

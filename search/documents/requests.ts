@@ -1,0 +1,70 @@
+import { eq, inArray } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { classificationSearchText, oecdParent } from '../../db/classifications'
+import { organisations, rdRequests } from '../../db/schema'
+import type { IndexSettings, SearchDocument } from '../engine'
+import { budgetBand } from './budget-band'
+import { catalogueSynonyms } from './synonyms'
+
+// Only what anyone may read goes into the index: never a draft, never the confidential details.
+const SEARCHABLE_STATUSES = ['published', 'paused', 'closed'] as const
+
+export const requestIndexSettings: IndexSettings = {
+  searchable: ['title', 'keywords', 'summary', 'problem', 'expectedResult', 'fieldNames', 'organisationName'],
+  filterable: ['status', 'alliance', 'oecdField', 'oecdArea', 'region', 'trlNow', 'trlWanted', 'budgetBand', 'organisationId', 'organisationVerified'],
+  sortable: ['publishedAt', 'deadline', 'budgetMax', 'title'],
+  synonyms: catalogueSynonyms,
+}
+
+export interface RequestDocument extends SearchDocument {
+  title: string
+  summary: string
+  status: string
+  organisationId: number
+  organisationName: string
+  organisationVerified: boolean
+}
+
+export function buildRequestDocument(db: Db, id: string): RequestDocument | null {
+  const row = db
+    .select({ request: rdRequests, organisationName: organisations.name, verification: organisations.verificationStatus })
+    .from(rdRequests)
+    .innerJoin(organisations, eq(organisations.id, rdRequests.organisationId))
+    .where(eq(rdRequests.id, Number(id)))
+    .get()
+  if (!row || !(SEARCHABLE_STATUSES as readonly string[]).includes(row.request.status)) return null
+  const r = row.request
+  return {
+    id: String(r.id),
+    title: r.title,
+    summary: r.summary,
+    problem: r.problem,
+    expectedResult: r.expectedResult,
+    keywords: r.keywords,
+    fieldNames: classificationSearchText('oecd', r.oecdField),
+    organisationId: r.organisationId,
+    organisationName: row.organisationName,
+    organisationVerified: row.verification === 'verified',
+    status: r.status,
+    alliance: r.alliance,
+    oecdField: r.oecdField,
+    oecdArea: oecdParent(r.oecdField),
+    region: r.region,
+    trlNow: r.trlNow,
+    trlWanted: r.trlWanted,
+    budgetMin: r.budgetMin,
+    budgetMax: r.budgetMax,
+    budgetBand: budgetBand(r.budgetMax),
+    deadline: r.deadline,
+    publishedAt: r.publishedAt ?? r.createdAt,
+  }
+}
+
+export function allRequestIds(db: Db): string[] {
+  return db
+    .select({ id: rdRequests.id })
+    .from(rdRequests)
+    .where(inArray(rdRequests.status, [...SEARCHABLE_STATUSES]))
+    .all()
+    .map((r) => String(r.id))
+}

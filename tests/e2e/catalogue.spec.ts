@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test'
+import { signIn } from './helpers'
+
+const nextYear = `${new Date().getFullYear() + 1}-06-30`
+
+async function fillRequest(page: Page, values: { title: string; budgetMin?: string; budgetMax?: string; deadline?: string; trlNow?: string; trlWanted?: string }) {
+  await page.getByLabel('Название', { exact: true }).fill(values.title)
+  await page.getByLabel('Краткое описание').fill('Нужна роботизированная ячейка для сварки тонкостенных корпусов из алюминия.')
+  await page.getByLabel('Постановка задачи').fill('Ручная сварка даёт коробление и до 12 % брака. Нужна роботизированная ячейка с адаптивным управлением по шву.')
+  await page.getByLabel('Ожидаемый результат').fill('Опытная ячейка и отработанные режимы, брак не выше 2 %.')
+  await page.getByLabel('Ключевые слова').fill('сварка, робототехника, алюминий')
+  await page.getByLabel('Область науки (OECD FOS)').selectOption('2.3')
+  await page.getByLabel('Проектный альянс').selectOption('robotics')
+  await page.getByLabel('УГТ сейчас').selectOption(values.trlNow ?? '3')
+  await page.getByLabel('Нужный УГТ').selectOption(values.trlWanted ?? '6')
+  await page.getByLabel('Бюджет от, ₽').fill(values.budgetMin ?? '2 000 000')
+  await page.getByLabel('Бюджет до, ₽').fill(values.budgetMax ?? '4 500 000')
+  await page.getByLabel('Срок').fill(values.deadline ?? nextYear)
+  await page.getByLabel('Конфиденциальные подробности').fill('Годовой объём — 4 000 корпусов; целевая себестоимость шва 300 ₽.')
+}
+
+test('a company drafts a request with mistakes, fixes them, publishes it, and anyone finds it by facet and word form', async ({ page, browser }) => {
+  await signIn(page, 'robotics@demo.test')
+  await page.goto('/requests/new')
+  await fillRequest(page, { title: 'Адаптивная роботизированная сварка корпусов', budgetMin: 'два миллиона', budgetMax: '-5', deadline: '2020-01-01', trlNow: '6', trlWanted: '4' })
+  await page.getByRole('button', { name: 'Сохранить черновик' }).click()
+  await expect(page.getByText('Введите сумму в рублях цифрами')).toBeVisible()
+  await expect(page.getByText('Сумма не может быть отрицательной.')).toBeVisible()
+  await expect(page.getByLabel('Бюджет от, ₽')).toHaveValue('два миллиона')
+  await expect(page.getByLabel('Название', { exact: true })).toHaveValue('Адаптивная роботизированная сварка корпусов')
+
+  await page.getByLabel('Бюджет от, ₽').fill('2 000 000')
+  await page.getByLabel('Бюджет до, ₽').fill('4 500 000')
+  await page.getByRole('button', { name: 'Сохранить черновик' }).click()
+  await expect(page.getByText('Нужный УГТ должен быть выше текущего.')).toBeVisible()
+  await expect(page.getByText('Срок должен быть в будущем.')).toBeVisible()
+  await page.getByLabel('УГТ сейчас').selectOption('3')
+  await page.getByLabel('Нужный УГТ').selectOption('6')
+  await page.getByLabel('Срок').fill(nextYear)
+  await page.getByRole('button', { name: 'Сохранить черновик' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Адаптивная роботизированная сварка корпусов' })).toBeVisible()
+  await expect(page.getByText('Черновик', { exact: true })).toBeVisible()
+  const requestUrl = page.url()
+
+  // Another organisation cannot see the draft at all.
+  const other = await browser.newContext()
+  const lab = await other.newPage()
+  await signIn(lab, 'lab@demo.test')
+  expect((await lab.goto(requestUrl))?.status()).toBe(404)
+
+  await page.getByRole('button', { name: 'Опубликовать' }).click()
+  await expect(page.getByRole('status')).toContainText('Запрос опубликован')
+
+  // The lab finds it by another word form and a facet, and sees no confidential part.
+  await expect(async () => {
+    await lab.goto('/requests?q=роботизированной+сварке&alliance=robotics')
+    await expect(lab.getByRole('link', { name: 'Адаптивная роботизированная сварка корпусов' })).toBeVisible({ timeout: 1000 })
+  }).toPass({ timeout: 15_000 })
+  await expect(lab.locator('mark').first()).toBeVisible()
+  await lab.getByRole('link', { name: 'Адаптивная роботизированная сварка корпусов' }).click()
+  await expect(lab.getByText('Подробности раскрываются только лабораториям')).toBeVisible()
+  await expect(lab.getByText('целевая себестоимость шва')).toHaveCount(0)
+  await other.close()
+})
+
+test('markup typed into a request is shown as text and never runs', async ({ page }) => {
+  await signIn(page, 'vision@demo.test')
+  await page.goto('/requests/new')
+  await fillRequest(page, { title: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>Контроль' })
+  await page.getByRole('button', { name: 'Сохранить черновик' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('<script>window.__pwned=1</script>Контроль')
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+})
+
+test('a lab publishes its competencies with a publication and is found by a word form', async ({ page }) => {
+  await signIn(page, 'tusur@demo.test')
+  await page.goto('/labs/new')
+  await page.getByLabel('Название лаборатории или подразделения').fill('Лаборатория гиперспектральной робототехники')
+  await page.getByLabel('Экспертиза').fill('Гиперспектральные камеры для мобильных роботов и сортировки сырья на конвейере, калибровка и алгоритмы классификации.')
+  await page.getByLabel('Ключевые слова').fill('гиперспектральная съёмка, робототехника')
+  await page.getByLabel('Области науки (OECD FOS)').selectOption(['2.2', '1.2'])
+  await page.getByLabel('УГТ от').selectOption('3')
+  await page.getByLabel('УГТ до').selectOption('7')
+  await page.getByRole('button', { name: 'Опубликовать' }).click()
+  await expect(page.getByRole('heading', { name: 'Лаборатория гиперспектральной робототехники' })).toBeVisible()
+
+  const publicationForm = page.locator('form', { has: page.getByRole('heading', { name: 'Добавить публикацию' }) })
+  await publicationForm.getByLabel('Название публикации').fill('Гиперспектральная сортировка зерна на конвейере')
+  await publicationForm.getByLabel('Год').fill('3024')
+  await publicationForm.getByRole('button', { name: 'Добавить' }).click()
+  await expect(publicationForm.getByText('Введите год четырьмя цифрами.')).toBeVisible()
+  await publicationForm.getByLabel('Год').fill('2025')
+  await publicationForm.getByRole('button', { name: 'Добавить' }).click()
+  await expect(page.getByRole('heading', { name: '1 публикация' })).toBeVisible()
+
+  await expect(async () => {
+    await page.goto('/labs?q=робототехнике+гиперспектральной')
+    await expect(page.getByRole('link', { name: 'Лаборатория гиперспектральной робототехники' })).toBeVisible({ timeout: 1000 })
+  }).toPass({ timeout: 15_000 })
+})
+
+test('a malformed filter in the URL gets a 400 page, not an error', async ({ page }) => {
+  const response = await page.goto("/requests?alliance=space&field=2.3'%20OR%201=1")
+  expect(response?.status()).toBe(400)
+  await expect(page.getByRole('heading', { name: 'Неверный запрос' })).toBeVisible()
+})
+
+test('the organisation catalogue lists the cluster and marks unverified members', async ({ page }) => {
+  await page.goto('/orgs?type=company')
+  await expect(page.getByText(/Найдено \d+ организаци/)).toBeVisible()
+  await expect(page.locator('.hit', { hasText: 'Хелиос Фарма' }).getByText('Не проверена')).toBeVisible()
+})

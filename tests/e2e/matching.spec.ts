@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test'
+import { signIn } from './helpers'
+
+// Proposals in the browser: the company sees the labs proposed for its request with the reasons, a
+// lab sees requests among its matches and sets one aside with a reason, which holds after a reload.
+
+test('a company opens its published request and sees proposed labs, each with reasons it can check', async ({ page, browser }) => {
+  await signIn(page, 'company@demo.test')
+  await page.goto('/company')
+  await page.getByRole('link', { name: 'Перевод стадии диазотирования в непрерывный проточный процесс' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Перевод стадии диазотирования в непрерывный проточный процесс' })).toBeVisible()
+  const requestUrl = page.url()
+
+  const section = page.locator('#proposed-labs')
+  await expect(section.getByRole('heading', { name: 'Предложенные лаборатории' })).toBeVisible()
+  const first = section.locator('.match-card').first()
+  const matchId = (await first.getAttribute('data-match-id'))!
+  await expect(first.getByRole('button', { name: 'Лаборатория тонкого органического синтеза' })).toBeVisible()
+  await expect(first.getByText(/^Общие слова с запросом: .*диазотирования/)).toBeVisible()
+  await expect(first.getByText(/С запросом совпадает 1 публикация лаборатории: «Диазотирование/)).toBeVisible()
+  await expect(first.getByText('Область науки «Химические технологии» совпадает')).toBeVisible()
+  await expect(first.getByText(/УГТ лаборатории \d–\d покрывает нужный переход 4 → 6/)).toBeVisible()
+  await expect(first.getByText(/^Соответствие \d+ %$/)).toBeVisible()
+
+  // Opening the proposal leads to the lab's page; back on the request it is no longer new.
+  await first.getByRole('button', { name: 'Лаборатория тонкого органического синтеза' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Лаборатория тонкого органического синтеза' })).toBeVisible()
+  await page.goto(requestUrl)
+  await expect(page.locator('#proposed-labs .match-card').first()).toHaveAttribute('data-status', 'viewed')
+
+  // Anyone else sees the request without the section: another company, a lab, a visitor.
+  for (const email of ['robotics@demo.test', 'lab@demo.test', null]) {
+    const context = await browser.newContext()
+    const other = await context.newPage()
+    if (email) await signIn(other, email)
+    await other.goto(requestUrl)
+    await expect(other.getByRole('heading', { level: 1, name: 'Перевод стадии диазотирования в непрерывный проточный процесс' })).toBeVisible()
+    await expect(other.getByRole('heading', { name: 'Предложенные лаборатории' })).toHaveCount(0)
+    if (email === 'robotics@demo.test') {
+      // A tampered form: another company's proposal is refused, a made-up one does not exist.
+      const refused = await other.request.post('/matches', { form: { intent: 'match-dismiss', matchId, reason: 'not_relevant' } })
+      expect(refused.status()).toBe(403)
+      const missing = await other.request.post('/matches', { form: { intent: 'match-dismiss', matchId: '987654321', reason: 'not_relevant' } })
+      expect(missing.status()).toBe(404)
+    }
+    await context.close()
+  }
+  await page.reload()
+  await expect(page.locator(`#proposed-labs .match-card[data-match-id="${matchId}"]`)).toHaveAttribute('data-status', 'viewed')
+})
+
+test('a lab sees a request among its matches, sets it aside with a reason, and it stays set aside after a reload', async ({ page }) => {
+  await signIn(page, 'lab@demo.test')
+  await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Подбор' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Мой подбор' })).toBeVisible()
+
+  const card = page.locator('.match-card').first()
+  await expect(card).toBeVisible()
+  const matchId = await card.getAttribute('data-match-id')
+  const title = (await card.getByRole('heading').getByRole('button').textContent())!.trim()
+  await expect(card.getByText(/^Организация: /)).toBeVisible()
+  await expect(card.getByText(/Область науки|Та же область|Другая область науки/)).toBeVisible()
+
+  await card.locator('summary', { hasText: 'Отложить' }).click()
+  await card.getByLabel('Причина').selectOption('no_capacity')
+  await card.getByLabel('Комментарий (необязательно)').fill('Команда занята до осени')
+  await card.locator('form').getByRole('button', { name: 'Отложить' }).click()
+  await expect(page.getByRole('status')).toContainText('Предложение отложено.')
+
+  const dismissed = page.locator(`.match-card[data-match-id="${matchId}"]`)
+  await expect(dismissed).toHaveAttribute('data-status', 'dismissed')
+  await expect(dismissed.getByText('Отложено: Нет возможности взять работу — Команда занята до осени')).toBeVisible()
+
+  await page.reload()
+  await expect(dismissed).toHaveAttribute('data-status', 'dismissed')
+  await page.getByRole('link', { name: /^Отложено \(\d+\)$/ }).click()
+  await expect(page.locator(`.match-card[data-match-id="${matchId}"]`).getByRole('button', { name: title })).toBeVisible()
+  await expect(page.locator('.match-card[data-status="dismissed"]')).toHaveCount(await page.locator('.match-card').count())
+
+  // Restoring brings it back.
+  await page.locator(`.match-card[data-match-id="${matchId}"]`).getByRole('button', { name: 'Вернуть в подбор' }).click()
+  await expect(page.getByRole('status')).toContainText('Предложение возвращено в подбор.')
+  await page.goto('/matches')
+  await expect(page.locator(`.match-card[data-match-id="${matchId}"]`)).toHaveAttribute('data-status', 'viewed')
+})

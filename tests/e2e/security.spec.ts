@@ -1,0 +1,219 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, request as httpClient, test, type APIResponse } from '@playwright/test'
+import { completeInn10, completeOgrn13 } from '../../app/modules/organisations/inn-ogrn'
+import { DEMO_PASSWORD } from './helpers'
+
+// What a browser is told to enforce, and how the session cookie and sign-in hold up. The session
+// ending on a password change is proven in tests/integration/accounts.test.ts.
+
+function cspOf(response: APIResponse): Map<string, string> {
+  const header = response.headers()['content-security-policy'] ?? ''
+  return new Map(
+    header
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  )
+}
+
+function sessionCookieOf(response: APIResponse): string {
+  const cookie = response
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === 'set-cookie')
+    .map((header) => header.value)
+    .find((value) => value.startsWith('rd_session='))
+  if (!cookie) throw new Error(`no session cookie set (status ${response.status()})`)
+  return cookie
+}
+
+const attributesOf = (cookie: string) => cookie.split(';').slice(1).map((attribute) => attribute.trim().toLowerCase())
+
+test.describe('content security policy', () => {
+  test('every script the server sends carries this response’s nonce, and nothing else may run inline', async ({ request }) => {
+    const nonces = new Set<string>()
+    for (const url of ['/', '/requests', '/login']) {
+      const response = await request.get(url)
+      const csp = cspOf(response)
+      const scriptSrc = csp.get('script-src') ?? ''
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1]
+      expect(nonce, url).toBeTruthy()
+      nonces.add(nonce!)
+      expect(scriptSrc, url).not.toMatch(/unsafe-inline|unsafe-eval|\*/)
+      expect(csp.get('default-src'), url).toBe("'self'")
+      expect(csp.get('object-src'), url).toBe("'none'")
+      expect(csp.get('base-uri'), url).toBe("'self'")
+      expect(csp.get('frame-ancestors'), url).toBe("'none'")
+      expect(csp.get('form-action'), url).toBe("'self'")
+
+      const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? []
+      expect(scripts.length, url).toBeGreaterThan(0)
+      for (const tag of scripts) expect(tag, url).toContain(`nonce="${nonce}"`)
+    }
+    // A fresh nonce per response: one seen on a page is no key to the next.
+    expect(nonces.size).toBe(3)
+  })
+
+  test('the pages run under the policy without a violation, and a script injected without the nonce is blocked', async ({ page }) => {
+    const violations: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+    })
+    for (const url of ['/', '/requests', '/labs', '/login']) {
+      await page.goto(url)
+      await page.waitForLoadState('networkidle')
+    }
+    // Hydrated: the sign-in form validates in the browser, which needs the nonce-carrying scripts.
+    await page.locator('main form').getByRole('button', { name: 'Войти' }).click()
+    await expect(page.getByText('Заполните это поле.').first()).toBeVisible()
+    expect(violations).toEqual([])
+
+    const blocked = await page.evaluate(
+      () =>
+        new Promise<{ ran: boolean; violated: string }>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (event) => resolve({ ran: 'injected' in window, violated: event.violatedDirective }), { once: true })
+          const script = document.createElement('script')
+          script.textContent = 'window.injected = true'
+          document.head.appendChild(script)
+        }),
+    )
+    expect(blocked).toEqual({ ran: false, violated: 'script-src-elem' })
+  })
+
+  test('no page may be framed, sniffed or leak its address to other sites', async ({ request }) => {
+    for (const url of ['/', '/login', '/requests', '/no/such/page', '/healthz']) {
+      const headers = (await request.get(url)).headers()
+      expect(headers['x-frame-options'], url).toBe('DENY')
+      expect(headers['x-content-type-options'], url).toBe('nosniff')
+      expect(headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin')
+      expect(headers['cross-origin-opener-policy'], url).toBe('same-origin')
+      expect(headers['x-powered-by'], url).toBeUndefined()
+    }
+  })
+})
+
+test.describe('the session cookie', () => {
+  test('is HttpOnly and SameSite=Lax, and not Secure over plain HTTP', async ({ request }) => {
+    const response = await request.post('/login', { form: { email: 'lab@demo.test', password: DEMO_PASSWORD }, maxRedirects: 0 })
+    expect(response.status()).toBe(302)
+    const attributes = attributesOf(sessionCookieOf(response))
+    expect(attributes).toContain('httponly')
+    expect(attributes).toContain('samesite=lax')
+    expect(attributes).toContain('path=/')
+    expect(attributes).not.toContain('secure')
+  })
+
+  test.describe('behind a TLS-terminating proxy (TRUST_PROXY=true)', () => {
+    let server: ChildProcess
+    let baseURL: string
+    let dir: string
+
+    test.beforeAll(async () => {
+      test.setTimeout(120_000)
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-e2e-proxy-'))
+      const port = await freePort()
+      baseURL = `http://127.0.0.1:${port}`
+      // node --import tsx rather than npx tsx, so that SIGTERM reaches the server itself.
+      server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          TRUST_PROXY: 'true',
+          DATABASE_PATH: path.join(dir, 'app.db'),
+          UPLOADS_DIR: path.join(dir, 'uploads'),
+          MAIL_DIR: path.join(dir, 'mail'),
+          SEED_DEMO: 'true',
+          LOG_LEVEL: 'warn',
+        },
+        stdio: 'ignore',
+      })
+      await waitForHealth(baseURL, server)
+    })
+
+    test.afterAll(async () => {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve))
+        server.kill('SIGTERM')
+        await exited
+      }
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
+
+    test('gets the Secure flag when the proxy says the request came over HTTPS, and only then', async () => {
+      const client = await httpClient.newContext({ baseURL })
+      const signIn = (headers: Record<string, string>) =>
+        client.post('/login', { form: { email: 'company@demo.test', password: DEMO_PASSWORD }, headers, maxRedirects: 0 })
+
+      const overHttps = await signIn({ 'X-Forwarded-Proto': 'https', Origin: baseURL.replace('http:', 'https:') })
+      expect(overHttps.status()).toBe(302)
+      expect(attributesOf(sessionCookieOf(overHttps))).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=lax']))
+
+      const overHttp = await signIn({})
+      expect(attributesOf(sessionCookieOf(overHttp))).not.toContain('secure')
+      await client.dispose()
+    })
+  })
+})
+
+test('after five wrong passwords an account is locked: the sixth attempt and even the right password get the rate-limit message', async ({ page }) => {
+  const email = `locked-${Date.now()}@test.example`
+  const password = 'e2e-password-123'
+  await page.goto('/signup')
+  await page.getByLabel('Имя и фамилия').fill('Лев Блокируемый')
+  await page.getByLabel('Электронная почта').fill(email)
+  await page.getByLabel('Пароль').fill(password)
+  await page.getByLabel('Тип организации').selectOption('company')
+  await page.getByLabel('Полное наименование').fill('ООО «Замок и Ключ»')
+  await page.getByLabel('ИНН').fill(completeInn10('701799777'))
+  await page.getByLabel('ОГРН').fill(completeOgrn13('102700799777'))
+  await page.getByLabel('Размер компании').selectOption('small')
+  await page.getByRole('button', { name: 'Зарегистрироваться' }).click()
+  await expect(page).toHaveURL(/\/org$/)
+  await page.getByRole('button', { name: 'Выйти' }).click()
+
+  const attempt = async (withPassword: string) => {
+    await page.goto('/login')
+    await page.getByLabel('Электронная почта').fill(email)
+    await page.getByLabel('Пароль').fill(withPassword)
+    await page.locator('main form').getByRole('button', { name: 'Войти' }).click()
+  }
+  for (let i = 1; i <= 5; i++) {
+    await attempt(`wrong-password-${i}`)
+    await expect(page.getByText('Неверный адрес электронной почты или пароль.')).toBeVisible()
+  }
+  await attempt('wrong-password-6')
+  await expect(page.getByText(/Слишком много неудачных попыток входа\. Попробуйте снова через \d+ мин\./)).toBeVisible()
+
+  await attempt(password)
+  await expect(page.getByText(/Слишком много неудачных попыток входа/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Выйти' })).toHaveCount(0)
+  expect(await page.context().cookies()).not.toContainEqual(expect.objectContaining({ name: 'rd_session' }))
+})
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForHealth(baseURL: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the second server exited with ${server.exitCode}`)
+    const healthy = await fetch(`${baseURL}/healthz`).then((response) => response.ok, () => false)
+    if (healthy) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error('the second server did not become healthy')
+}
