@@ -1,6 +1,7 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -26,7 +27,7 @@ export function LabForm({
     lastResult,
     defaultValue,
     constraint: getZodConstraint(LabFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LabFormSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, LabFormSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

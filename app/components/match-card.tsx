@@ -1,5 +1,6 @@
 import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { matchDismissReasons } from '#db/schema/match-values'
@@ -41,7 +42,7 @@ function DismissForm({ match }: { match: MatchCardData }) {
     lastResult: mine ? lastResult : undefined,
     constraint: getZodConstraint(MatchDismissSchema),
     defaultValue: { reason: 'not_relevant' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MatchDismissSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, MatchDismissSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

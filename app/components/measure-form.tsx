@@ -1,5 +1,6 @@
 import { getCollectionProps, getFormProps, getSelectProps, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -76,7 +77,7 @@ export function MeasureForm({
     lastResult,
     defaultValue,
     constraint: getZodConstraint(MeasureFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeasureFormSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, MeasureFormSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -32,7 +33,7 @@ export function RequestForm({
     lastResult,
     defaultValue,
     constraint: getZodConstraint(RequestFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestFormSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, RequestFormSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -23,7 +24,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'account:manage')
-  const submission = parseWithZod(await request.formData(), { schema: ProfileSchema })
+  const submission = parseSubmission(await request.formData(), ProfileSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   return respondToForm(submission, updateProfile(actor, submission.value), {
     redirectTo: '/account',
@@ -39,7 +40,7 @@ export default function Account() {
     lastResult,
     defaultValue: { name: account.name },
     constraint: getZodConstraint(ProfileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, ProfileSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -20,7 +21,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'account:manage')
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  const submission = parseSubmission(await request.formData(), ChangePasswordSchema)
   if (submission.status !== 'success') return json(submission.reply({ hideFields: secretFields }), { status: 400 })
   const result = await changePassword(actor, submission.value)
   return respondToForm(
@@ -41,7 +42,7 @@ export default function ChangePassword() {
   const [form, fields] = useAppForm({
     lastResult,
     constraint: getZodConstraint(ChangePasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, ChangePasswordSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

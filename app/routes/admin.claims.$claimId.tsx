@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -39,11 +40,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const here = `/admin/claims/${claimId}`
   const origin = new URL(request.url).origin
   if (formData.get('intent') === 'mark-paid') {
-    const submission = parseWithZod(formData, { schema: MarkPaidSchema })
+    const submission = parseSubmission(formData, MarkPaidSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     return respondToForm(submission, markClaimPaid(actor, claimId, submission.value, { origin }), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.paid' } })
   }
-  const submission = parseWithZod(formData, { schema: DecideClaimSchema })
+  const submission = parseSubmission(formData, DecideClaimSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   return respondToForm(submission, decideClaim(actor, claimId, submission.value, { origin }), {
     redirectTo: here,

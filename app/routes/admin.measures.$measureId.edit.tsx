@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'measure:manage')
   const id = parseId(params.measureId)
-  const submission = parseWithZod(await request.formData(), { schema: MeasureFormSchema })
+  const submission = parseSubmission(await request.formData(), MeasureFormSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   return respondToForm(submission, updateMeasure(actor, id, submission.value), {
     redirectTo: `/measures/${id}`,

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -27,7 +27,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'measure:manage')
-  const submission = parseWithZod(await request.formData(), { schema: StatusChangeSchema })
+  const submission = parseSubmission(await request.formData(), StatusChangeSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const { measureId, transition } = submission.value
   return respondToForm(submission, changeMeasureStatus(actor, measureId, transition), {

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -33,7 +34,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'organisation:verify')
-  const submission = parseWithZod(await request.formData(), { schema: VerificationDecisionSchema })
+  const submission = parseSubmission(await request.formData(), VerificationDecisionSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const url = new URL(request.url)
   return respondToForm(submission, decideVerification(actor, submission.value), {

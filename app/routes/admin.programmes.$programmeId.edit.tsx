@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -25,7 +26,7 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'programme:manage')
-  const submission = parseWithZod(await request.formData(), { schema: ProgrammeSchema })
+  const submission = parseSubmission(await request.formData(), ProgrammeSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const id = Number(params.programmeId)
   return respondToForm(submission, updateProgramme(actor, id, submission.value), {
@@ -42,7 +43,7 @@ export default function EditProgramme() {
     lastResult,
     constraint: getZodConstraint(ProgrammeSchema),
     defaultValue: programmeDefaults(programme),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, ProgrammeSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

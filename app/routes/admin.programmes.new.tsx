@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -23,7 +24,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'programme:manage')
-  const submission = parseWithZod(await request.formData(), { schema: ProgrammeSchema })
+  const submission = parseSubmission(await request.formData(), ProgrammeSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   return respondToForm(submission, createProgramme(actor, submission.value), {
     redirectTo: (v) => `/admin/programmes/${v.programmeId}`,
@@ -39,7 +40,7 @@ export default function NewProgramme() {
     lastResult,
     constraint: getZodConstraint(ProgrammeSchema),
     defaultValue: { year, eligibleContractorKinds: ['state_university', 'ras_institute', 'state_research_org'], requiredDocuments: ['contract', 'acceptance_act', 'payment_order'], share: '50' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, ProgrammeSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -20,11 +20,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'alert:manage')
   const formData = await request.formData()
   if (formData.get('intent') === 'delete') {
-    const submission = parseWithZod(formData, { schema: z.object({ alertId: idField }) })
+    const submission = parseSubmission(formData, z.object({ alertId: idField }))
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     return respondToForm(submission, deleteAlert(actor, submission.value.alertId), { redirectTo: '/alerts', toast: { type: 'info', key: 'toast.alertDeleted' } })
   }
-  const submission = parseWithZod(formData, { schema: AlertSchema })
+  const submission = parseSubmission(formData, AlertSchema)
   if (submission.status !== 'success') {
     // The form lives on the catalogue page: go back there and say what was wrong.
     return redirectWithToast(`/requests?${formData.get('query') ?? ''}`, { type: 'error', key: 'errors.alert_name' })

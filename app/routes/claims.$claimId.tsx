@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -39,17 +40,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const origin = new URL(request.url).origin
   switch (formData.get('intent')) {
     case 'update-payments': {
-      const submission = parseWithZod(formData, { schema: ClaimPaymentsSchema })
+      const submission = parseSubmission(formData, ClaimPaymentsSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       return respondToForm(submission, updateClaimPayments(actor, claimId, submission.value), { redirectTo: here, toast: { type: 'success', key: 'toast.saved' } })
     }
     case 'submit': {
-      const submission = parseWithZod(formData, { schema: SubmitClaimSchema })
+      const submission = parseSubmission(formData, SubmitClaimSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       return respondToForm(submission, submitClaim(actor, claimId, submission.value, { origin }), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.submitted' } })
     }
     case 'withdraw': {
-      const submission = parseWithZod(formData, { schema: SubmitClaimSchema })
+      const submission = parseSubmission(formData, SubmitClaimSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       return respondToForm(submission, withdrawClaim(actor, claimId, { origin }), { redirectTo: here, toast: { type: 'info', key: 'claims.toast.withdrawn' } })
     }

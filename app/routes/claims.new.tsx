@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -40,7 +41,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'claim:file')
-  const submission = parseWithZod(await request.formData(), { schema: NewClaimSchema })
+  const submission = parseSubmission(await request.formData(), NewClaimSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   return respondToForm(submission, createClaim(actor, submission.value), {
     redirectTo: (v) => `/claims/${v.claimId}`,

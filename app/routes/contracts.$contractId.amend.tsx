@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { rejectMalformedIntent } from '~/modules/forms/intent.server'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -58,8 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const contractId = Number(params.contractId)
   const upload = await readUploadForm(request)
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
-  rejectMalformedIntent(upload.formData)
-  const submission = parseWithZod(upload.formData, { schema: ProposeVersionSchema })
+  const submission = parseSubmission(upload.formData, ProposeVersionSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const result = proposeVersion(actor, contractId, { ...submission.value, document: upload.files.get('document') }, { origin: new URL(request.url).origin })
   return respondToForm(submission, result, { redirectTo: `/contracts/${contractId}`, toast: { type: 'success', key: 'contracts.toast.versionProposed' } })
@@ -74,7 +73,7 @@ export default function AmendContract() {
     lastResult,
     constraint: getZodConstraint(ProposeVersionSchema),
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProposeVersionSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, ProposeVersionSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -45,39 +46,39 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   switch (intent) {
     case 'confirm-version':
     case 'withdraw-version': {
-      const submission = parseWithZod(formData, { schema: VersionAnswerSchema })
+      const submission = parseSubmission(formData, VersionAnswerSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       const result = intent === 'confirm-version' ? confirmVersion(actor, contractId, submission.value.versionId, { origin }) : withdrawVersion(actor, contractId, submission.value.versionId, { origin })
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: intent === 'confirm-version' ? 'contracts.toast.confirmed' : 'contracts.toast.versionWithdrawn' } })
     }
     case 'decline-version': {
-      const submission = parseWithZod(formData, { schema: DeclineVersionSchema })
+      const submission = parseSubmission(formData, DeclineVersionSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       const result = declineVersion(actor, contractId, submission.value.versionId, submission.value.reason, { origin })
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'info', key: 'contracts.toast.versionDeclined' } })
     }
     case 'record-act': {
-      const submission = parseWithZod(formData, { schema: AcceptanceActSchema })
+      const submission = parseSubmission(formData, AcceptanceActSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       const result = recordAct(actor, contractId, { ...submission.value, document: files.get('document') }, { origin })
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: 'contracts.toast.actRecorded' } })
     }
     case 'record-payment': {
-      const submission = parseWithZod(formData, { schema: PaymentSchema })
+      const submission = parseSubmission(formData, PaymentSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       const result = recordPayment(actor, contractId, { ...submission.value, document: files.get('document') }, { origin })
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: 'contracts.toast.paymentRecorded' } })
     }
     case 'confirm-record':
     case 'decline-record': {
-      const submission = parseWithZod(formData, { schema: AnswerRecordSchema })
+      const submission = parseSubmission(formData, AnswerRecordSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       const decision = intent === 'confirm-record' ? 'confirm' : 'decline'
       const result = answerRecord(actor, contractId, submission.value.kind, submission.value.recordId, { decision, reason: submission.value.reason }, { origin })
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: decision === 'confirm' ? 'contracts.toast.recordConfirmed' : 'contracts.toast.recordDeclined' } })
     }
     case 'attach-document': {
-      const submission = parseWithZod(formData, { schema: AttachDocumentSchema })
+      const submission = parseSubmission(formData, AttachDocumentSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       const result = attachDocument(actor, contractId, { ...submission.value, document: files.get('document') })
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: 'contracts.toast.documentAttached' } })

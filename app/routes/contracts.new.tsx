@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { rejectMalformedIntent } from '~/modules/forms/intent.server'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -35,8 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'contract:register')
   const upload = await readUploadForm(request)
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
-  rejectMalformedIntent(upload.formData)
-  const submission = parseWithZod(upload.formData, { schema: RegisterContractSchema })
+  const submission = parseSubmission(upload.formData, RegisterContractSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const result = registerContract(actor, { ...submission.value, document: upload.files.get('document') }, { origin: new URL(request.url).origin })
   return respondToForm(submission, result, {
@@ -53,7 +52,7 @@ export default function NewContract() {
     lastResult,
     constraint: getZodConstraint(RegisterContractSchema),
     defaultValue: { contractorId, vatMode: 'exempt', stages: [{ title: '', dueOn: '', amount: '' }] },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterContractSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, RegisterContractSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = upload.formData.get('intent')
   const back = `/engagements/${id}`
   if (intent === 'message') {
-    const submission = parseWithZod(upload.formData, { schema: MessageSchema })
+    const submission = parseSubmission(upload.formData, MessageSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const file = upload.files.get('attachment')
     const prepared = file ? prepareDocument(file, 'attachment') : null
@@ -44,11 +45,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return respondToForm(submission, result, { redirectTo: back, toast: { type: 'success', key: 'toast.messageSent' } })
   }
   if (intent === 'decline') {
-    const submission = parseWithZod(upload.formData, { schema: DeclineSchema })
+    const submission = parseSubmission(upload.formData, DeclineSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     return respondToForm(submission, declineEngagement(actor, id, submission.value, origin), { redirectTo: back, toast: { type: 'info', key: 'toast.engagementDeclined' } })
   }
-  const submission = parseWithZod(upload.formData, { schema: EngagementActionSchema })
+  const submission = parseSubmission(upload.formData, EngagementActionSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   return respondToForm(submission, advanceEngagement(actor, id, submission.value.action, origin), {
     redirectTo: back,
@@ -67,7 +68,7 @@ function MessageForm() {
     id: 'message',
     lastResult: intentOf(lastResult) === 'message' ? lastResult : undefined,
     constraint: getZodConstraint(MessageSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MessageSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, MessageSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
@@ -102,7 +103,7 @@ function DeclineForm() {
     id: 'decline',
     lastResult: intentOf(lastResult) === 'decline' ? lastResult : undefined,
     constraint: getZodConstraint(DeclineSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, DeclineSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

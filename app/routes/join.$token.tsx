@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -21,7 +22,7 @@ export function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: JoinSchema })
+  const submission = parseSubmission(await request.formData(), JoinSchema)
   if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const result = await acceptInvitation(params.token ?? '', submission.value)
   const sessionId = result.ok ? await openSession(result.value.userId) : null
@@ -44,7 +45,7 @@ export default function Join() {
   const [form, fields] = useAppForm({
     lastResult,
     constraint: getZodConstraint(JoinSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, JoinSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

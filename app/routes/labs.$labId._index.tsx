@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -51,23 +52,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (isMatchIntent(intent)) return respondToMatchForm(actor, formData, `/labs/${labId}#proposed-requests`)
   const back = { redirectTo: `/labs/${labId}`, toast: { type: 'success' as const, key: 'toast.saved' } }
   if (intent === 'add-publication') {
-    const submission = parseWithZod(formData, { schema: PublicationFormSchema })
+    const submission = parseSubmission(formData, PublicationFormSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     return respondToForm(submission, addPublication(actor, labId, submission.value), back)
   }
   if (intent === 'add-project') {
-    const submission = parseWithZod(formData, { schema: ProjectFormSchema })
+    const submission = parseSubmission(formData, ProjectFormSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     return respondToForm(submission, addProject(actor, labId, submission.value), back)
   }
   if (intent === 'remove-publication' || intent === 'remove-project') {
-    const submission = parseWithZod(formData, { schema: RemoveSchema })
+    const submission = parseSubmission(formData, RemoveSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const id = submission.value.itemId
     return respondToForm(submission, intent === 'remove-publication' ? removePublication(actor, labId, id) : removeProject(actor, labId, id), back)
   }
   if (intent === 'archive') {
-    const submission = parseWithZod(formData, { schema: z.object({}) })
+    const submission = parseSubmission(formData, z.object({}))
     return respondToForm(submission, archiveLab(actor, labId), { redirectTo: '/lab', toast: { type: 'info', key: 'toast.labArchived' } })
   }
   throw json({ error: 'invalid' }, { status: 400 })
@@ -81,7 +82,7 @@ function AddPublicationForm() {
     id: 'add-publication',
     lastResult: mine ? lastResult : undefined,
     constraint: getZodConstraint(PublicationFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PublicationFormSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, PublicationFormSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
@@ -109,7 +110,7 @@ function AddProjectForm() {
     id: 'add-project',
     lastResult: mine ? lastResult : undefined,
     constraint: getZodConstraint(ProjectFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProjectFormSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, ProjectFormSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -30,7 +31,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'area:company')
   const labId = parseId(params.labId)
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
+  const submission = parseSubmission(await request.formData(), InviteSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const result = inviteLab(actor, { ...submission.value, labId }, new URL(request.url).origin)
   return respondToForm(submission, result, { redirectTo: (e) => `/engagements/${e.id}`, toast: { type: 'success', key: 'toast.labInvited' } })
@@ -44,7 +45,7 @@ export default function InviteLab() {
     lastResult,
     defaultValue: { requestId: chosen ?? requests[0]?.value },
     constraint: getZodConstraint(InviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, InviteSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'lab:create')
-  const submission = parseWithZod(await request.formData(), { schema: LabFormSchema })
+  const submission = parseSubmission(await request.formData(), LabFormSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   return respondToForm(submission, createLab(actor, submission.value), {
     redirectTo: (lab) => `/labs/${lab.id}`,

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -20,7 +21,7 @@ export function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignInSchema })
+  const submission = parseSubmission(await request.formData(), SignInSchema)
   if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const result = await signIn({ ...submission.value, clientIp: context.clientIp })
   const sessionId = result.ok ? await openSession(result.value.userId) : null
@@ -43,7 +44,7 @@ export default function Login() {
   const [form, fields] = useAppForm({
     lastResult,
     constraint: getZodConstraint(SignInSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, SignInSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (!actor.organisationId) forbidden()
   if (intent === 'invite') {
-    const submission = parseWithZod(formData, { schema: InviteSchema })
+    const submission = parseSubmission(formData, InviteSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const origin = new URL(request.url).origin
     const result = inviteMember(actor, actor.organisationId, { email: submission.value.email, origin })
@@ -52,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
   }
   if (intent === 'revoke') {
-    const submission = parseWithZod(formData, { schema: InvitationActionSchema })
+    const submission = parseSubmission(formData, InvitationActionSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     return respondToForm(submission, revokeInvitation(actor, submission.value.invitationId), {
       redirectTo: '/org',
@@ -60,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
   }
   if (intent === 'remove' || intent === 'make-owner' || intent === 'make-member') {
-    const submission = parseWithZod(formData, { schema: MemberActionSchema })
+    const submission = parseSubmission(formData, MemberActionSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const id = submission.value.membershipId
     const result = intent === 'remove' ? removeMember(actor, id) : setMemberRole(actor, id, intent === 'make-owner' ? 'owner' : 'member')
@@ -78,7 +79,7 @@ export default function MyOrganisation() {
     id: 'invite',
     lastResult: lastResult && 'initialValue' in lastResult && lastResult.initialValue?.intent === 'invite' ? lastResult : undefined,
     constraint: getZodConstraint(InviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, InviteSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, organisationId } = requireEditor(context, request)
-  const submission = parseWithZod(await request.formData(), { schema: OrganisationProfileSchema })
+  const submission = parseSubmission(await request.formData(), OrganisationProfileSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const { organisationName, ...rest } = submission.value
   const result = updateOrganisationProfile(actor, organisationId, {
@@ -62,7 +63,7 @@ export default function EditOrganisation() {
       description: organisation.description ?? '',
     },
     constraint: getZodConstraint(OrganisationProfileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationProfileSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, OrganisationProfileSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

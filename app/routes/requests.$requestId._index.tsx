@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseId(params.requestId)
   const formData = await request.formData()
   if (isMatchIntent(formData.get('intent'))) return respondToMatchForm(actor, formData, `/requests/${id}#proposed-labs`)
-  const submission = parseWithZod(formData, { schema: RequestTransitionSchema })
+  const submission = parseSubmission(formData, RequestTransitionSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   return respondToForm(submission, changeRequestStatus(actor, id, submission.value.transition), {
     redirectTo: `/requests/${id}`,

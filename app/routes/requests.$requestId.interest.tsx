@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -26,7 +27,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'area:science')
   const requestId = parseId(params.requestId)
-  const submission = parseWithZod(await request.formData(), { schema: InterestSchema })
+  const submission = parseSubmission(await request.formData(), InterestSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const result = expressInterest(actor, requestId, submission.value, new URL(request.url).origin)
   return respondToForm(submission, result, { redirectTo: (e) => `/engagements/${e.id}`, toast: { type: 'success', key: 'toast.interestSent' } })
@@ -40,7 +41,7 @@ export default function ExpressInterest() {
     lastResult,
     defaultValue: { labId: labs[0]?.value },
     constraint: getZodConstraint(InterestSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InterestSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, InterestSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'request:create')
-  const submission = parseWithZod(await request.formData(), { schema: RequestFormSchema })
+  const submission = parseSubmission(await request.formData(), RequestFormSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   return respondToForm(submission, createRequest(actor, submission.value), {
     redirectTo: (created) => `/requests/${created.id}`,

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignUpSchema })
+  const submission = parseSubmission(await request.formData(), SignUpSchema)
   if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const result = await signUp(submission.value)
   const sessionId = result.ok ? await openSession(result.value.userId) : null
@@ -47,7 +48,7 @@ export default function SignUp() {
     lastResult,
     constraint: getZodConstraint(SignUpSchema),
     defaultValue: { organisationType: 'company', region: HOME_REGION },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, SignUpSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -74,8 +74,11 @@ test('a lab sees a request among its matches, sets it aside with a reason, and i
   await page.reload()
   await expect(dismissed).toHaveAttribute('data-status', 'dismissed')
   await page.getByRole('link', { name: /^Отложено \(\d+\)$/ }).click()
+  await expect(page).toHaveURL(/status=dismissed/)
+  await expect(page.getByRole('link', { name: /^Отложено \(\d+\)$/ })).toHaveAttribute('aria-current', 'page')
   await expect(page.locator(`.match-card[data-match-id="${matchId}"]`).getByRole('button', { name: title })).toBeVisible()
-  await expect(page.locator('.match-card[data-status="dismissed"]')).toHaveCount(await page.locator('.match-card').count())
+  // Only set-aside proposals are listed under that tab.
+  await expect(page.locator('.match-card:not([data-status="dismissed"])')).toHaveCount(0)
 
   // Restoring brings it back.
   await page.locator(`.match-card[data-match-id="${matchId}"]`).getByRole('button', { name: 'Вернуть в подбор' }).click()

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
@@ -105,7 +106,7 @@ export function ActsSection({
     id: 'record-act',
     lastResult,
     constraint: getZodConstraint(AcceptanceActSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptanceActSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, AcceptanceActSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
@@ -198,7 +199,7 @@ export function PaymentsSection({
     id: 'record-payment',
     lastResult,
     constraint: getZodConstraint(PaymentSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PaymentSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, PaymentSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

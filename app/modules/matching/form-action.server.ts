@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, redirect } from '@remix-run/node'
 import { respondToForm } from '../http/respond.server'
 import type { Actor } from '../permissions/actor'
@@ -12,7 +12,7 @@ import { MatchActionSchema } from './schemas'
  * changes nothing.
  */
 export async function respondToMatchForm(actor: Actor, formData: FormData, back: string) {
-  const submission = parseWithZod(formData, { schema: MatchActionSchema })
+  const submission = parseSubmission(formData, MatchActionSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const value = submission.value
   if (value.intent === 'match-open') {

@@ -1,11 +1,11 @@
 import type { DbOrTx } from '#db/client'
 import type { SearchEngine } from '#search/engine'
-import type { TextCorpus } from './corpus-statistics'
 import { searchCandidates } from './candidates.server'
+import type { TextCorpus } from './corpus-statistics'
+import { corpusTotals, termCountsById, type CorpusTotals } from './corpus-store.server'
 import { explainMatch, type MatchExplanation } from './explanation'
 import { NO_TRACK_RECORD, structuredFit, type Criterion, type TrackRecord } from './fit'
 import { labTextFor, requestTextOf } from './profile-codec'
-import { corpusTotals, termCountsById, type CorpusTotals } from './corpus-store.server'
 import { loadLabProfiles, loadLabSurfaces, loadLabTitles, loadRequestProfiles, type LabProfile, type RequestProfile } from './profiles.server'
 import { planRetrieval } from './retrieval'
 import { combine, compareRanked, isProposable, MIN_REFERENCE, PROPOSALS_PER_SIDE, textRichness, type ScoreComponents } from './score'
@@ -45,7 +45,6 @@ interface Scored {
   id: number
   lab: LabProfile
   request: RequestProfile
-  raw: number
   score: number
   text: number
   components: ScoreComponents
@@ -62,10 +61,11 @@ function corpusView(totals: CorpusTotals, counts: Map<string, number>): TextCorp
 
 function scorePair(lab: LabProfile, request: RequestProfile, raw: number, reference: number | null, record: TrackRecord, today: string) {
   const criteria = structuredFit(lab.facts, request.facts, record, today)
-  const { score, components } = combine(raw, reference, criteria, textRichness(
-      { length: request.textLength, cyrillicShare: request.facts.cyrillicShare ?? 1 },
-      { length: lab.textLength, cyrillicShare: lab.facts.cyrillicShare ?? 1 },
-    ))
+  const richness = textRichness(
+    { length: request.textLength, cyrillicShare: request.facts.cyrillicShare ?? 1 },
+    { length: lab.textLength, cyrillicShare: lab.facts.cyrillicShare ?? 1 },
+  )
+  const { score, components } = combine(raw, reference, criteria, richness)
   return { score, text: components.text, components, criteria }
 }
 
@@ -115,7 +115,7 @@ export async function proposeLabsForRequest(db: DbOrTx, engine: SearchEngine, re
   const today = options.today ?? todayIso()
   const scored: Scored[] = raws.map(({ lab, raw }) => {
     const record = records.get(lab.facts.organisationId) ?? NO_TRACK_RECORD
-    return { id: lab.id, lab, request, raw, record, ...scorePair(lab, request, raw, reference, record, today) }
+    return { id: lab.id, lab, request, record, ...scorePair(lab, request, raw, reference, record, today) }
   })
   const { kept, rescored } = split(scored, options.limit ?? PROPOSALS_PER_SIDE, options.alsoScore ?? [])
   return { proposals: explain(db, totals, counts, kept), rescored: explain(db, totals, counts, rescored), reference }
@@ -130,7 +130,7 @@ export async function proposeRequestsForLab(db: DbOrTx, engine: SearchEngine, la
   const stats = termCountsById(db, [...labCounts.keys()])
   const surfaces = loadLabSurfaces(db, labId)
   const queries = planRetrieval(
-    // A lab's terms are only searched for, never shown: their id stands in for the term.
+    // A lab's terms are only searched for, never shown: the spelling stands in for the term.
     surfaces.map(([id, surface]) => ({ term: surface, surface, count: labCounts.get(id) ?? 0, corpusCount: stats.get(id) ?? 0 })),
     totals.totalTerms,
   )
@@ -149,7 +149,6 @@ export async function proposeRequestsForLab(db: DbOrTx, engine: SearchEngine, la
     id: request.id,
     lab,
     request,
-    raw,
     record,
     ...scorePair(lab, request, raw, request.referenceScore ?? fallback, record, today),
   }))

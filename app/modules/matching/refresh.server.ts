@@ -7,14 +7,15 @@ import { audit } from '../audit/audit.server'
 import { notifyOrganisations } from '../notifications/notify.server'
 import { proposeLabsForRequest, proposeRequestsForLab, type Proposal, type Ranking } from './matcher.server'
 import { profileCount, rebuildProfiles, saveReferenceScore, updateProfiles } from './profiles.server'
-import { NOTIFY_THRESHOLD } from './score'
+import { isProposable, NOTIFY_THRESHOLD } from './score'
 
 // Proposals are kept in the matches table and refreshed when a request or a lab changes: the search
 // outbox tells (search/sync.ts, onSynced), once the engine has the record's new document. A refresh
 // ranks the record's counterparts afresh and reconciles its rows:
 // - its new top gets a row each (new ones announced to both organisations above NOTIFY_THRESHOLD);
 // - a row that falls out of the top is rescored and stays while either side has acted on it (viewed,
-//   interested, dismissed) or it is still in the other record's top; otherwise it is withdrawn;
+//   interested, dismissed) or it is still in the other record's top (and still worth proposing);
+//   otherwise it is withdrawn;
 // - a side's status is never touched: a dismissed proposal stays dismissed.
 
 export interface RefreshOptions {
@@ -93,20 +94,24 @@ function reconcile(tx: Tx, side: Side, id: number, ranking: Ranking | null, opti
     created.push(proposal)
   })
 
-  // What is left fell out of the top, or its counterpart can no longer be matched.
+  // What is left fell out of this side's top, or its counterpart can no longer be matched. A pair
+  // that is no longer worth proposing at all has fallen out of the other side's top as well.
   const rescored = new Map((ranking?.rescored ?? []).map((p) => [counterpartOf(p), p]))
+  const otherRankField = side === 'request' ? 'labRank' : 'requestRank'
   for (const [counterpart, row] of rows) {
     const fresh = rescored.get(counterpart)
-    const otherRank = side === 'request' ? row.labRank : row.requestRank
+    const proposable = fresh !== undefined && isProposable(fresh.score, fresh.components)
+    const otherRank = proposable ? row[otherRankField] : null
     const untouched = row.companyStatus === 'new' && row.labStatus === 'new'
-    if (untouched && (!ranking || !fresh || otherRank === null)) {
+    if (untouched && otherRank === null) {
       tx.delete(matches).where(eq(matches.id, row.id)).run()
       audit(tx, SYSTEM, 'match.withdrawn', { type: 'match', id: row.id }, { requestId: row.requestId, labId: row.labId, score: row.score }, null)
       summary.withdrawn++
       continue
     }
+    const rescore = fresh ? { score: fresh.score, components: fresh.components, explanation: fresh.explanation, updatedAt: now } : {}
     tx.update(matches)
-      .set(fresh ? { score: fresh.score, components: fresh.components, explanation: fresh.explanation, [rankField]: null, updatedAt: now } : { [rankField]: null })
+      .set({ ...rescore, [rankField]: null, [otherRankField]: otherRank })
       .where(eq(matches.id, row.id))
       .run()
   }
