@@ -325,6 +325,11 @@ const en = {
     },
   },
   engagement: {
+    contract: {
+      register: 'Register the contract',
+      open: 'Open the contract of this engagement',
+      awaitingCompany: 'Agreed. The company will register the contract, and it will appear here.',
+    },
     stage: { invited: 'Invited', interest: 'Interest', shortlisted: 'Shortlisted', discussion: 'In discussion', agreed: 'Agreed', declined: 'Declined' },
     side: { company: 'company', lab: 'lab' },
     action: {
@@ -469,6 +474,8 @@ const en = {
     new: {
       title: 'Register a contract',
       lead: 'Record a contract with a university or institute lab. The contractor is notified and confirms the record.',
+      fromEngagement: 'The contract from the engagement “{{request}}” with “{{lab}}”: its organisation is the contractor.',
+      openEngagement: 'Open the engagement',
       contractorHint: 'For compensation, the contractor must be a state research organisation.',
       confirmHint: 'By registering the contract you confirm its terms on behalf of the customer.',
       submit: 'Register and send to the contractor',
@@ -1255,6 +1262,8 @@ const en = {
     document_name_mismatch: 'The file “{{name}}” is named as {{named}} but its content is {{actual}}. Attach the right file or correct its name.',
     document_required: 'Choose a file.',
     document_locked: 'The document cannot be replaced: a compensation claim under review or already approved relies on it.',
+    engagement_not_agreed: 'A contract from an engagement is registered by the company once both sides have agreed, with the lab’s organisation as the contractor.',
+    engagement_has_contract: 'A contract is already registered for this engagement.',
     contractor_not_science: 'Choose the contractor from the list of universities and research organisations.',
     version_pending: 'The contract already has a proposal awaiting the other party’s answer.',
     contract_withdrawn: 'The contract was withdrawn.',

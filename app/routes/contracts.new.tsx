@@ -2,13 +2,13 @@ import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseSubmission } from '~/modules/forms/parse-submission'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DocumentField, textMeta } from '~/components/contracts/parts'
 import { ContractTermsFields } from '~/components/contracts/terms-fields'
 import { FormErrors, SelectField, SubmitButton } from '~/components/forms'
-import { contractorOptions } from '~/modules/contracts/queries.server'
+import { agreedEngagementOf, contractorOptions } from '~/modules/contracts/queries.server'
 import { registerContract } from '~/modules/contracts/register.server'
 import { RegisterContractSchema } from '~/modules/contracts/schemas'
 import { readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
@@ -20,14 +20,18 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = () => [{ title: 'Новый договор · New contract' }]
 
 export function loader({ request, context }: LoaderFunctionArgs) {
-  requirePermission(context, request, 'contract:register')
+  const actor = requirePermission(context, request, 'contract:register')
   const url = new URL(request.url)
   const preselected = Number(url.searchParams.get('contractor'))
-  const engagement = Number(url.searchParams.get('engagement'))
+  // Coming from an agreed engagement, its lab's organisation is the contractor.
+  const engagement = url.searchParams.has('engagement') ? agreedEngagementOf(actor, Number(url.searchParams.get('engagement'))) : null
+  if (engagement?.contractId) throw redirect(`/contracts/${engagement.contractId}`)
+  const contractorId = engagement?.contractorId ?? (Number.isSafeInteger(preselected) && preselected > 0 ? preselected : undefined)
   return json({
     contractors: contractorOptions(),
-    contractorId: Number.isSafeInteger(preselected) && preselected > 0 ? String(preselected) : undefined,
-    engagementId: Number.isSafeInteger(engagement) && engagement > 0 ? engagement : null,
+    contractorId: contractorId === undefined ? undefined : String(contractorId),
+    engagement,
+    engagementRefused: url.searchParams.has('engagement') && !engagement,
   })
 }
 
@@ -46,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewContract() {
   const { t } = useTranslation()
-  const { contractors, contractorId, engagementId } = useLoaderData<typeof loader>()
+  const { contractors, contractorId, engagement, engagementRefused } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useAppForm({
     lastResult,
@@ -63,9 +67,16 @@ export default function NewContract() {
       </p>
       <h1>{t('contracts.new.title')}</h1>
       <p className="muted">{t('contracts.new.lead')}</p>
+      {engagement ? (
+        <p className="notice">
+          {t('contracts.new.fromEngagement', { request: engagement.requestTitle, lab: engagement.labName })}{' '}
+          <Link to={`/engagements/${engagement.id}`}>{t('contracts.new.openEngagement')}</Link>
+        </p>
+      ) : null}
+      {engagementRefused ? <p className="notice danger">{t('errors.engagement_not_agreed')}</p> : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
-        {engagementId ? <input type="hidden" name="engagementId" value={engagementId} /> : null}
+        {engagement ? <input type="hidden" name="engagementId" value={engagement.id} /> : null}
         <fieldset>
           <legend>{t('contracts.form.parties')}</legend>
           <SelectField

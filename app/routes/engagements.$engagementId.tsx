@@ -15,7 +15,9 @@ import { readUploadForm, uploadFailureResponse } from '~/modules/documents/uploa
 import { advanceEngagement, declineEngagement, viewEngagement } from '~/modules/engagements/engagements.server'
 import { postMessage, readThread } from '~/modules/engagements/messages.server'
 import { DeclineSchema, EngagementActionSchema, MessageSchema } from '~/modules/engagements/schemas'
+import { contractOfEngagement } from '~/modules/contracts/queries.server'
 import { notFound, requireActor } from '~/modules/http/guards.server'
+import { can } from '~/modules/permissions/can'
 import { parseId } from '~/modules/http/params.server'
 import { respondToForm } from '~/modules/http/respond.server'
 
@@ -24,7 +26,14 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.engagementId)
   const found = viewEngagement(actor, id)
   if (!found.ok) notFound()
-  return json({ ...found.value, messages: readThread(actor, id) })
+  const agreed = found.value.engagement.stage === 'agreed'
+  return json({
+    ...found.value,
+    messages: readThread(actor, id),
+    // "Agreed" is where the company registers the contract; both sides then find it from here.
+    contractId: agreed ? contractOfEngagement(id) : null,
+    canRegisterContract: agreed && found.value.side === 'company' && can(actor, 'contract:register'),
+  })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -153,6 +162,20 @@ export default function EngagementPage() {
       ) : null}
       {e.stage === 'discussion' && (e.companyAgreedAt || e.labAgreedAt) ? (
         <p className="notice">{t(e.companyAgreedAt ? 'engagement.companyAgreed' : 'engagement.labAgreed')}</p>
+      ) : null}
+
+      {e.stage === 'agreed' ? (
+        <p className="notice">
+          {data.contractId ? (
+            <Link to={`/contracts/${data.contractId}`}>{t('engagement.contract.open')}</Link>
+          ) : data.canRegisterContract ? (
+            <Link className="button primary" to={`/contracts/new?engagement=${e.id}`}>
+              {t('engagement.contract.register')}
+            </Link>
+          ) : (
+            t('engagement.contract.awaitingCompany')
+          )}
+        </p>
       ) : null}
 
       {actions.length || canDecline ? (

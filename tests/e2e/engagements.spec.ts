@@ -86,6 +86,28 @@ test('a lab expresses interest, the company shortlists and admits it, they talk,
   await expect(lab.getByText('Спасибо, смету получили.')).toBeVisible()
   await lab.getByRole('button', { name: 'Подтвердить договорённость' }).click()
   await expect(lab.locator('.status').first()).toHaveText('Договорились')
+  await expect(lab.getByText('Компания зарегистрирует договор')).toBeVisible()
+
+  // "Agreed" is where the company registers the contract: the lab's organisation is already chosen.
+  await company.goto(engagementUrl)
+  await company.getByRole('link', { name: 'Зарегистрировать договор' }).click()
+  await expect(company.getByText(`Договор по итогам взаимодействия «${REQUEST}`)).toBeVisible()
+  await expect(company.getByLabel(/^Исполнитель/)).toHaveValue(/\d+/)
+  await company.getByLabel('Номер договора').fill('ВЗ-2026/7')
+  await company.getByLabel('Дата договора').fill('2026-11-02')
+  await company.getByLabel('Предмет договора').fill('Синтез и аттестация стандартных образцов примесей')
+  await company.getByLabel('Цена с НДС').fill('2 800 000')
+  await company.getByLabel('Начало работ').fill('2026-11-02')
+  await company.getByLabel('Окончание работ').fill('2027-04-30')
+  const stage = company.getByRole('group', { name: 'Этап 1', exact: true })
+  await stage.getByLabel('Содержание этапа').fill('Синтез и аттестация')
+  await stage.getByLabel('Срок этапа').fill('2027-04-30')
+  await stage.getByLabel('Стоимость этапа').fill('2 800 000')
+  await company.getByRole('button', { name: 'Зарегистрировать и отправить исполнителю' }).click()
+  await expect(company.getByRole('heading', { level: 1 })).toContainText('Договор № ВЗ-2026/7')
+  await lab.goto(engagementUrl)
+  await lab.getByRole('link', { name: 'Открыть договор по этому взаимодействию' }).click()
+  await expect(lab.getByRole('heading', { level: 1 })).toContainText('Договор № ВЗ-2026/7')
 
   // A third organisation gets nothing from the engagement or its attachment.
   const outsider = await as(browser, 'vision@demo.test')

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { contracts, organisations } from '#db/schema'
+import { contracts, engagements, organisations } from '#db/schema'
 import { demoPdf } from '#db/seed/demo-contracts'
 import { db } from '~/db.server'
 import { loadActor } from '~/modules/auth/actor.server'
@@ -9,8 +9,11 @@ import { answerRecord, recordAct, recordPayment } from '~/modules/contracts/exec
 import { registerContract, type RegisterContractInput } from '~/modules/contracts/register.server'
 import type { IncomingDocument } from '~/modules/documents/store.server'
 import type { Actor } from '~/modules/permissions/actor'
+import { createLab } from '~/modules/labs/labs.server'
 import { createProgramme, type ProgrammeFields } from '~/modules/programmes/programmes.server'
+import { changeRequestStatus, createRequest } from '~/modules/requests/requests.server'
 import { actorWithOrganisation } from './actors'
+import { labInput, requestInput } from './catalogue'
 
 export const rub = (roubles: number) => Math.round(roubles * 100)
 
@@ -37,6 +40,22 @@ export async function reviewer(): Promise<Actor> {
   const actor = await actorWithOrganisation({ organisationType: 'research_org', size: undefined })
   db.update(organisations).set({ type: 'administration', verificationStatus: 'verified' }).where(eq(organisations.id, actor.organisationId!)).run()
   return reload(actor)
+}
+
+/**
+ * An engagement between the company's published request and a lab of the science organisation, at
+ * the given stage (the pipeline that leads there is tested in engagements.test.ts).
+ */
+export function engagementBetween(company: Actor, science: Actor, stage: 'discussion' | 'agreed' = 'agreed'): number {
+  const request = createRequest(company, requestInput())
+  const lab = createLab(science, labInput())
+  if (!request.ok || !lab.ok) throw new Error('could not create the request or the lab')
+  changeRequestStatus(company, request.value.id, 'publish')
+  return db
+    .insert(engagements)
+    .values({ requestId: request.value.id, labId: lab.value.id, companyOrganisationId: company.organisationId!, labOrganisationId: science.organisationId!, initiatedBy: 'lab', stage })
+    .returning()
+    .get().id
 }
 
 /** A small real PDF as it would arrive with a form. */

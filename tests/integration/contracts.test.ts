@@ -4,7 +4,7 @@ import { acceptanceActs, auditEvents, contractPayments, contracts, contractVersi
 import { db } from '~/db.server'
 import { confirmVersion, declineVersion, withdrawVersion } from '~/modules/contracts/answer.server'
 import { answerRecord, attachDocument, recordAct, recordPayment } from '~/modules/contracts/execution.server'
-import { getContractView, listContracts } from '~/modules/contracts/queries.server'
+import { agreedEngagementOf, contractOfEngagement, getContractView, listContracts } from '~/modules/contracts/queries.server'
 import { proposeVersion, registerContract } from '~/modules/contracts/register.server'
 import { ContractTermsSchema, PaymentSchema } from '~/modules/contracts/schemas'
 import { vatIncluded } from '~/modules/contracts/terms'
@@ -13,7 +13,7 @@ import { MAX_DOCUMENT_BYTES } from '~/modules/documents/limits'
 import { checkDocument, documentFilePath, prepareDocument } from '~/modules/documents/store.server'
 import { readUploadForm } from '~/modules/documents/upload.server'
 import { actorWithOrganisation } from '../factories/actors'
-import { confirmedContract, daysFromToday, file, pdf, reviewer, rub, stateLab, terms, verifiedCompany } from '../factories/contracts'
+import { confirmedContract, daysFromToday, engagementBetween, file, pdf, reviewer, rub, stateLab, terms, verifiedCompany } from '../factories/contracts'
 
 function contractRow(id: number) {
   return db.select().from(contracts).where(eq(contracts.id, id)).get()!
@@ -36,11 +36,13 @@ describe('registering and confirming a contract', () => {
   it('a company registers a contract with its lab, the lab confirms it, both see it, and the history says so', async () => {
     const company = await verifiedCompany()
     const lab = await stateLab('institute')
+    const engagementId = engagementBetween(company, lab)
     const { contractId } = expectOk(
-      registerContract(company, { ...terms({ stageAmounts: [rub(400_000), rub(600_000)], vatMode: 'rate', vatRate: 2_200 }), contractorId: lab.organisationId!, engagementId: 42, document: pdf('contract.pdf') }),
+      registerContract(company, { ...terms({ stageAmounts: [rub(400_000), rub(600_000)], vatMode: 'rate', vatRate: 2_200 }), contractorId: lab.organisationId!, engagementId, document: pdf('contract.pdf') }),
     )
     const registered = contractRow(contractId)
-    expect(registered).toMatchObject({ status: 'awaiting_confirmation', engagementId: 42, confirmedVersionId: null })
+    expect(registered).toMatchObject({ status: 'awaiting_confirmation', engagementId, confirmedVersionId: null })
+    expect(contractOfEngagement(engagementId)).toBe(contractId)
     const version = db.select().from(contractVersions).where(eq(contractVersions.id, registered.pendingVersionId!)).get()!
     expect(version).toMatchObject({ priceKopecks: rub(1_000_000), vatRateBp: 2_200, vatKopecks: vatIncluded(rub(1_000_000), 2_200) })
     expect(version.vatKopecks).toBe(18_032_787) // 1 000 000 ₽ × 22/122, to the kopeck
@@ -56,6 +58,32 @@ describe('registering and confirming a contract', () => {
     }
     const history = expectOk(getContractView(company, contractId)).history.map((h) => h.action)
     expect(history).toEqual(['contract.registered', 'contract.confirmed'])
+  })
+
+  it('comes from an agreed engagement of the company’s own, with that lab’s organisation, once', async () => {
+    const company = await verifiedCompany()
+    const lab = await stateLab()
+    const other = await stateLab()
+    const register = (actor: typeof company, engagementId: number, contractorId = lab.organisationId!) => registerContract(actor, { ...terms(), contractorId, engagementId })
+    const before = counts()
+    expect(register(company, engagementBetween(company, lab, 'discussion'))).toMatchObject({ ok: false, error: 'engagement_not_agreed' })
+    const agreed = engagementBetween(company, lab)
+    expect(register(company, agreed, other.organisationId!)).toMatchObject({ ok: false, error: 'engagement_not_agreed', field: 'contractorId' })
+    // Another company's agreed engagement, named by a tampered hidden field.
+    const stranger = await verifiedCompany()
+    expect(register(stranger, agreed)).toMatchObject({ ok: false, error: 'engagement_not_agreed' })
+    expect(register(company, 987_654_321)).toMatchObject({ ok: false, error: 'engagement_not_agreed' })
+    expect(counts()).toEqual(before)
+
+    const { contractId } = expectOk(register(company, agreed))
+    expect(register(company, agreed)).toMatchObject({ ok: false, error: 'engagement_has_contract' })
+    expect(agreedEngagementOf(company, agreed)).toMatchObject({ contractorId: lab.organisationId, contractId })
+    expect(agreedEngagementOf(stranger, agreed)).toBeNull()
+    // A withdrawn contract frees the engagement for a corrected one.
+    const pending = contractRow(contractId).pendingVersionId!
+    expectOk(withdrawVersion(company, contractId, pending))
+    expect(contractOfEngagement(agreed)).toBeNull()
+    expectOk(register(company, agreed))
   })
 
   it('only a company registers, and only with a science organisation as contractor', async () => {

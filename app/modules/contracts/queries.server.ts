@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { ContractStatus } from '#db/schema/contract-values'
-import { acceptanceActs, claimPayments, compensationClaims, contractPayments, contracts, contractVersions, organisations } from '#db/schema'
+import { acceptanceActs, claimPayments, compensationClaims, contractPayments, contracts, contractVersions, engagements, labs, organisations, rdRequests } from '#db/schema'
+import type { DbOrTx } from '#db/client'
 import { db } from '~/db.server'
 import { documentSummaries } from '../documents/store.server'
 import { hasRole, scienceOrganisationTypes, type Actor } from '../permissions/actor'
@@ -63,6 +64,35 @@ export function listContracts(actor: Actor, query: { status?: ContractStatus; pa
 }
 
 /** Science organisations a company may name as contractor, state ones first. */
+/**
+ * The agreed engagement a company's contract comes from: its lab's organisation is the contractor,
+ * and it gets one contract (a withdrawn or declined one may be registered again). Null for anyone
+ * but a member of the engagement's company, and for an engagement that has not reached "agreed".
+ */
+export function agreedEngagementOf(actor: Actor, engagementId: number, tx: DbOrTx = db) {
+  if (!actor.organisationId || !Number.isSafeInteger(engagementId)) return null
+  const row = tx
+    .select({ id: engagements.id, stage: engagements.stage, companyId: engagements.companyOrganisationId, contractorId: engagements.labOrganisationId, requestTitle: rdRequests.title, labName: labs.name })
+    .from(engagements)
+    .innerJoin(rdRequests, eq(rdRequests.id, engagements.requestId))
+    .innerJoin(labs, eq(labs.id, engagements.labId))
+    .where(eq(engagements.id, engagementId))
+    .get()
+  if (!row || row.companyId !== actor.organisationId || row.stage !== 'agreed') return null
+  return { id: row.id, contractorId: row.contractorId, requestTitle: row.requestTitle, labName: row.labName, contractId: contractOfEngagement(row.id, tx) }
+}
+
+/** The live contract registered from an engagement, if any: what both of its parties are shown. */
+export function contractOfEngagement(engagementId: number, tx: DbOrTx = db): number | null {
+  const row = tx
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(and(eq(contracts.engagementId, engagementId), inArray(contracts.status, ['awaiting_confirmation', 'confirmed'])))
+    .orderBy(desc(contracts.id))
+    .get()
+  return row?.id ?? null
+}
+
 export function contractorOptions() {
   return db
     .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName, type: organisations.type, isState: organisations.isState })

@@ -8,6 +8,7 @@ import { insertDocument, prepareDocument, type DocumentRefusal, type IncomingDoc
 import { scienceOrganisationTypes, type Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
+import { agreedEngagementOf } from './queries.server'
 import { executionTotals, loadContract, loadVersion, notifyOtherParty, organisationNames, partiesOf, stagesOf, type ContractRow } from './records.server'
 import { termsProblem, vatOf, type ContractTerms, type TermsRefusal } from './terms'
 
@@ -82,7 +83,7 @@ export function registerContract(
   actor: Actor,
   input: RegisterContractInput,
   options: Options = {},
-): Result<{ contractId: number }, 'forbidden' | 'contractor_not_science' | TermsRefusal | DocumentRefusal> {
+): Result<{ contractId: number }, 'forbidden' | 'contractor_not_science' | 'engagement_not_agreed' | 'engagement_has_contract' | TermsRefusal | DocumentRefusal> {
   if (!can(actor, 'contract:register') || !actor.organisationId) return refuse('forbidden')
   const problem = termsProblem(input)
   if (problem) return problem
@@ -91,6 +92,12 @@ export function registerContract(
     : undefined
   if (!contractor || contractor.archivedAt || !scienceOrganisationTypes.includes(contractor.type)) {
     return refuse('contractor_not_science', { field: 'contractorId' })
+  }
+  if (input.engagementId != null) {
+    const engagement = agreedEngagementOf(actor, input.engagementId)
+    if (!engagement) return refuse('engagement_not_agreed')
+    if (engagement.contractorId !== contractor.id) return refuse('engagement_not_agreed', { field: 'contractorId' })
+    if (engagement.contractId) return refuse('engagement_has_contract')
   }
   const prepared = prepareOptional(input.document)
   if (!prepared.ok) return prepared
