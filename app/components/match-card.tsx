@@ -1,7 +1,7 @@
 import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseSubmission } from '~/modules/forms/parse-submission'
-import { Form, useActionData } from '@remix-run/react'
+import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { matchDismissReasons } from '#db/schema/match-values'
 import type { MatchCardData } from '~/modules/matching/matches.server'
@@ -80,6 +80,22 @@ function DismissForm({ match }: { match: MatchCardData }) {
   )
 }
 
+/** Where the proposal leads: the pair's engagement, or the first step of one. */
+function MatchNextStep({ match }: { match: MatchCardData }) {
+  const { t } = useTranslation()
+  if (match.engagementId) return <p><Link to={`/engagements/${match.engagementId}`}>{t('match.openEngagement')}</Link></p>
+  if (match.request.status !== 'published') return null
+  return (
+    <p>
+      {match.side === 'company' ? (
+        <Link to={`/labs/${match.lab.id}/invite?requestId=${match.request.id}`}>{t('match.invite')}</Link>
+      ) : (
+        <Link to={`/requests/${match.request.id}/interest?labId=${match.lab.id}`}>{t('match.expressInterest')}</Link>
+      )}
+    </p>
+  )
+}
+
 export function MatchCard({ match }: { match: MatchCardData }) {
   const { t } = useTranslation()
   const { explanation } = match
@@ -123,6 +139,7 @@ export function MatchCard({ match }: { match: MatchCardData }) {
         ))}
         <li>{explanation.trackRecord.contracts > 0 ? t('match.trackRecord', { count: explanation.trackRecord.contracts }) : t('match.noTrackRecord')}</li>
       </ul>
+      <MatchNextStep match={match} />
       {match.status === 'dismissed' ? (
         <div className="button-row">
           <p className="muted">

@@ -1080,6 +1080,9 @@ const en = {
     },
   },
   match: {
+    openEngagement: 'Open the engagement',
+    invite: 'Invite the lab',
+    expressInterest: 'Express interest',
     title: 'My matches',
     lead: {
       company: 'Labs the platform proposes for your company’s published requests, each with the reasons it fits. Only you see what you decide about them.',

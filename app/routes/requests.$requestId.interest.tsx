@@ -18,9 +18,13 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:science')
   const found = viewRequest(actor, parseId(params.requestId))
   if (!found.ok) notFound()
+  const labs = listOrganisationLabs(actor.organisationId!).map((l) => ({ value: String(l.id), label: l.name }))
+  // Coming from a proposal, its lab is chosen.
+  const proposed = new URL(request.url).searchParams.get('labId')
   return json({
     request: { id: found.value.request.id, title: found.value.request.title, status: found.value.request.status, company: found.value.organisation.name },
-    labs: listOrganisationLabs(actor.organisationId!).map((l) => ({ value: String(l.id), label: l.name })),
+    labs,
+    chosen: labs.find((l) => l.value === proposed)?.value ?? labs[0]?.value,
   })
 }
 
@@ -35,11 +39,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ExpressInterest() {
   const { t } = useTranslation()
-  const { request, labs } = useLoaderData<typeof loader>()
+  const { request, labs, chosen } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useAppForm({
     lastResult,
-    defaultValue: { labId: labs[0]?.value },
+    defaultValue: { labId: chosen },
     constraint: getZodConstraint(InterestSchema),
     onValidate: ({ formData }) => parseSubmission(formData, InterestSchema),
     shouldValidate: 'onBlur',

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import zlib from 'node:zlib'
 import Database from 'better-sqlite3'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 
@@ -108,6 +109,40 @@ test('every form refuses generated bad values without a 500, without a partial r
   expect(problems).toEqual([])
 })
 
+/** A real zip archive of about 256 KB whose one entry unpacks to 256 MiB of zeros. */
+function zipOfZeros(size: number): Buffer {
+  const name = Buffer.from('zeros.bin')
+  const zeros = Buffer.alloc(size)
+  const packed = zlib.deflateRawSync(zeros, { level: 9 })
+  const crc = zlib.crc32(zeros)
+  const entry = (signature: number, fixed: number) => {
+    const header = Buffer.alloc(fixed)
+    header.writeUInt32LE(signature, 0)
+    return header
+  }
+  const local = entry(0x04034b50, 30)
+  local.writeUInt16LE(20, 4)
+  local.writeUInt16LE(8, 8)
+  local.writeUInt32LE(crc, 14)
+  local.writeUInt32LE(packed.length, 18)
+  local.writeUInt32LE(size, 22)
+  local.writeUInt16LE(name.length, 26)
+  const central = entry(0x02014b50, 46)
+  central.writeUInt16LE(20, 4)
+  central.writeUInt16LE(20, 6)
+  central.writeUInt16LE(8, 10)
+  central.writeUInt32LE(crc, 16)
+  central.writeUInt32LE(packed.length, 20)
+  central.writeUInt32LE(size, 24)
+  central.writeUInt16LE(name.length, 28)
+  const end = entry(0x06054b50, 22)
+  end.writeUInt16LE(1, 8)
+  end.writeUInt16LE(1, 10)
+  end.writeUInt32LE(46 + name.length, 12)
+  end.writeUInt32LE(30 + name.length + packed.length, 16)
+  return Buffer.concat([local, name, packed, central, name, end])
+}
+
 test('uploads of the wrong kind are refused with a reason and store nothing', async ({ playwright }) => {
   const context = await signedIn(playwright, 'tsu@demo.test')
   const db = new Database(path.resolve('tests/.tmp/e2e/app.db'), { readonly: true, fileMustExist: true })
@@ -122,7 +157,7 @@ test('uploads of the wrong kind are refused with a reason and store nothing', as
   const engagement = /\/engagements\/\d+/.exec(interest.headers()['location'] ?? '')?.[0]
   expect(engagement).toBeTruthy()
 
-  const zipBomb = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(4096, 0)])
+  const zipBomb = zipOfZeros(256 * 1024 * 1024)
   const files = {
     'renamed executable': { name: 'смета.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ\u0090\u0000'), Buffer.alloc(512, 1)]) },
     empty: { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },

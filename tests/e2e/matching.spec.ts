@@ -84,5 +84,13 @@ test('a lab sees a request among its matches, sets it aside with a reason, and i
   await page.locator(`.match-card[data-match-id="${matchId}"]`).getByRole('button', { name: 'Вернуть в подбор' }).click()
   await expect(page.getByRole('status')).toContainText('Предложение возвращено в подбор.')
   await page.goto('/matches')
-  await expect(page.locator(`.match-card[data-match-id="${matchId}"]`)).toHaveAttribute('data-status', 'viewed')
+  const restored = page.locator(`.match-card[data-match-id="${matchId}"]`)
+  await expect(restored).toHaveAttribute('data-status', 'viewed')
+
+  // The proposal leads to the first step of an engagement, for the lab it was made to.
+  await restored.getByRole('link', { name: 'Откликнуться на запрос' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Откликнуться на запрос' })).toBeVisible()
+  await expect(page.getByRole('link', { name: title })).toBeVisible()
+  const labId = new URL(page.url()).searchParams.get('labId')
+  await expect(page.getByLabel('Лаборатория')).toHaveValue(labId!)
 })

@@ -12,6 +12,7 @@ import { meilisearchForTests } from '#search/testing/meilisearch-server'
 import { database, db } from '~/db.server'
 import { createLab, updateLab } from '~/modules/labs/labs.server'
 import { proposeLabsForRequest } from '~/modules/matching/matcher.server'
+import { expressInterest, inviteLab } from '~/modules/engagements/engagements.server'
 import { listMatches, openMatch, proposedLabsForRequest, proposedRequestsForLab, setMatchStatus } from '~/modules/matching/matches.server'
 import { refreshRequestMatches, syncMatching } from '~/modules/matching/refresh.server'
 import { completeInn10, completeOgrn13 } from '~/modules/organisations/inn-ogrn'
@@ -267,6 +268,20 @@ describe('proposals', () => {
 
     expect(setMatchStatus(scientist, match.id, 'viewed')).toMatchObject({ ok: true })
     expect(db.select().from(matches).where(eq(matches.id, match.id)).get()).toMatchObject({ labStatus: 'viewed', labDismissedReason: null })
+  })
+
+  it('become "interested" on the side that starts an engagement, and the card leads to it', async () => {
+    const { company, scientist, labId, requestId, match } = await pairInWords({ lab: LAB_TEXT, request: REQUEST_TEXT })
+    expect(setMatchStatus(scientist, match.id, 'dismissed', 'not_relevant')).toMatchObject({ ok: true })
+    const interest = expressInterest(scientist, requestId, { labId, approach: 'Спектральный анализ вибрации подшипников.', timeline: '3 месяца', priceEstimate: 900_000_00 })
+    expect(interest).toMatchObject({ ok: true })
+    expect(db.select().from(matches).where(eq(matches.id, match.id)).get()).toMatchObject({ labStatus: 'interested', labDismissedReason: null, companyStatus: 'new' })
+    const card = listMatches(company, { requestId, page: 1 }, 'ru')
+    expect(card.ok && card.value.rows.find((r) => r.id === match.id)?.engagementId).toBe(interest.ok ? interest.value.id : -1)
+
+    const invited = await pairInWords({ lab: LAB_TEXT, request: REQUEST_TEXT })
+    expect(inviteLab(invited.company, { requestId: invited.requestId, labId: invited.labId })).toMatchObject({ ok: true })
+    expect(db.select().from(matches).where(eq(matches.id, invited.match.id)).get()).toMatchObject({ companyStatus: 'interested', labStatus: 'new' })
   })
 
   it('are withdrawn when the request closes, unless a side has acted on them', async () => {

@@ -4,6 +4,7 @@ import { engagements, labs, organisations, rdRequests, type EngagementStage } fr
 import { db } from '~/db.server'
 import { auditActor } from '../auth/actor.server'
 import { audit } from '../audit/audit.server'
+import { markInterested } from '../matching/matches.server'
 import { notifyOrganisations } from '../notifications/notify.server'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
@@ -62,6 +63,7 @@ export function expressInterest(
       ? tx.update(engagements).set(proposal).where(eq(engagements.id, existing.id)).returning().get()
       : tx.insert(engagements).values({ requestId, labId: lab.id, ...sides, initiatedBy: 'lab', ...proposal }).returning().get()
     audit(tx, auditActor(actor), 'engagement.interest', { type: 'engagement', id: after.id }, existing ?? null, after)
+    markInterested(tx, actor, { requestId, labId: lab.id }, 'lab')
     notifyOrganisations(tx, [request.organisationId], { kind: 'engagementInterest', params: { lab: lab.name, request: request.title }, link: link(after.id) }, { origin })
     return ok(after)
   })
@@ -89,6 +91,7 @@ export function inviteLab(
       .returning()
       .get()
     audit(tx, auditActor(actor), 'engagement.invited', { type: 'engagement', id: created.id }, null, created)
+    markInterested(tx, actor, { requestId: request.id, labId: lab.id }, 'company')
     notifyOrganisations(tx, [lab.organisationId], { kind: 'engagementInvited', params: { lab: lab.name, request: request.title }, link: link(created.id) }, { origin })
     return ok(created)
   })

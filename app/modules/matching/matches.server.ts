@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Tx } from '#db/client'
-import { labs, matches, organisations, rdRequests } from '#db/schema'
+import { engagements, labs, matches, organisations, rdRequests } from '#db/schema'
 import { matchStatuses, type MatchDismissReason, type MatchSide, type MatchStatus } from '#db/schema/match-values'
 import { db } from '~/db.server'
 import type { Locale } from '~/i18n'
@@ -32,6 +32,8 @@ export interface MatchCardData {
   dismissedNote: string | null
   request: { id: number; title: string; status: string; organisationName: string }
   lab: { id: number; name: string; organisationName: string }
+  /** The engagement of the pair, once either side has started one. */
+  engagementId: number | null
   explanation: MatchExplanation
   updatedAt: string
 }
@@ -47,12 +49,14 @@ function selectCards() {
       companyName: companies.name,
       lab: { id: labs.id, name: labs.name, organisationId: labs.organisationId },
       labOrganisationName: labOrganisations.name,
+      engagementId: engagements.id,
     })
     .from(matches)
     .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
     .innerJoin(companies, eq(companies.id, rdRequests.organisationId))
     .innerJoin(labs, eq(labs.id, matches.labId))
     .innerJoin(labOrganisations, eq(labOrganisations.id, labs.organisationId))
+    .leftJoin(engagements, and(eq(engagements.requestId, matches.requestId), eq(engagements.labId, matches.labId)))
 }
 
 type CardRow = Awaited<ReturnType<ReturnType<typeof selectCards>['all']>>[number]
@@ -68,6 +72,7 @@ function toCard(row: CardRow, side: MatchSide, locale: Locale): MatchCardData {
     dismissedNote: side === 'company' ? m.companyDismissedNote : m.labDismissedNote,
     request: { id: row.request.id, title: row.request.title, status: row.request.status, organisationName: row.companyName },
     lab: { id: row.lab.id, name: row.lab.name, organisationName: row.labOrganisationName },
+    engagementId: row.engagementId,
     explanation: presentExplanation(m.explanation as MatchExplanation, locale),
     updatedAt: m.updatedAt,
   }
@@ -208,8 +213,7 @@ export type SettableStatus = Exclude<MatchStatus, 'new'>
 /**
  * Sets the actor's side of a proposal: viewed, interested, or dismissed with a reason from the list
  * (and a note). Viewed after dismissed restores the proposal; a proposal never goes back from
- * interested to viewed. The other side's status is untouched. The engagement pipeline calls this
- * with "interested" when a lab expresses interest or a company invites a lab.
+ * interested to viewed. The other side's status is untouched.
  */
 export function setMatchStatus(
   actor: Actor,
@@ -239,9 +243,23 @@ export function setMatchStatus(
   })
 }
 
-/** The proposal of a lab for a request, if there is one: for the engagement pipeline to mark it. */
-export function matchIdOf(requestId: number, labId: number): number | null {
-  return db.select({ id: matches.id }).from(matches).where(and(eq(matches.requestId, requestId), eq(matches.labId, labId))).get()?.id ?? null
+/**
+ * The engagement pipeline's mark on a proposal, inside its transaction: a lab that expresses interest
+ * (or a company that invites a lab) is "interested" in the proposal of that pair, if there is one,
+ * even if it had set it aside.
+ */
+export function markInterested(tx: Tx, actor: Actor, pair: { requestId: number; labId: number }, side: MatchSide): void {
+  const m = tx.select().from(matches).where(and(eq(matches.requestId, pair.requestId), eq(matches.labId, pair.labId))).get()
+  if (!m) return
+  const before = side === 'company' ? { status: m.companyStatus, reason: m.companyDismissedReason, note: m.companyDismissedNote } : { status: m.labStatus, reason: m.labDismissedReason, note: m.labDismissedNote }
+  if (before.status === 'interested') return
+  const after = { status: 'interested' as const, reason: null, note: null }
+  const values =
+    side === 'company'
+      ? { companyStatus: after.status, companyDismissedReason: null, companyDismissedNote: null }
+      : { labStatus: after.status, labDismissedReason: null, labDismissedNote: null }
+  tx.update(matches).set({ ...values, updatedAt: new Date().toISOString() }).where(eq(matches.id, m.id)).run()
+  audit(tx, auditActor(actor), 'match.interested', { type: 'match', id: m.id }, { side, ...before }, { side, ...after })
 }
 
 /**
