@@ -83,15 +83,19 @@ function DismissForm({ match }: { match: MatchCardData }) {
 /** Where the proposal leads: the pair's engagement, or the first step of one. */
 function MatchNextStep({ match }: { match: MatchCardData }) {
   const { t } = useTranslation()
-  if (match.engagementId) return <p><Link to={`/engagements/${match.engagementId}`}>{t('match.openEngagement')}</Link></p>
-  if (match.request.status !== 'published') return null
+  const [to, label] = match.engagementId
+    ? [`/engagements/${match.engagementId}`, 'match.openEngagement']
+    : match.request.status !== 'published'
+      ? [null, null]
+      : match.side === 'company'
+        ? [`/labs/${match.lab.id}/invite?requestId=${match.request.id}`, 'match.invite']
+        : [`/requests/${match.request.id}/interest?labId=${match.lab.id}`, 'match.expressInterest']
+  if (!to || !label) return null
   return (
     <p>
-      {match.side === 'company' ? (
-        <Link to={`/labs/${match.lab.id}/invite?requestId=${match.request.id}`}>{t('match.invite')}</Link>
-      ) : (
-        <Link to={`/requests/${match.request.id}/interest?labId=${match.lab.id}`}>{t('match.expressInterest')}</Link>
-      )}
+      <Link className="button small" to={to}>
+        {t(label)}
+      </Link>
     </p>
   )
 }
