@@ -3,6 +3,7 @@ import type { ComputationStep } from '~/modules/claims/eligible-amount'
 import type { Violation } from '~/modules/claims/rules'
 import { useSentenceParams } from '~/components/contracts/parts'
 import { useFormat } from '~/components/format'
+import { numberFormat } from '~/modules/format/intl'
 
 /** "50000.5" kopecks as an exact decimal of roubles, "500.005", to show what rounding down cut off. */
 function exactRoubles(exactKopecks: string): string {
@@ -16,7 +17,7 @@ export function ComputationTable({ steps, resultKopecks }: { steps: ComputationS
   const { t } = useTranslation()
   const { formatMoney, formatShare, locale } = useFormat()
   const exact = (k: string) =>
-    new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'ru-RU', { style: 'currency', currency: 'RUB', currencyDisplay: locale === 'en' ? 'code' : 'symbol', minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(
+    numberFormat(locale === 'en' ? 'en-US' : 'ru-RU', { style: 'currency', currency: 'RUB', currencyDisplay: locale === 'en' ? 'code' : 'symbol', minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(
       exactRoubles(k) as unknown as number,
     )
   const describe = (step: ComputationStep): string => {

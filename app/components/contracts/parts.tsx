@@ -4,6 +4,7 @@ import { useFormat } from '~/components/format'
 import { translateMessage } from '~/components/messages'
 import { MAX_DOCUMENT_MEGABYTES } from '~/modules/documents/limits'
 import { documentAccept } from '~/modules/documents/sniff'
+import { numberFormat } from '~/modules/format/intl'
 
 // Small pieces the contract, programme and claim pages share: documents, statuses, history.
 
@@ -19,7 +20,7 @@ export function useFileSize() {
     const units = locale === 'en' ? ['B', 'KB', 'MB'] : ['Б', 'КБ', 'МБ']
     const power = bytes >= 1024 * 1024 ? 2 : bytes >= 1024 ? 1 : 0
     const value = bytes / 1024 ** power
-    return `${new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'ru-RU', { maximumFractionDigits: power ? 1 : 0 }).format(value)} ${units[power]}`
+    return `${numberFormat(locale === 'en' ? 'en-US' : 'ru-RU', { maximumFractionDigits: power ? 1 : 0 }).format(value)} ${units[power]}`
   }
 }
 

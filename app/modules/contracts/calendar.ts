@@ -1,8 +1,9 @@
 import { REGION_TIME_ZONE } from '../format/dates'
+import { dateTimeFormat } from '../format/intl'
 
 /** Today's date (YYYY-MM-DD) in the region: claim windows open and close by the region's calendar. */
 export function regionToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: REGION_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return dateTimeFormat('en-CA', { timeZone: REGION_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
 export function isIsoDate(value: unknown): value is string {

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from './intl'
+
 // Dates are stored as ISO UTC strings and shown in the region's time zone.
 export const REGION_TIME_ZONE = 'Asia/Tomsk'
 
@@ -5,12 +7,12 @@ export function formatDate(iso: string | null | undefined, locale: 'ru' | 'en', 
   if (!iso) return '—'
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return '—'
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'medium', timeZone }).format(date)
+  return dateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'medium', timeZone }).format(date)
 }
 
 export function formatDateTime(iso: string | null | undefined, locale: 'ru' | 'en', timeZone = REGION_TIME_ZONE): string {
   if (!iso) return '—'
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return '—'
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
+  return dateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
 }

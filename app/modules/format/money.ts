@@ -1,3 +1,5 @@
+import { numberFormat } from './intl'
+
 // Money is an integer number of kopecks; shares are basis points (1 % = 100 bp). No float ever
 // holds an amount: conversions go through strings and integer arithmetic.
 
@@ -40,7 +42,7 @@ export function parseRoubles(input: string): Kopecks | null {
 /** 1 234 567,89 ₽ in Russian, RUB 1,234,567.89 in English. */
 export function formatMoney(amount: Kopecks | number, locale: 'ru' | 'en', options: { wholeRoubles?: boolean } = {}): string {
   const digits = options.wholeRoubles ? 0 : 2
-  const format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'ru-RU', {
+  const format = numberFormat(locale === 'en' ? 'en-US' : 'ru-RU', {
     style: 'currency',
     currency: 'RUB',
     currencyDisplay: locale === 'en' ? 'code' : 'symbol',
@@ -52,5 +54,5 @@ export function formatMoney(amount: Kopecks | number, locale: 'ru' | 'en', optio
 }
 
 export function formatShare(share: BasisPoints | number, locale: 'ru' | 'en'): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'ru-RU', { style: 'percent', maximumFractionDigits: 2 }).format(share / 10_000)
+  return numberFormat(locale === 'en' ? 'en-US' : 'ru-RU', { style: 'percent', maximumFractionDigits: 2 }).format(share / 10_000)
 }
