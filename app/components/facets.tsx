@@ -73,8 +73,33 @@ export function CatalogueSearchForm({
           ))}
         </select>
       </div>
-      <div className="facets">{children}</div>
+      <div className="facets">
+        {children}
+        <noscript>
+          <button type="submit" className="button">
+            {t('catalogue.apply')}
+          </button>
+        </noscript>
+      </div>
     </Form>
+  )
+}
+
+/** One TRL level to filter by, or any. */
+export function TrlFacet({ label, selected }: { label: string; selected: number | undefined }) {
+  const { t } = useTranslation()
+  return (
+    <div className="field">
+      <label htmlFor="facet-trl">{label}</label>
+      <select id="facet-trl" name="trl" defaultValue={selected ?? ''}>
+        <option value="">{t('catalogue.any')}</option>
+        {Array.from({ length: 9 }, (_, i) => (
+          <option key={i + 1} value={i + 1}>
+            {t('trl.one', { level: i + 1 })}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }
 

@@ -1,7 +1,8 @@
+import { StatusTabs } from '~/components/status-tabs'
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { claimStatuses, type ClaimStatus } from '#db/schema/claim-values'
+import { claimStatuses } from '#db/schema/claim-values'
 import { StatusBadge } from '~/components/contracts/parts'
 import { useFormat } from '~/components/format'
 import { Pagination } from '~/components/layout'
@@ -28,13 +29,6 @@ export default function ClaimsQueue() {
   const { t } = useTranslation()
   const { formatMoney, formatDate } = useFormat()
   const { rows, counts, programmeOptions, status, programmeId, page, pageCount } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
-  const tab = (s: ClaimStatus | 'all') => {
-    const params = new URLSearchParams(searchParams)
-    params.set('status', s)
-    params.delete('page')
-    return `?${params}`
-  }
   const exportParams = new URLSearchParams()
   if (status) exportParams.set('status', status)
   if (programmeId) exportParams.set('programme', String(programmeId))
@@ -67,18 +61,14 @@ export default function ClaimsQueue() {
           {t('review.apply')}
         </button>
       </Form>
-      <nav className="tabs" aria-label={t('claims.filter')}>
-        <Link to={tab('all')} aria-current={status === null ? 'page' : undefined}>
-          {t('claims.allStatuses')} ({all})
-        </Link>
-        {claimStatuses
-          .filter((s) => s !== 'draft')
-          .map((s) => (
-            <Link key={s} to={tab(s)} aria-current={s === status ? 'page' : undefined}>
-              {t(`claims.status.${s}`)} ({counts[s] ?? 0})
-            </Link>
-          ))}
-      </nav>
+      <StatusTabs
+        label={t('claims.filter')}
+        statuses={claimStatuses.filter((s) => s !== 'draft')}
+        current={status}
+        labelOf={(s) => t(`claims.status.${s}`)}
+        counts={counts}
+        all={{ label: t('claims.allStatuses'), count: all, value: 'all' }}
+      />
       {rows.length === 0 ? (
         <p className="empty">{t('review.empty')}</p>
       ) : (

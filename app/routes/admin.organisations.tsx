@@ -1,9 +1,10 @@
+import { StatusTabs } from '~/components/status-tabs'
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseSubmission } from '~/modules/forms/parse-submission'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { verificationStatuses, type VerificationStatus } from '#db/schema/values'
 import { useFormat } from '~/components/format'
@@ -74,22 +75,10 @@ export default function VerificationQueue() {
   const { t } = useTranslation()
   const { formatDate, locale } = useFormat()
   const { rows, counts, status, page, pageCount } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
   return (
     <section>
       <h1>{t('verification.title')}</h1>
-      <nav className="tabs" aria-label={t('verification.filter')}>
-        {verificationStatuses.map((s) => {
-          const params = new URLSearchParams(searchParams)
-          params.set('status', s)
-          params.delete('page')
-          return (
-            <Link key={s} to={`?${params}`} aria-current={s === status ? 'page' : undefined}>
-              {t(`verification.status.${s}`)} ({counts[s] ?? 0})
-            </Link>
-          )
-        })}
-      </nav>
+      <StatusTabs label={t('verification.filter')} statuses={verificationStatuses} current={status} labelOf={(s) => t(`verification.status.${s}`)} counts={counts} />
       {rows.length === 0 ? <p className="empty">{t('verification.empty')}</p> : null}
       <ul className="queue">
         {rows.map((o) => (

@@ -1,7 +1,8 @@
+import { StatusTabs } from '~/components/status-tabs'
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { claimStatuses, type ClaimStatus } from '#db/schema/claim-values'
+import { claimStatuses } from '#db/schema/claim-values'
 import { StatusBadge } from '~/components/contracts/parts'
 import { useFormat } from '~/components/format'
 import { Pagination } from '~/components/layout'
@@ -25,14 +26,6 @@ export default function CompanyClaims() {
   const { t } = useTranslation()
   const { formatMoney, formatDate } = useFormat()
   const { rows, counts, status, page, pageCount, total } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
-  const tab = (s: ClaimStatus | null) => {
-    const params = new URLSearchParams(searchParams)
-    if (s) params.set('status', s)
-    else params.delete('status')
-    params.delete('page')
-    return `?${params}`
-  }
   const all = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)
   return (
     <section>
@@ -45,16 +38,7 @@ export default function CompanyClaims() {
       <p className="muted">
         {t('claims.lead')} <Link to="/programmes">{t('claims.seeProgrammes')}</Link>
       </p>
-      <nav className="tabs" aria-label={t('claims.filter')}>
-        <Link to={tab(null)} aria-current={status === null ? 'page' : undefined}>
-          {t('claims.allStatuses')} ({all})
-        </Link>
-        {claimStatuses.map((s) => (
-          <Link key={s} to={tab(s)} aria-current={s === status ? 'page' : undefined}>
-            {t(`claims.status.${s}`)} ({counts[s] ?? 0})
-          </Link>
-        ))}
-      </nav>
+      <StatusTabs label={t('claims.filter')} statuses={claimStatuses} current={status} labelOf={(s) => t(`claims.status.${s}`)} counts={counts} all={{ label: t('claims.allStatuses'), count: all }} />
       {rows.length === 0 ? (
         <p className="empty">{total === 0 && status === null ? t('claims.empty') : t('claims.emptyFiltered')}</p>
       ) : (

@@ -1,5 +1,6 @@
+import { StatusTabs } from '~/components/status-tabs'
 import { json, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { contractStatuses, type ContractStatus } from '#db/schema/contract-values'
 import { StatusBadge } from '~/components/contracts/parts'
@@ -35,14 +36,6 @@ export default function Contracts() {
   const { t } = useTranslation()
   const { formatMoney, formatDate } = useFormat()
   const { rows, counts, status, page, pageCount, canRegister, total } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
-  const tab = (s: ContractStatus | null) => {
-    const params = new URLSearchParams(searchParams)
-    if (s) params.set('status', s)
-    else params.delete('status')
-    params.delete('page')
-    return `?${params}`
-  }
   const all = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)
   return (
     <section>
@@ -55,16 +48,7 @@ export default function Contracts() {
         ) : null}
       </div>
       <p className="muted">{t('contracts.lead')}</p>
-      <nav className="tabs" aria-label={t('contracts.filter')}>
-        <Link to={tab(null)} aria-current={status === null ? 'page' : undefined}>
-          {t('contracts.allStatuses')} ({all})
-        </Link>
-        {contractStatuses.map((s) => (
-          <Link key={s} to={tab(s)} aria-current={s === status ? 'page' : undefined}>
-            {t(`contracts.status.${s}`)} ({counts[s] ?? 0})
-          </Link>
-        ))}
-      </nav>
+      <StatusTabs label={t('contracts.filter')} statuses={contractStatuses} current={status} labelOf={(s) => t(`contracts.status.${s}`)} counts={counts} all={{ label: t('contracts.allStatuses'), count: all }} />
       {rows.length === 0 ? (
         <p className="empty">{total === 0 && status === null ? t('contracts.empty') : t('contracts.emptyFiltered')}</p>
       ) : (

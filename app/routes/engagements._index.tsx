@@ -1,3 +1,4 @@
+import { StatusTabs } from '~/components/status-tabs'
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -31,16 +32,7 @@ export default function Engagements() {
   return (
     <section>
       <h1>{t('engagement.list.title')}</h1>
-      <nav className="tabs" aria-label={t('engagement.list.filter')}>
-        <Link to="?" aria-current={stage === null ? 'page' : undefined}>
-          {t('engagement.list.all')}
-        </Link>
-        {engagementStages.map((s) => (
-          <Link key={s} to={`?stage=${s}`} aria-current={stage === s ? 'page' : undefined}>
-            {t(`engagement.stage.${s}`)}
-          </Link>
-        ))}
-      </nav>
+      <StatusTabs label={t('engagement.list.filter')} statuses={engagementStages} current={stage} labelOf={(s) => t(`engagement.stage.${s}`)} all={{ label: t('engagement.list.all') }} param="stage" />
       {rows.length === 0 ? <p className="empty">{t('engagement.list.empty')}</p> : null}
       {rows.length ? (
         <table className="table">

@@ -5,7 +5,7 @@ import { classificationName } from '#db/classifications'
 import { alliances } from '#db/schema/values'
 import type { LabDocument } from '#search/documents/labs'
 import { Highlighted, TrlRange } from '~/components/catalogue'
-import { CatalogueSearchForm, FacetGroup, facetOptions } from '~/components/facets'
+import { CatalogueSearchForm, FacetGroup, facetOptions, TrlFacet } from '~/components/facets'
 import { Pagination, UnverifiedBadge } from '~/components/layout'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { regionName } from '~/modules/organisations/regions'
@@ -62,22 +62,7 @@ export default function LabCatalogue() {
         <FacetGroup name="alliance" legend={t('fields.alliance')} selected={params.alliance} options={facetOptions(facets.alliance, (v) => t(`alliance.${v}`), alliances)} />
         <FacetGroup name="field" legend={t('catalogue.facets.field')} selected={params.field} options={facetOptions(facets.oecdFields, (v) => labels.field[v] ?? v)} />
         <FacetGroup name="region" legend={t('fields.region')} selected={params.region} options={facetOptions(facets.region, (v) => labels.region[v] ?? v)} />
-        <div className="field">
-          <label htmlFor="facet-trl">{t('catalogue.facets.trlLab')}</label>
-          <select id="facet-trl" name="trl" defaultValue={params.trl ?? ''}>
-            <option value="">{t('catalogue.any')}</option>
-            {Array.from({ length: 9 }, (_, i) => (
-              <option key={i + 1} value={i + 1}>
-                {t('trl.one', { level: i + 1 })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <noscript>
-          <button type="submit" className="button">
-            {t('catalogue.apply')}
-          </button>
-        </noscript>
+        <TrlFacet label={t('catalogue.facets.trlLab')} selected={params.trl} />
       </CatalogueSearchForm>
       <div className="results">
         {degraded ? <p className="notice danger" role="alert">{t('catalogue.degraded')}</p> : <p className="muted">{t('catalogue.labs.found', { count: total })}</p>}

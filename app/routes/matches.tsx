@@ -1,7 +1,8 @@
+import { StatusTabs } from '~/components/status-tabs'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { matchStatuses, type MatchStatus } from '#db/schema/match-values'
+import { matchStatuses } from '#db/schema/match-values'
 import { Pagination } from '~/components/layout'
 import { MatchList } from '~/components/match-card'
 import { forbidden, requirePermission } from '~/modules/http/guards.server'
@@ -32,15 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Matches() {
   const { t } = useTranslation()
   const { side, rows, counts, total, page, pageCount, subjects, status, subject } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
   const subjectParam = side === 'company' ? 'request' : 'lab'
-  const tab = (s: MatchStatus | null) => {
-    const params = new URLSearchParams(searchParams)
-    if (s) params.set('status', s)
-    else params.delete('status')
-    params.delete('page')
-    return `?${params}`
-  }
   const all = Object.values(counts).reduce((a, b) => a + b, 0)
   return (
     <section>
@@ -48,16 +41,7 @@ export default function Matches() {
         <h1>{t('match.title')}</h1>
       </div>
       <p className="muted">{t(`match.lead.${side}`)}</p>
-      <nav className="tabs" aria-label={t('match.statusFilter')}>
-        <Link to={tab(null)} aria-current={status === null ? 'page' : undefined}>
-          {t('match.allStatuses')} ({all})
-        </Link>
-        {matchStatuses.map((s) => (
-          <Link key={s} to={tab(s)} aria-current={s === status ? 'page' : undefined}>
-            {t(`match.status.${s}`)} ({counts[s]})
-          </Link>
-        ))}
-      </nav>
+      <StatusTabs label={t('match.statusFilter')} statuses={matchStatuses} current={status} labelOf={(s) => t(`match.status.${s}`)} counts={counts} all={{ label: t('match.allStatuses'), count: all }} />
       {subjects.length > 1 || subject ? (
         <Form method="get" className="filters">
           {status ? <input type="hidden" name="status" value={status} /> : null}

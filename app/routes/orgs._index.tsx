@@ -45,11 +45,6 @@ export default function OrganisationCatalogue() {
         <FacetGroup name="type" legend={t('catalogue.facets.organisationType')} selected={params.type} options={facetOptions(facets.type, (v) => t(`organisationType.${v}`), ['company', 'university', 'institute', 'research_org'])} />
         <FacetGroup name="alliance" legend={t('fields.alliance')} selected={params.alliance} options={facetOptions(facets.alliance, (v) => t(`alliance.${v}`), alliances)} />
         <FacetGroup name="region" legend={t('fields.region')} selected={params.region} options={facetOptions(facets.region, (v) => regionLabels[v] ?? v)} />
-        <noscript>
-          <button type="submit" className="button">
-            {t('catalogue.apply')}
-          </button>
-        </noscript>
       </CatalogueSearchForm>
       <div className="results">
         {degraded ? <p className="notice danger" role="alert">{t('catalogue.degraded')}</p> : <p className="muted">{t('catalogue.organisations.found', { count: total })}</p>}

@@ -6,7 +6,7 @@ import { alliances } from '#db/schema/values'
 import { budgetBands } from '#search/documents/budget-band'
 import type { RequestDocument } from '#search/documents/requests'
 import { Highlighted } from '~/components/catalogue'
-import { CatalogueSearchForm, FacetGroup, facetOptions } from '~/components/facets'
+import { CatalogueSearchForm, FacetGroup, facetOptions, TrlFacet } from '~/components/facets'
 import { useFormat } from '~/components/format'
 import { Pagination, UnverifiedBadge } from '~/components/layout'
 import { resolveLocale } from '~/modules/http/locale.server'
@@ -66,22 +66,7 @@ export default function RequestCatalogue() {
         <FacetGroup name="field" legend={t('catalogue.facets.field')} selected={params.field} options={facetOptions(facets.oecdField, (v) => labels.field[v] ?? v)} />
         <FacetGroup name="budget" legend={t('catalogue.facets.budget')} selected={params.budget} options={facetOptions(facets.budgetBand, (v) => t(`budgetBand.${v}`), budgetBands)} />
         <FacetGroup name="region" legend={t('fields.region')} selected={params.region} options={facetOptions(facets.region, (v) => labels.region[v] ?? v)} />
-        <div className="field">
-          <label htmlFor="facet-trl">{t('catalogue.facets.trl')}</label>
-          <select id="facet-trl" name="trl" defaultValue={params.trl ?? ''}>
-            <option value="">{t('catalogue.any')}</option>
-            {Array.from({ length: 9 }, (_, i) => (
-              <option key={i + 1} value={i + 1}>
-                {t('trl.one', { level: i + 1 })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <noscript>
-          <button type="submit" className="button">
-            {t('catalogue.apply')}
-          </button>
-        </noscript>
+        <TrlFacet label={t('catalogue.facets.trl')} selected={params.trl} />
       </CatalogueSearchForm>
 
       <div className="results">

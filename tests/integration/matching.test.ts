@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { Meilisearch } from 'meilisearch'
-import { labPublications, labs, matches, matchProfiles, notifications, organisations } from '#db/schema'
+import { matches, matchProfiles, notifications, organisations } from '#db/schema'
 import { demoScience } from '#db/seed/demo-cluster'
 import type { IndexName, SearchEngine } from '#search/engine'
 import { MeilisearchEngine } from '#search/meilisearch'
@@ -11,6 +11,7 @@ import { drainOutbox, enqueue, reindex } from '#search/sync'
 import { meilisearchForTests } from '#search/testing/meilisearch-server'
 import { database, db } from '~/db.server'
 import { createLab, updateLab } from '~/modules/labs/labs.server'
+import { insertDemoLab } from '~/modules/demo/catalogue-seed.server'
 import { proposeLabsForRequest } from '~/modules/matching/matcher.server'
 import { expressInterest, inviteLab } from '~/modules/engagements/engagements.server'
 import { listMatches, openMatch, proposedLabsForRequest, proposedRequestsForLab, setMatchStatus } from '~/modules/matching/matches.server'
@@ -54,26 +55,7 @@ function insertFixtureLabs(): Map<string, number> {
       organisationIds.set(org.key, created.id)
     })
     for (const lab of fixtureLabs) {
-      const created = tx
-        .insert(labs)
-        .values({
-          organisationId: organisationIds.get(lab.organisationKey)!,
-          name: lab.name,
-          description: lab.description,
-          oecdFields: lab.oecdFields,
-          grnti: lab.grnti,
-          alliance: lab.alliance ?? null,
-          keywords: lab.keywords,
-          equipment: lab.equipment,
-          services: lab.services,
-          trlMin: lab.trlMin,
-          trlMax: lab.trlMax,
-          contactName: lab.contact.name,
-          contactEmail: lab.contact.email,
-        })
-        .returning()
-        .get()
-      for (const p of lab.publications) tx.insert(labPublications).values({ labId: created.id, title: p.title, abstract: p.abstract, year: p.year }).run()
+      const created = insertDemoLab(tx, lab, organisationIds.get(lab.organisationKey)!)
       enqueue(tx, 'labs', String(created.id))
       ids.set(lab.key, created.id)
     }

@@ -2,6 +2,7 @@ import { applicantTypes, measureStages, oecdAreas } from '#db/schema/measure-val
 import { alliances, companySizes } from '#db/schema/values'
 import { demoMeasures } from '#db/seed/demo-measures'
 import { resources } from '~/i18n'
+import { demoMeasureRow } from '~/modules/measures/demo-seed.server'
 import { assessMeasure, emptyProfile, rankMeasures, stageOfTrl, type EligibilityProfile, type MeasureRules, type Reason } from '~/modules/measures/eligibility'
 import { answersFromOrganisation, answersQuery, profileOf, readAnswers } from '~/modules/measures/questionnaire'
 import { regionCodes } from '~/modules/organisations/regions'
@@ -254,19 +255,7 @@ describe('reasons speak both languages', () => {
     const profiles = [emptyProfile(TODAY), company(), company({ organisationType: 'university', region: '54', field: '2.1', alliance: 'arctic', stage: 'scale', trl: 9, amountKopecks: 1, date: '2030-01-01' }), company({ amountKopecks: rub(1_000_000_000) })]
     const produced = new Set<string>()
     for (const m of demoMeasures) {
-      const rules = measure({
-        organisationTypes: m.organisationTypes,
-        companySizes: m.companySizes,
-        regions: m.regions,
-        sectors: m.sectors,
-        stages: m.stages,
-        trlMin: m.trlMin ?? null,
-        trlMax: m.trlMax ?? null,
-        amountMinKopecks: m.amountMinRoubles === undefined ? null : rub(m.amountMinRoubles),
-        amountMaxKopecks: m.amountMaxRoubles === undefined ? null : rub(m.amountMaxRoubles),
-        deadline: m.deadline ?? null,
-        status: m.archived ? 'archived' : 'active',
-      })
+      const rules = measure(demoMeasureRow(m))
       for (const p of profiles) for (const r of assessMeasure(rules, p).reasons) produced.add(r.key)
     }
     expect(produced.size).toBeGreaterThan(20)

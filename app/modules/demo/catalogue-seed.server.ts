@@ -1,6 +1,6 @@
 import type { Tx } from '#db/client'
 import { labProjects, labPublications, labs, rdRequests } from '#db/schema'
-import { demoLabs } from '#db/seed/demo-labs'
+import { demoLabs, type DemoLab } from '#db/seed/demo-labs'
 import { demoRequests } from '#db/seed/demo-requests'
 import { indexNames } from '#search/engine'
 import { indexRegistry } from '#search/registry'
@@ -11,6 +11,33 @@ import type { SeededOrganisations } from './seed.server'
 
 const DAY = 86_400_000
 
+/** One demo lab profile with its publications and past projects, under the given organisation. */
+export function insertDemoLab(tx: Tx, lab: DemoLab, organisationId: number): typeof labs.$inferSelect {
+  const created = tx
+    .insert(labs)
+    .values({
+      organisationId,
+      name: lab.name,
+      description: lab.description,
+      oecdFields: lab.oecdFields,
+      grnti: lab.grnti,
+      alliance: lab.alliance ?? null,
+      keywords: lab.keywords,
+      equipment: lab.equipment,
+      services: lab.services,
+      trlMin: lab.trlMin,
+      trlMax: lab.trlMax,
+      contactName: lab.contact.name,
+      contactEmail: lab.contact.email,
+      contactPhone: lab.contact.phone,
+    })
+    .returning()
+    .get()
+  for (const p of lab.publications) tx.insert(labPublications).values({ labId: created.id, title: p.title, abstract: p.abstract, year: p.year, link: p.link ?? null }).run()
+  for (const p of lab.pastProjects) tx.insert(labProjects).values({ labId: created.id, ...p }).run()
+  return created
+}
+
 /** The demo labs and R&D requests, then every searchable record into the search outbox. */
 export function seedCatalogue(tx: Tx, organisations: SeededOrganisations): { labs: number; requests: number } {
   const idOf = (key: string) => {
@@ -20,28 +47,7 @@ export function seedCatalogue(tx: Tx, organisations: SeededOrganisations): { lab
   }
   for (const lab of demoLabs) {
     const organisationId = idOf(lab.organisationKey)
-    const created = tx
-      .insert(labs)
-      .values({
-        organisationId,
-        name: lab.name,
-        description: lab.description,
-        oecdFields: lab.oecdFields,
-        grnti: lab.grnti,
-        alliance: lab.alliance ?? null,
-        keywords: lab.keywords,
-        equipment: lab.equipment,
-        services: lab.services,
-        trlMin: lab.trlMin,
-        trlMax: lab.trlMax,
-        contactName: lab.contact.name,
-        contactEmail: lab.contact.email,
-        contactPhone: lab.contact.phone,
-      })
-      .returning()
-      .get()
-    for (const p of lab.publications) tx.insert(labPublications).values({ labId: created.id, title: p.title, abstract: p.abstract, year: p.year, link: p.link ?? null }).run()
-    for (const p of lab.pastProjects) tx.insert(labProjects).values({ labId: created.id, ...p }).run()
+    const created = insertDemoLab(tx, lab, organisationId)
     audit(tx, { userId: organisations.owners.get(lab.organisationKey) ?? null, organisationId }, 'lab.created', { type: 'lab', id: created.id }, null, created)
   }
   const now = Date.now()

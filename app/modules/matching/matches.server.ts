@@ -210,6 +210,27 @@ function sideIn(actor: Actor, loaded: LoadedMatch): MatchSide {
 
 export type SettableStatus = Exclude<MatchStatus, 'new'>
 
+interface SideState {
+  status: MatchStatus
+  reason: MatchDismissReason | null
+  note: string | null
+}
+
+/** One side's status of a proposal, with the reason and note when it was set aside. */
+function sideState(m: typeof matches.$inferSelect, side: MatchSide): SideState {
+  return side === 'company'
+    ? { status: m.companyStatus, reason: m.companyDismissedReason, note: m.companyDismissedNote }
+    : { status: m.labStatus, reason: m.labDismissedReason, note: m.labDismissedNote }
+}
+
+/** The columns that hold one side's status, for an update. */
+function sideValues(side: MatchSide, state: SideState) {
+  const updatedAt = new Date().toISOString()
+  return side === 'company'
+    ? { companyStatus: state.status, companyDismissedReason: state.reason, companyDismissedNote: state.note, updatedAt }
+    : { labStatus: state.status, labDismissedReason: state.reason, labDismissedNote: state.note, updatedAt }
+}
+
 /**
  * Sets the actor's side of a proposal: viewed, interested, or dismissed with a reason from the list
  * (and a note). Viewed after dismissed restores the proposal; a proposal never goes back from
@@ -229,15 +250,11 @@ export function setMatchStatus(
     if (!can(actor, 'match:update', loaded)) return refuse('forbidden')
     const side = sideIn(actor, loaded)
     const m = loaded.match
-    const before = side === 'company' ? { status: m.companyStatus, reason: m.companyDismissedReason, note: m.companyDismissedNote } : { status: m.labStatus, reason: m.labDismissedReason, note: m.labDismissedNote }
+    const before = sideState(m, side)
     if (before.status === status && status !== 'dismissed') return ok({ id: m.id, side, status })
     if (status === 'viewed' && before.status === 'interested') return refuse('transition_not_allowed')
     const after = { status, reason: status === 'dismissed' ? reason! : null, note: status === 'dismissed' ? note?.trim() || null : null }
-    const values =
-      side === 'company'
-        ? { companyStatus: after.status, companyDismissedReason: after.reason, companyDismissedNote: after.note }
-        : { labStatus: after.status, labDismissedReason: after.reason, labDismissedNote: after.note }
-    tx.update(matches).set({ ...values, updatedAt: new Date().toISOString() }).where(eq(matches.id, m.id)).run()
+    tx.update(matches).set(sideValues(side, after)).where(eq(matches.id, m.id)).run()
     audit(tx, auditActor(actor), status === 'viewed' && before.status === 'dismissed' ? 'match.restored' : `match.${status}`, { type: 'match', id: m.id }, { side, ...before }, { side, ...after })
     return ok({ id: m.id, side, status })
   })
@@ -251,14 +268,10 @@ export function setMatchStatus(
 export function markInterested(tx: Tx, actor: Actor, pair: { requestId: number; labId: number }, side: MatchSide): void {
   const m = tx.select().from(matches).where(and(eq(matches.requestId, pair.requestId), eq(matches.labId, pair.labId))).get()
   if (!m) return
-  const before = side === 'company' ? { status: m.companyStatus, reason: m.companyDismissedReason, note: m.companyDismissedNote } : { status: m.labStatus, reason: m.labDismissedReason, note: m.labDismissedNote }
+  const before = sideState(m, side)
   if (before.status === 'interested') return
-  const after = { status: 'interested' as const, reason: null, note: null }
-  const values =
-    side === 'company'
-      ? { companyStatus: after.status, companyDismissedReason: null, companyDismissedNote: null }
-      : { labStatus: after.status, labDismissedReason: null, labDismissedNote: null }
-  tx.update(matches).set({ ...values, updatedAt: new Date().toISOString() }).where(eq(matches.id, m.id)).run()
+  const after: SideState = { status: 'interested', reason: null, note: null }
+  tx.update(matches).set(sideValues(side, after)).where(eq(matches.id, m.id)).run()
   audit(tx, auditActor(actor), 'match.interested', { type: 'match', id: m.id }, { side, ...before }, { side, ...after })
 }
 
