@@ -1,18 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import {
-  analyzeLab,
-  analyzeRequest,
-  buildMatchingCorpus,
-  scoreLabForRequest,
-} from '../app/modules/matching/text-relevance'
+import { spawnSync } from 'node:child_process'
+import { analyzeLab, analyzeRequest, buildMatchingCorpus, textRelevanceScore } from '../app/modules/matching/text-relevance'
+import type { Bridging } from '../app/modules/matching/text-terms'
 
 // Scores every (lab, request) pair of an expertise benchmark folder with the app's own text-relevance
-// code, for /work/shared/bench/expertise/score.mjs. Reads only labs.json, requests.json and pairs.json:
-// never the judgements. Everything the scoring knows is learned from these files at run time.
+// code, for the benchmark's score.mjs. Reads only labs.json, requests.json and pairs.json: never the
+// judgements. Everything the scoring knows is learned from these files at run time. Beside FILE it
+// writes FILE.same-language.json, the same model without linking Russian and English words. When the
+// folder has judgements and a scorer is at hand (--scorer, or the shared benchmark's score.mjs), both
+// are scored by it afterwards and the two losses printed as JSON.
 //
-//   npm run bench:matching -- --data DIR --out FILE
+//   npm run bench:matching -- --data DIR --out FILE [--scorer score.mjs]
 
 const labsSchema = z.array(
   z.object({
@@ -28,16 +28,19 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-function parseArgs(argv: string[]): { data: string; out: string } {
-  const usage = 'usage: npm run bench:matching -- --data DIR --out FILE'
+const SHARED_SCORER = path.resolve('../shared/bench/expertise/score.mjs')
+
+function parseArgs(argv: string[]): { data: string; out: string; scorer: string | null } {
+  const usage = 'usage: npm run bench:matching -- --data DIR --out FILE [--scorer score.mjs]'
   const options: Record<string, string> = {}
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]]
-    if (!['--data', '--out'].includes(flag) || value === undefined) fail(`unexpected argument "${flag}". ${usage}`)
+    if (!['--data', '--out', '--scorer'].includes(flag) || value === undefined) fail(`unexpected argument "${flag}". ${usage}`)
     options[flag.slice(2)] = value
   }
   if (!options.data || !options.out) fail(usage)
-  return { data: options.data, out: options.out }
+  const scorer = options.scorer ?? (fs.existsSync(SHARED_SCORER) ? SHARED_SCORER : null)
+  return { data: options.data, out: options.out, scorer }
 }
 
 function readJson<T>(dir: string, name: string, schema: z.ZodType<T>): T {
@@ -62,32 +65,59 @@ function readJson<T>(dir: string, name: string, schema: z.ZodType<T>): T {
   return parsed.data
 }
 
+/** Scores every pair with the app's text relevance, linking words across languages or not. */
+function predict(bridging: Bridging) {
+  const analyzedLabs = new Map(labs.map((lab) => [lab.id, analyzeLab({ publications: lab.publications }, bridging)]))
+  const analyzedRequests = new Map(
+    requests.map((request) => [request.id, analyzeRequest({ title: request.title, problem: request.abstract }, bridging)]),
+  )
+  const corpus = buildMatchingCorpus(analyzedLabs.values(), analyzedRequests.values())
+  return pairs.map((pair, index) => {
+    const lab = analyzedLabs.get(pair.lab)
+    const request = analyzedRequests.get(pair.request)
+    if (!lab) fail(`pairs.json[${index}] names lab "${pair.lab}", which labs.json does not have`)
+    if (!request) fail(`pairs.json[${index}] names request "${pair.request}", which requests.json does not have`)
+    return { lab: pair.lab, request: pair.request, score: textRelevanceScore(corpus, lab, request) }
+  })
+}
+
+function write(file: string, predictions: unknown): void {
+  try {
+    fs.writeFileSync(file, JSON.stringify(predictions))
+  } catch (error) {
+    fail(`cannot write ${file}: ${(error as Error).message}`)
+  }
+}
+
+/**
+ * The benchmark's own scorer on a predictions file, run as a separate program once the predictions are
+ * written: only it reads the judgements. Null when the folder has no judgements or no scorer is known.
+ */
+function scoreWith(scorer: string | null, file: string): number | null {
+  if (!scorer || !fs.existsSync(path.join(data, 'judgements.json'))) return null
+  const run = spawnSync(process.execPath, [scorer, '--data', data, '--predictions', file], { encoding: 'utf8' })
+  try {
+    const result = JSON.parse(run.stdout) as { ok: boolean; loss?: number }
+    return result.ok && typeof result.loss === 'number' ? Number(result.loss.toFixed(4)) : null
+  } catch {
+    return null
+  }
+}
+
 const started = performance.now()
-const { data, out } = parseArgs(process.argv.slice(2))
+const { data, out, scorer } = parseArgs(process.argv.slice(2))
 const labs = readJson(data, 'labs.json', labsSchema)
 const requests = readJson(data, 'requests.json', requestsSchema)
 const pairs = readJson(data, 'pairs.json', pairsSchema)
 
-const analyzedLabs = new Map(labs.map((lab) => [lab.id, analyzeLab({ publications: lab.publications })]))
-const analyzedRequests = new Map(
-  requests.map((request) => [request.id, analyzeRequest({ title: request.title, problem: request.abstract })]),
-)
-const corpus = buildMatchingCorpus(analyzedLabs.values(), analyzedRequests.values())
-
-const predictions = pairs.map((pair, index) => {
-  const lab = analyzedLabs.get(pair.lab)
-  const request = analyzedRequests.get(pair.request)
-  if (!lab) fail(`pairs.json[${index}] names lab "${pair.lab}", which labs.json does not have`)
-  if (!request) fail(`pairs.json[${index}] names request "${pair.request}", which requests.json does not have`)
-  return { lab: pair.lab, request: pair.request, score: scoreLabForRequest(corpus, lab, request).score }
-})
-
-try {
-  fs.writeFileSync(out, JSON.stringify(predictions))
-} catch (error) {
-  fail(`cannot write ${out}: ${(error as Error).message}`)
-}
+const predictions = predict('across-languages')
+write(out, predictions)
 const seconds = ((performance.now() - started) / 1000).toFixed(2)
+const baselineFile = out.replace(/(\.json)?$/, '.same-language.json')
+write(baselineFile, predict('same-language-only'))
 console.log(
-  `bench:matching: ${predictions.length} predictions (${labs.length} labs, ${requests.length} requests) written to ${out} in ${seconds} s`,
+  `bench:matching: ${predictions.length} predictions (${labs.length} labs, ${requests.length} requests) written to ${out} in ${seconds} s; ` +
+    `the same-language-only baseline to ${baselineFile}`,
 )
+const loss = scoreWith(scorer, out)
+if (loss !== null) console.log(JSON.stringify({ loss, sameLanguageOnlyLoss: scoreWith(scorer, baselineFile) }))

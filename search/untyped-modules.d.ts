@@ -9,4 +9,13 @@ declare module 'snowball-stemmers' {
 declare module 'stopword' {
   export const rus: string[]
   export const eng: string[]
+  export const deu: string[]
+  export const fra: string[]
+  export const spa: string[]
+  export const ita: string[]
+  export const por: string[]
+  export const nld: string[]
+  export const pol: string[]
+  export const swe: string[]
+  export const tur: string[]
 }

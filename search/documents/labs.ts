@@ -3,10 +3,12 @@ import type { Db } from '../../db/client'
 import { classificationSearchText } from '../../db/classifications'
 import { labProjects, labPublications, labs, organisations } from '../../db/schema'
 import type { IndexSettings, SearchDocument } from '../engine'
+import { otherLanguageText } from '../crosslingual'
 import { catalogueSynonyms } from './synonyms'
 
 export const labIndexSettings: IndexSettings = {
-  searchable: ['name', 'keywords', 'description', 'services', 'equipment', 'publications', 'projects', 'fieldNames', 'organisationName'],
+  // otherLanguage: the profile's terms in the other language, so that a search in either finds it.
+  searchable: ['name', 'keywords', 'description', 'services', 'equipment', 'publications', 'projects', 'fieldNames', 'organisationName', 'otherLanguage'],
   filterable: ['alliance', 'oecdFields', 'oecdAreas', 'region', 'organisationType', 'organisationId', 'organisationVerified', 'trlMin', 'trlMax'],
   sortable: ['name', 'updatedAt', 'publicationCount'],
   synonyms: catalogueSynonyms,
@@ -31,6 +33,7 @@ export function buildLabDocument(db: Db, id: string): LabDocument | null {
   const { lab, organisation } = row
   const publications = db.select().from(labPublications).where(eq(labPublications.labId, lab.id)).all()
   const projects = db.select().from(labProjects).where(eq(labProjects.labId, lab.id)).all()
+  const publicationTexts = publications.map((p) => [p.title, p.abstract].filter(Boolean).join('. '))
   return {
     id: String(lab.id),
     name: lab.name,
@@ -38,8 +41,9 @@ export function buildLabDocument(db: Db, id: string): LabDocument | null {
     keywords: lab.keywords,
     services: lab.services,
     equipment: lab.equipment,
-    publications: publications.map((p) => [p.title, p.abstract].filter(Boolean).join('. ')),
+    publications: publicationTexts,
     projects: projects.map((p) => [p.title, p.description].filter(Boolean).join('. ')),
+    otherLanguage: otherLanguageText([lab.name, lab.description, ...lab.keywords, ...lab.services, ...lab.equipment, ...publicationTexts]),
     fieldNames: lab.oecdFields.map((code) => classificationSearchText('oecd', code)).join(' '),
     organisationId: organisation.id,
     organisationName: organisation.shortName ? `${organisation.shortName} ${organisation.name}` : organisation.name,

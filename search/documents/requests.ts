@@ -4,13 +4,15 @@ import { classificationSearchText, oecdParent } from '../../db/classifications'
 import { organisations, rdRequests } from '../../db/schema'
 import type { IndexSettings, SearchDocument } from '../engine'
 import { budgetBand } from './budget-band'
+import { otherLanguageText } from '../crosslingual'
 import { catalogueSynonyms } from './synonyms'
 
 // Only what anyone may read goes into the index: never a draft, never the confidential details.
 const SEARCHABLE_STATUSES = ['published', 'paused', 'closed'] as const
 
 export const requestIndexSettings: IndexSettings = {
-  searchable: ['title', 'keywords', 'summary', 'problem', 'expectedResult', 'fieldNames', 'organisationName'],
+  // otherLanguage: the request's terms in the other language, so that a search in either finds it.
+  searchable: ['title', 'keywords', 'summary', 'problem', 'expectedResult', 'fieldNames', 'organisationName', 'otherLanguage'],
   filterable: ['status', 'alliance', 'oecdField', 'oecdArea', 'region', 'trlNow', 'trlWanted', 'budgetBand', 'organisationId', 'organisationVerified'],
   sortable: ['publishedAt', 'deadline', 'budgetMax', 'title'],
   synonyms: catalogueSynonyms,
@@ -42,6 +44,7 @@ export function buildRequestDocument(db: Db, id: string): RequestDocument | null
     expectedResult: r.expectedResult,
     keywords: r.keywords,
     fieldNames: classificationSearchText('oecd', r.oecdField),
+    otherLanguage: otherLanguageText([r.title, r.summary, r.problem, r.expectedResult, ...r.keywords]),
     organisationId: r.organisationId,
     organisationName: row.organisationName,
     organisationVerified: row.verification === 'verified',

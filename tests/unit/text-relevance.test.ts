@@ -20,9 +20,9 @@ const backgroundLabs: LabText[] = [
 ]
 
 function setUp(labs: LabText[], requests: RequestText[]) {
-  const analyzedLabs = labs.map(analyzeLab)
-  const analyzedRequests = requests.map(analyzeRequest)
-  const corpus = buildMatchingCorpus([...analyzedLabs, ...backgroundLabs.map(analyzeLab)], analyzedRequests)
+  const analyzedLabs = labs.map((lab) => analyzeLab(lab))
+  const analyzedRequests = requests.map((request) => analyzeRequest(request))
+  const corpus = buildMatchingCorpus([...analyzedLabs, ...backgroundLabs.map((lab) => analyzeLab(lab))], analyzedRequests)
   return { corpus, labs: analyzedLabs, requests: analyzedRequests }
 }
 
@@ -121,7 +121,7 @@ describe('text relevance', () => {
       [{}, { title: 'Синтез полимеров' }],
     )
     for (const lab of labs) {
-      expect(scoreLabForRequest(corpus, lab, requests[0])).toEqual({ score: 0, matchedTerms: [], matchedPublications: [] })
+      expect(scoreLabForRequest(corpus, lab, requests[0])).toEqual({ score: 0, matchedTerms: [], matchedPublications: [], counterparts: {} })
     }
     expect(scoreLabForRequest(corpus, labs[0], requests[1]).score).toBe(0)
     expect(Number.isFinite(scoreLabForRequest(corpus, labs[1], requests[1]).score)).toBe(true)

@@ -74,7 +74,8 @@ function explain(db: DbOrTx, totals: CorpusTotals, counts: Map<string, number>, 
   const titles = loadLabTitles(db, pairs.map((p) => p.lab.id))
   const corpus = corpusView(totals, counts)
   return pairs.map((p) => {
-    const relevance = scoreLabForRequest(corpus, labTextFor(p.lab.postings, titles.get(p.lab.id) ?? null, p.request.terms), requestTextOf(p.request.terms))
+    const labText = labTextFor(p.lab.postings, titles.get(p.lab.id) ?? null, p.request.terms, new Map(loadLabSurfaces(db, p.lab.id)))
+    const relevance = scoreLabForRequest(corpus, labText, requestTextOf(p.request.terms, p.request.textLength))
     return {
       requestId: p.request.id,
       labId: p.lab.id,
@@ -107,7 +108,7 @@ export async function proposeLabsForRequest(db: DbOrTx, engine: SearchEngine, re
   const found = await searchCandidates(engine, 'labs', queries)
   const labs = loadLabProfiles(db, [...new Set([...found, ...(options.alsoScore ?? [])])])
   const corpus = corpusView(totals, counts)
-  const requestText = requestTextOf(request.terms)
+  const requestText = requestTextOf(request.terms, request.textLength)
   const raws = [...labs.values()].map((lab) => ({ lab, raw: textRelevanceScore(corpus, labTextFor(lab.postings, null, request.terms), requestText) }))
   const best = raws.reduce((max, { raw }) => Math.max(max, raw), 0)
   const reference = Math.max(best, MIN_REFERENCE)
@@ -140,7 +141,7 @@ export async function proposeRequestsForLab(db: DbOrTx, engine: SearchEngine, la
   const counts = new Map<string, number>()
   for (const request of requests) for (const [id, term] of request.terms) if (stats.has(id)) counts.set(term, stats.get(id)!)
   const corpus = corpusView(totals, counts)
-  const raws = requests.map((request) => ({ request, raw: textRelevanceScore(corpus, labTextFor(lab.postings, null, request.terms), requestTextOf(request.terms)) }))
+  const raws = requests.map((request) => ({ request, raw: textRelevanceScore(corpus, labTextFor(lab.postings, null, request.terms), requestTextOf(request.terms, request.textLength)) }))
   // A request not refreshed since it was published has no reference yet: the best here stands in.
   const fallback = raws.reduce((max, { raw }) => Math.max(max, raw), 0)
   const record = trackRecords(db, [lab.facts.organisationId]).get(lab.facts.organisationId) ?? NO_TRACK_RECORD

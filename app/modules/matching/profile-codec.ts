@@ -92,15 +92,17 @@ export class LabPostings {
   }
 }
 
-/** A request's analysed text, keyed by term, rebuilt from its stored terms. */
-export function requestTextOf(terms: readonly StoredRequestTerm[]): AnalyzedRequest {
+/**
+ * A request's analysed text, keyed by term, rebuilt from its stored terms and its length (which
+ * counts its words and word pairs, not the cognate keys and reversed pairs that only link it to
+ * another language).
+ */
+export function requestTextOf(terms: readonly StoredRequestTerm[], length: number): AnalyzedRequest {
   const counts = new Map<string, number>()
   const surfaces = new Map<string, string>()
-  let length = 0
   for (const [, term, surface, count] of terms) {
     counts.set(term, count)
     surfaces.set(term, surface)
-    length += count
   }
   return { counts, surfaces, length }
 }
@@ -110,14 +112,25 @@ export function requestTextOf(terms: readonly StoredRequestTerm[]): AnalyzedRequ
  * request keys them. The relevance model visits nothing else, so the score is the same as with the
  * lab's full texts.
  */
-export function labTextFor(lab: LabPostings, titles: readonly (string | null)[] | null, requestTerms: readonly StoredRequestTerm[]): AnalyzedLab {
+export function labTextFor(
+  lab: LabPostings,
+  titles: readonly (string | null)[] | null,
+  requestTerms: readonly StoredRequestTerm[],
+  /** The lab's own spelling of each term id, to explain a match across languages. */
+  labSurfaces?: ReadonlyMap<number, string>,
+): AnalyzedLab {
   const postings: AnalyzedLab['postings'] = new Map()
+  const surfaces = new Map<string, string>()
   for (const [id, term] of requestTerms) {
     const pairs = lab.get(id)
-    if (pairs) postings.set(term, pairs)
+    if (!pairs) continue
+    postings.set(term, pairs)
+    const surface = labSurfaces?.get(id)
+    if (surface) surfaces.set(term, surface)
   }
   return {
     documents: lab.documentLengths.map((length, i) => ({ publicationTitle: titles?.[i] ?? null, length })),
     postings,
+    surfaces,
   }
 }

@@ -1,4 +1,5 @@
-import { isWordPair } from './text-terms'
+import { isCyrillic } from '#search/crosslingual'
+import { isCognateKey, isWordPair } from './text-terms'
 
 // Which search queries find the candidates a proposal is ranked from. Both search engines require
 // every query word to match, and the embedded engine's cost grows with the number of documents a
@@ -22,6 +23,8 @@ export interface TermForRetrieval {
 const CONJUNCTION = 5
 /** Single words tried when the conjunctions find too few. */
 const SINGLE_WORDS = 3
+/** Translated words searched for in English too, so that labs writing only in English are found. */
+const TRANSLATED_WORDS = 3
 const MIN_WORD_LENGTH = 3
 
 interface Weighted extends TermForRetrieval {
@@ -42,17 +45,22 @@ function tellingTerms(terms: readonly TermForRetrieval[], totalTerms: number): W
 
 /**
  * Search queries from the most specific to the broadest, each ending with a space so that its last
- * word is a whole word, not a prefix; no query twice. Word pairs are left to the ranking: a search
+ * word is a whole word, not a prefix (but for the translated stems); no query twice. Word pairs are left to the ranking: a search
  * for a pair asks for both its words anywhere, which its words already do.
  */
 export function planRetrieval(terms: readonly TermForRetrieval[], totalTerms: number): string[] {
-  const words = tellingTerms(terms, totalTerms).filter((t) => !isWordPair(t.term))
+  const words = tellingTerms(terms, totalTerms).filter((t) => !isWordPair(t.term) && !isCognateKey(t.term))
   // Most common first, so that relaxing drops the rarest word.
   const together = words.slice(0, CONJUNCTION).sort((a, b) => b.corpusCount - a.corpusCount || (a.term < b.term ? -1 : 1))
   const queries: string[] = []
-  for (let size = together.length; size >= 2; size--) queries.push(together.slice(0, size).map((w) => w.surface).join(' '))
-  for (const word of words.slice(0, SINGLE_WORDS)) queries.push(word.surface)
-  return [...new Set(queries)].map((q) => `${q} `)
+  for (let size = together.length; size >= 2; size--) queries.push(`${together.slice(0, size).map((w) => w.surface).join(' ')} `)
+  for (const word of words.slice(0, SINGLE_WORDS)) queries.push(`${word.surface} `)
+  // A Russian word the glossary translated is kept as its English stem: searched for as a prefix,
+  // the stem finds the English word in any form ("hydrotreat" → hydrotreating).
+  const translated = words.filter((w) => isCyrillic(w.surface) && !isCyrillic(w.term)).slice(0, TRANSLATED_WORDS)
+  if (translated.length > 1) queries.push(translated.map((w) => w.term).join(' '))
+  for (const word of translated) queries.push(word.term)
+  return [...new Set(queries)]
 }
 
 function usable(surface: string): boolean {

@@ -1,5 +1,6 @@
 import { backgroundProbability, buildTextCorpus, type TextCorpus } from './corpus-statistics'
-import { analyzeFields, isWordPair, type AnalyzedText, type TermBag } from './text-terms'
+import { isCyrillic } from '#search/crosslingual'
+import { analyzeFields, isWordPair, type AnalyzedText, type Bridging, type TermBag } from './text-terms'
 
 // How well a lab's texts fit a request's text, as a query-likelihood language model (Zhai & Lafferty):
 // each of the lab's texts (every publication, and its expertise description with keywords) is a bag
@@ -61,14 +62,16 @@ export interface TextRelevance {
   matchedTerms: string[]
   /** The lab's publications that explain the request better than an average text, best first. */
   matchedPublications: { title: string; score: number }[]
+  /** For a shown word matched across languages, the lab's own word: «катализатор» → "catalyst". */
+  counterparts: Record<string, string>
 }
 
-export function analyzeLab(lab: LabText): AnalyzedLab {
+export function analyzeLab(lab: LabText, bridging?: Bridging): AnalyzedLab {
   const texts: { publicationTitle: string | null; terms: AnalyzedText }[] = []
   const profileFields = [lab.expertise, ...(lab.keywords ?? [])]
-  if (profileFields.some(Boolean)) texts.push({ publicationTitle: null, terms: analyzeFields(profileFields) })
+  if (profileFields.some(Boolean)) texts.push({ publicationTitle: null, terms: analyzeFields(profileFields, 'lab', bridging) })
   for (const publication of lab.publications ?? []) {
-    texts.push({ publicationTitle: publication.title, terms: analyzeFields([publication.title, publication.abstract]) })
+    texts.push({ publicationTitle: publication.title, terms: analyzeFields([publication.title, publication.abstract], 'lab', bridging) })
   }
   const postings: AnalyzedLab['postings'] = new Map()
   const surfaces = new Map<string, string>()
@@ -83,8 +86,8 @@ export function analyzeLab(lab: LabText): AnalyzedLab {
   return { documents: texts.map(({ publicationTitle, terms }) => ({ publicationTitle, length: terms.length })), postings, surfaces }
 }
 
-export function analyzeRequest(request: RequestText): AnalyzedRequest {
-  return analyzeFields([request.title, request.problem, request.expectedResult, ...(request.keywords ?? [])])
+export function analyzeRequest(request: RequestText, bridging?: Bridging): AnalyzedRequest {
+  return analyzeFields([request.title, request.problem, request.expectedResult, ...(request.keywords ?? [])], 'request', bridging)
 }
 
 /** The corpus statistics over every lab and request text known, labs and requests alike. */
@@ -110,7 +113,13 @@ export function scoreLabForRequest(corpus: TextCorpus, lab: AnalyzedLab, request
     if (publicationTitle !== null && score > 0) matchedPublications.push({ title: publicationTitle, score })
   })
   matchedPublications.sort((a, b) => b.score - a.score)
-  return { score: mean(documentScores), matchedTerms: explainTerms(termEvidence, request), matchedPublications }
+  const shown = explainTerms(termEvidence)
+  return {
+    score: mean(documentScores),
+    matchedTerms: shown.map((term) => request.surfaces.get(term)!),
+    matchedPublications,
+    counterparts: crossLanguageCounterparts(shown, request, lab),
+  }
 }
 
 /** The same score as scoreLabForRequest's, without the explanation: for ranking many labs. */
@@ -170,7 +179,7 @@ function mean(values: number[]): number {
  * beside it. Single characters (the "s" of "model’s") are left out: a person would not read them as
  * a match.
  */
-function explainTerms(termEvidence: Map<string, number>, request: AnalyzedRequest): string[] {
+function explainTerms(termEvidence: Map<string, number>): string[] {
   const ranked = [...termEvidence].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term]) => term)
   let shown: string[] = []
   for (const term of ranked) {
@@ -182,5 +191,16 @@ function explainTerms(termEvidence: Map<string, number>, request: AnalyzedReques
     } else if (shown.some((other) => isWordPair(other) && other.split(' ').includes(term))) continue
     shown.push(term)
   }
-  return shown.map((term) => request.surfaces.get(term)!)
+  return shown
+}
+
+/** The lab's spelling of each shown term that the two texts write in different scripts. */
+function crossLanguageCounterparts(terms: readonly string[], request: AnalyzedRequest, lab: AnalyzedLab): Record<string, string> {
+  const counterparts: Record<string, string> = {}
+  for (const term of terms) {
+    const ours = request.surfaces.get(term)
+    const theirs = lab.surfaces?.get(term)
+    if (ours && theirs && isCyrillic(ours) !== isCyrillic(theirs)) counterparts[ours] = theirs
+  }
+  return counterparts
 }
