@@ -28,7 +28,7 @@ const lab = (overrides: Partial<LabFacts> = {}): LabFacts => ({
   trlMin: 4,
   trlMax: 6,
   region: '70',
-  cyrillicShare: 1,
+  readability: 'readable',
   ...overrides,
 })
 
@@ -43,7 +43,7 @@ const request = (overrides: Partial<RequestFacts> = {}): RequestFacts => ({
   deadline: '2027-12-31',
   region: '70',
   status: 'published',
-  cyrillicShare: 1,
+  readability: 'readable',
   ...overrides,
 })
 
@@ -116,15 +116,13 @@ describe('score combination', () => {
   it('keeps text dominant where texts are rich, and lets structured fit count more where they are thin', () => {
     const fits = structuredFit(lab(), request(), { contracts: 3, typicalPrice: null, typicalMonths: null }, TODAY)
     const misfits = structuredFit(lab({ oecdFields: ['5.1'], alliance: null, trlMin: 8, trlMax: 9, region: '77' }), request(), NO_TRACK_RECORD, TODAY)
-    const rich = textRichness({ length: 100, cyrillicShare: 1 }, { length: 400, cyrillicShare: 0.9 })
+    const rich = textRichness(100, 400)
     expect(rich).toBe(1)
     const bestTextNoFit = combine(0.2, 0.2, misfits, rich).score
     const weakerTextFullFit = combine(0.14, 0.2, fits, rich).score
     expect(bestTextNoFit).toBeGreaterThan(weakerTextFullFit)
 
-    const thin = textRichness({ length: 20, cyrillicShare: 1 }, { length: 30, cyrillicShare: 1 })
-    // A Russian request and a lab described only in English have no words to compare.
-    expect(textRichness({ length: 100, cyrillicShare: 1 }, { length: 400, cyrillicShare: 0 })).toBe(0)
+    const thin = textRichness(20, 30)
     expect(textWeight(thin)).toBeLessThan(textWeight(rich))
     expect(combine(0.2, 0.2, misfits, thin).score).toBeLessThan(combine(0.14, 0.2, fits, thin).score)
     const { components } = combine(0.1, 0.2, fits, rich)

@@ -1,3 +1,5 @@
+import type { Readability } from './readable-language'
+
 // Structured fit: how a lab's declared profile fits a request's terms, criterion by criterion, each
 // with the sentence that explains it. Every rule is one a person can check against the two pages.
 
@@ -11,8 +13,8 @@ export interface LabFacts {
   trlMax: number
   /** The region code of the lab's organisation. */
   region: string | null
-  /** Share of the lab's words in Cyrillic (see score.ts, textRichness). */
-  cyrillicShare: number
+  /** Whether its texts are in a language the matcher reads. */
+  readability: Readability
 }
 
 /** What the fit rules know of a request. */
@@ -29,8 +31,8 @@ export interface RequestFacts {
   deadline: string
   region: string
   status: string
-  /** Share of the request's words in Cyrillic. */
-  cyrillicShare: number
+  /** Whether its text is in a language the matcher reads. */
+  readability: Readability
 }
 
 /**

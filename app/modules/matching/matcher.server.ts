@@ -4,7 +4,7 @@ import { searchCandidates } from './candidates.server'
 import type { TextCorpus } from './corpus-statistics'
 import { corpusTotals, termCountsById, type CorpusTotals } from './corpus-store.server'
 import { explainMatch, type MatchExplanation } from './explanation'
-import { NO_TRACK_RECORD, structuredFit, type Criterion, type TrackRecord } from './fit'
+import { NO_TRACK_RECORD, structuredFit, type Criterion, type LabFacts, type RequestFacts, type TrackRecord } from './fit'
 import { labTextFor, requestTextOf } from './profile-codec'
 import { loadLabProfiles, loadLabSurfaces, loadLabTitles, loadRequestProfiles, type LabProfile, type RequestProfile } from './profiles.server'
 import { planRetrieval } from './retrieval'
@@ -54,6 +54,11 @@ interface Scored {
 
 const todayIso = () => new Date().toISOString().slice(0, 10)
 
+/** A text in a third language, or with no words, is matched with nothing. */
+function isReadable(profile: { facts: Pick<LabFacts | RequestFacts, 'readability'> }): boolean {
+  return profile.facts.readability === 'readable'
+}
+
 /** The corpus as the relevance model reads it, over just the terms being scored. */
 function corpusView(totals: CorpusTotals, counts: Map<string, number>): TextCorpus {
   return { termCounts: { get: (term: string) => counts.get(term), size: totals.distinctTerms }, totalTerms: totals.totalTerms }
@@ -61,10 +66,7 @@ function corpusView(totals: CorpusTotals, counts: Map<string, number>): TextCorp
 
 function scorePair(lab: LabProfile, request: RequestProfile, raw: number, reference: number | null, record: TrackRecord, today: string) {
   const criteria = structuredFit(lab.facts, request.facts, record, today)
-  const richness = textRichness(
-    { length: request.textLength, cyrillicShare: request.facts.cyrillicShare ?? 1 },
-    { length: lab.textLength, cyrillicShare: lab.facts.cyrillicShare ?? 1 },
-  )
+  const richness = textRichness(request.textLength, lab.textLength)
   const { score, components } = combine(raw, reference, criteria, richness)
   return { score, text: components.text, components, criteria }
 }
@@ -97,7 +99,7 @@ function split(scored: Scored[], limit: number, alsoScore: readonly number[]): {
 /** The labs most able to do a published request, best first, each explained. */
 export async function proposeLabsForRequest(db: DbOrTx, engine: SearchEngine, requestId: number, options: RankOptions = {}): Promise<Ranking | null> {
   const request = loadRequestProfiles(db, [requestId]).get(requestId)
-  if (!request || request.facts.status !== 'published') return null
+  if (!request || request.facts.status !== 'published' || !isReadable(request)) return null
   const totals = corpusTotals(db)
   const stats = termCountsById(db, request.terms.map(([id]) => id))
   const counts = new Map(request.terms.map(([id, term]) => [term, stats.get(id) ?? 0]))
@@ -106,10 +108,10 @@ export async function proposeLabsForRequest(db: DbOrTx, engine: SearchEngine, re
     totals.totalTerms,
   )
   const found = await searchCandidates(engine, 'labs', queries)
-  const labs = loadLabProfiles(db, [...new Set([...found, ...(options.alsoScore ?? [])])])
+  const labs = [...loadLabProfiles(db, [...new Set([...found, ...(options.alsoScore ?? [])])]).values()].filter(isReadable)
   const corpus = corpusView(totals, counts)
   const requestText = requestTextOf(request.terms, request.textLength)
-  const raws = [...labs.values()].map((lab) => ({ lab, raw: textRelevanceScore(corpus, labTextFor(lab.postings, null, request.terms), requestText) }))
+  const raws = labs.map((lab) => ({ lab, raw: textRelevanceScore(corpus, labTextFor(lab.postings, null, request.terms), requestText) }))
   const best = raws.reduce((max, { raw }) => Math.max(max, raw), 0)
   const reference = Math.max(best, MIN_REFERENCE)
   const records = trackRecords(db, raws.map(({ lab }) => lab.facts.organisationId))
@@ -125,7 +127,7 @@ export async function proposeLabsForRequest(db: DbOrTx, engine: SearchEngine, re
 /** The published requests an active lab could take, best first, each explained. */
 export async function proposeRequestsForLab(db: DbOrTx, engine: SearchEngine, labId: number, options: RankOptions = {}): Promise<Ranking | null> {
   const lab = loadLabProfiles(db, [labId]).get(labId)
-  if (!lab) return null
+  if (!lab || !isReadable(lab)) return null
   const totals = corpusTotals(db)
   const labCounts = lab.postings.termCounts()
   const stats = termCountsById(db, [...labCounts.keys()])
@@ -136,7 +138,7 @@ export async function proposeRequestsForLab(db: DbOrTx, engine: SearchEngine, la
     totals.totalTerms,
   )
   const found = await searchCandidates(engine, 'requests', queries, [{ field: 'status', op: 'eq', value: 'published' }])
-  const requests = [...loadRequestProfiles(db, [...new Set([...found, ...(options.alsoScore ?? [])])]).values()].filter((r) => r.facts.status === 'published')
+  const requests = [...loadRequestProfiles(db, [...new Set([...found, ...(options.alsoScore ?? [])])]).values()].filter((r) => r.facts.status === 'published' && isReadable(r))
   // Only the terms the lab and a request share are ever looked up in the corpus.
   const counts = new Map<string, number>()
   for (const request of requests) for (const [id, term] of request.terms) if (stats.has(id)) counts.set(term, stats.get(id)!)

@@ -6,7 +6,7 @@ import { addCounts, applyTermDeltas, chunks, resetCorpus, termIds } from './corp
 import type { LabFacts, RequestFacts } from './fit'
 import { encodeLabPostings, LabPostings, type StoredLabSurface, type StoredRequestTerm } from './profile-codec'
 import { analyzeLab, analyzeRequest } from './text-relevance'
-import { isWordPair } from './text-terms'
+import { readability } from './readable-language'
 
 // Matching profiles: each active lab's and published request's analysed text and structured facts,
 // with the corpus statistics over all of them, kept in step in one transaction. Only a request's
@@ -29,24 +29,9 @@ export interface RequestProfile {
   referenceScore: number | null
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/u
-const LATIN = /\p{Script=Latin}/u
-
-/** The share of a text's words (not word pairs) written in Cyrillic, among those in Cyrillic or Latin. */
-function cyrillicShare(counts: Iterable<[string, number]>): number {
-  let cyrillic = 0
-  let latin = 0
-  for (const [term, count] of counts) {
-    if (isWordPair(term)) continue
-    if (CYRILLIC.test(term)) cyrillic += count
-    else if (LATIN.test(term)) latin += count
-  }
-  return cyrillic + latin === 0 ? 1 : cyrillic / (cyrillic + latin)
-}
-
 interface LabSource {
   id: number
-  facts: Omit<LabFacts, 'cyrillicShare'>
+  facts: Omit<LabFacts, 'readability'>
   description: string
   keywords: string[]
   publications: { title: string; abstract: string | null }[]
@@ -54,7 +39,7 @@ interface LabSource {
 
 interface RequestSource {
   id: number
-  facts: Omit<RequestFacts, 'cyrillicShare'>
+  facts: Omit<RequestFacts, 'readability'>
   title: string
   problem: string
   expectedResult: string
@@ -171,7 +156,7 @@ function labRows(tx: DbOrTx, sources: LabSource[], deltas: Map<number, number>):
       postings: Buffer.from(encodeLabPostings(text.documents.map((d) => d.length), postings)),
       terms: JSON.stringify(surfaces),
       documents: JSON.stringify(text.documents.map((d) => d.publicationTitle)),
-      facts: { ...source.facts, cyrillicShare: cyrillicShare([...text.postings].map(([term, pairs]) => [term, pairs.reduce((sum, [, c]) => sum + c, 0)])) },
+      facts: { ...source.facts, readability: readability([source.description, ...source.keywords, ...source.publications.flatMap((p) => [p.title, p.abstract])]) },
       textLength: text.documents.reduce((sum, d) => sum + d.length, 0),
     }
   })
@@ -190,7 +175,7 @@ function requestRows(tx: DbOrTx, sources: RequestSource[], deltas: Map<number, n
       entityType: 'request' as const,
       entityId: source.id,
       terms: JSON.stringify(terms),
-      facts: { ...source.facts, cyrillicShare: cyrillicShare(text.counts) },
+      facts: { ...source.facts, readability: readability([source.title, source.problem, source.expectedResult, ...source.keywords]) },
       textLength: text.length,
     }
   })

@@ -51,22 +51,13 @@ export function scaleText(raw: number, reference: number | null): number {
   return Math.min(1, Math.max(0, raw / scale))
 }
 
-/** How much text a profile has to compare, and in which script. */
-export interface TextAmount {
-  /** Term occurrences (words and word pairs). */
-  length: number
-  /** Share of its words written in Cyrillic, 0 … 1; the rest are Latin. */
-  cyrillicShare: number
-}
-
 /**
- * 0 … 1: how much the two texts can say about each other. Both must be long enough, and written in
- * the same script: the relevance model compares words, so a Russian request and a lab described only
- * in English share none, and there the structured criteria have to decide.
+ * 0 … 1: how much the two texts can say about each other, from their lengths in term occurrences
+ * (words and word pairs). Russian and English words are linked (text-terms.ts), so a Russian request
+ * and a lab that writes in English are compared by their texts like any other pair.
  */
-export function textRichness(request: TextAmount, lab: TextAmount): number {
-  const sameScript = request.cyrillicShare * lab.cyrillicShare + (1 - request.cyrillicShare) * (1 - lab.cyrillicShare)
-  return Math.min(1, request.length / RICH_REQUEST_TERMS) * Math.min(1, (lab.length * sameScript) / RICH_LAB_TERMS)
+export function textRichness(requestLength: number, labLength: number): number {
+  return Math.min(1, requestLength / RICH_REQUEST_TERMS) * Math.min(1, labLength / RICH_LAB_TERMS)
 }
 
 export function textWeight(richness: number): number {
