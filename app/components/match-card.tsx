@@ -5,7 +5,7 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { matchDismissReasons } from '#db/schema/match-values'
 import type { MatchCardData } from '~/modules/matching/matches.server'
-import type { ExplainedCriterion } from '~/modules/matching/explanation'
+import type { ExplainedCriterion, MatchedWord } from '~/modules/matching/explanation'
 import { MatchDismissSchema } from '~/modules/matching/schemas'
 import { useFormat } from './format'
 import { FormErrors } from './forms'
@@ -17,6 +17,9 @@ import { useAppForm } from './use-app-form'
 // reason, or restore it. Its forms post to the page it is on.
 
 const MONEY_PARAMS = ['budgetMax', 'typicalPrice'] as const
+
+/** "катализатор ↔ catalyst" where the match crossed languages, else the request's word. */
+const wordAndCounterpart = ({ word, counterpart }: MatchedWord) => (counterpart ? `${word} ↔ ${counterpart}` : word)
 
 function CriterionSentence({ criterion }: { criterion: ExplainedCriterion }) {
   const { t } = useTranslation()
@@ -125,11 +128,17 @@ export function MatchCard({ match }: { match: MatchCardData }) {
       </h3>
       <p className="hit-facts">
         <span>{t('match.by', { organisation })}</span>
+        {/* An organisation with several labs must see which of them the request is proposed to. */}
+        {forCompany ? null : (
+          <span>
+            <Link to={`/labs/${match.lab.id}`}>{t('match.forLab', { lab: match.lab.name, organisation: match.lab.organisationName })}</Link>
+          </span>
+        )}
         {!forCompany && match.request.status !== 'published' ? <span>{t('match.requestNotOpen')}</span> : null}
       </p>
       <h4 className="visually-hidden">{t('match.why')}</h4>
       <ul className="list match-reasons">
-        {explanation.words.length ? <li>{t('match.words', { words: explanation.words.join(', ') })}</li> : null}
+        {explanation.words.length ? <li>{t('match.words', { words: explanation.words.map(wordAndCounterpart).join(', ') })}</li> : null}
         {explanation.publications.count > 0 ? (
           <li>
             {t('match.publications', {
@@ -164,13 +173,17 @@ export function MatchCard({ match }: { match: MatchCardData }) {
   )
 }
 
-/** Proposals as a list of cards. */
+/** Proposals as a list of cards, under a legend that says what their percentage means. */
 export function MatchList({ matches }: { matches: MatchCardData[] }) {
+  const { t } = useTranslation()
   return (
-    <ul className="hits">
-      {matches.map((match) => (
-        <MatchCard key={match.id} match={match} />
-      ))}
-    </ul>
+    <>
+      <p className="muted match-legend">{t('match.legend')}</p>
+      <ul className="hits">
+        {matches.map((match) => (
+          <MatchCard key={match.id} match={match} />
+        ))}
+      </ul>
+    </>
   )
 }

@@ -151,7 +151,7 @@ describe('score combination', () => {
 
 describe('explanations', () => {
   const relevance = {
-    matchedTerms: ['нитрозамины', 'масс-спектрометрия', 'валидация', 'a', 'b', 'c', 'd', 'e', 'f'],
+    matchedTerms: ['нитрозамины', 'масс-спектрометрия', 'валидация', 'сартаны', 'примеси', 'субстанции', 'хроматография', 'детектор', 'методики'],
     matchedPublications: [
       { title: 'ВЭЖХ-МС/МС нитрозаминов', score: 0.3 },
       { title: 'Валидация методик', score: 0.2 },
