@@ -103,7 +103,7 @@ function MatchNextStep({ match }: { match: MatchCardData }) {
   )
 }
 
-export function MatchCard({ match }: { match: MatchCardData }) {
+export function MatchCard({ match, showSubject }: { match: MatchCardData; showSubject: boolean }) {
   const { t } = useTranslation()
   const { explanation } = match
   const forCompany = match.side === 'company'
@@ -128,12 +128,17 @@ export function MatchCard({ match }: { match: MatchCardData }) {
       </h3>
       <p className="hit-facts">
         <span>{t('match.by', { organisation })}</span>
-        {/* An organisation with several labs must see which of them the request is proposed to. */}
-        {forCompany ? null : (
+        {/* Where the list spans several labs or requests of the reader's own side, the card says which one it is for. */}
+        {showSubject && forCompany ? (
+          <span>
+            <Link to={`/requests/${match.request.id}`}>{t('match.forRequest', { request: match.request.title })}</Link>
+          </span>
+        ) : null}
+        {showSubject && !forCompany ? (
           <span>
             <Link to={`/labs/${match.lab.id}`}>{t('match.forLab', { lab: match.lab.name, organisation: match.lab.organisationName })}</Link>
           </span>
-        )}
+        ) : null}
         {!forCompany && match.request.status !== 'published' ? <span>{t('match.requestNotOpen')}</span> : null}
       </p>
       <h4 className="visually-hidden">{t('match.why')}</h4>
@@ -173,15 +178,18 @@ export function MatchCard({ match }: { match: MatchCardData }) {
   )
 }
 
-/** Proposals as a list of cards, under a legend that says what their percentage means. */
-export function MatchList({ matches }: { matches: MatchCardData[] }) {
+/**
+ * Proposals as a list of cards, under a legend that says what their percentage means. `showSubject`
+ * where the list mixes the reader's own requests or labs (the matches page), so each card names its own.
+ */
+export function MatchList({ matches, showSubject = false }: { matches: MatchCardData[]; showSubject?: boolean }) {
   const { t } = useTranslation()
   return (
     <>
-      <p className="muted match-legend">{t('match.legend')}</p>
+      <p className="hint match-legend">{t('match.legend')}</p>
       <ul className="hits">
         {matches.map((match) => (
-          <MatchCard key={match.id} match={match} />
+          <MatchCard key={match.id} match={match} showSubject={showSubject} />
         ))}
       </ul>
     </>
