@@ -18,8 +18,8 @@ import { useAppForm } from './use-app-form'
 
 const MONEY_PARAMS = ['budgetMax', 'typicalPrice'] as const
 
-/** "катализатор ↔ catalyst" where the match crossed languages, else the request's word. */
-const wordAndCounterpart = ({ word, counterpart }: MatchedWord) => (counterpart ? `${word} ↔ ${counterpart}` : word)
+/** "катализатор ↔ catalyst" where the match crossed languages, else the request's word; the pair never breaks at the arrow. */
+const wordAndCounterpart = ({ word, counterpart }: MatchedWord) => (counterpart ? `${word}\u00a0↔\u00a0${counterpart}` : word)
 
 function CriterionSentence({ criterion }: { criterion: ExplainedCriterion }) {
   const { t } = useTranslation()
