@@ -54,18 +54,15 @@ export function explainMatch(relevance: RelevanceEvidence, criteria: readonly Cr
   }
 }
 
-// Units of measure a shared number carries ("60 °C", "5 мм", "10 nm"). Two-letter ones are caught by
-// length already; these are the longer ones, and the shorter ones for the reader of the list.
+// Units of measure a shared number carries ("60 °C", "5 мм", "10 nm"), of three letters or more:
+// shorter ones (мм, кг, nm, °C's "c") go with every other one- or two-letter token.
 const UNITS = new Set(
   [
-    ...['мм', 'см', 'км', 'мкм', 'нм', 'mm', 'cm', 'km', 'um', 'µm', 'nm'],
-    ...['мг', 'кг', 'мкг', 'mg', 'kg', 'ug', 'µg', 'мл', 'мкл', 'ml', 'ul', 'µl'],
-    ...['сек', 'мин', 'час', 'сут', 'дн', 'мес', 'sec', 'min', 'hr', 'hrs', 'год', 'года', 'лет'],
-    ...['гц', 'кгц', 'мгц', 'ггц', 'hz', 'khz', 'mhz', 'ghz', 'rpm'],
-    ...['вт', 'квт', 'мвт', 'гвт', 'kw', 'mw', 'gw', 'кв', 'мв', 'kv', 'mv', 'ма', 'ma', 'ом', 'ohm'],
-    ...['па', 'кпа', 'мпа', 'гпа', 'pa', 'kpa', 'mpa', 'gpa', 'бар', 'bar', 'атм', 'atm'],
-    ...['дж', 'кдж', 'мдж', 'kj', 'mj', 'эв', 'кэв', 'мэв', 'ev', 'kev', 'mev', 'дб', 'db'],
-    ...['моль', 'ммоль', 'мкмоль', 'mol', 'mmol', 'ppm', 'ppb', 'об', 'шт', 'тыс', 'млн', 'млрд', 'руб'],
+    ...['мкм', 'мкг', 'мкл', 'сек', 'мин', 'час', 'сут', 'мес', 'sec', 'min', 'hrs', 'год', 'года', 'лет'],
+    ...['кгц', 'мгц', 'ггц', 'khz', 'mhz', 'ghz', 'rpm', 'квт', 'мвт', 'гвт', 'ohm'],
+    ...['кпа', 'мпа', 'гпа', 'kpa', 'mpa', 'gpa', 'бар', 'bar', 'атм', 'atm'],
+    ...['кдж', 'мдж', 'кэв', 'мэв', 'kev', 'mev', 'моль', 'ммоль', 'мкмоль', 'mol', 'mmol', 'ppm', 'ppb'],
+    ...['тыс', 'млн', 'млрд', 'руб'],
   ].map(normalize),
 )
 
@@ -108,18 +105,18 @@ function withoutNoise(term: string): string {
  * the words stored before they carried the lab's spelling too.
  */
 export function explainedWords(terms: ReadonlyArray<string | MatchedWord>): MatchedWord[] {
-  const shown: MatchedWord[] = []
+  let shown: MatchedWord[] = []
   for (const term of terms) {
+    if (shown.length === MAX_WORDS) break
     const entry = typeof term === 'string' ? { word: term, counterpart: null } : term
     const word = withoutNoise(entry.word)
     if (!word) continue
-    const counterpart = entry.counterpart === null ? null : withoutNoise(entry.counterpart) || null
     const words = word.split(' ')
     if (shown.some((other) => other.word === word || (words.length === 1 && other.word.split(' ').includes(word)))) continue
     // A pair stands in for its single words shown before it.
-    const kept = words.length > 1 ? shown.filter((other) => !words.includes(other.word)) : shown
-    shown.splice(0, shown.length, ...kept, { word, counterpart: counterpart === word ? null : counterpart })
-    if (shown.length === MAX_WORDS) break
+    if (words.length > 1) shown = shown.filter((other) => !words.includes(other.word))
+    const counterpart = entry.counterpart === null ? null : withoutNoise(entry.counterpart) || null
+    shown.push({ word, counterpart: counterpart === word ? null : counterpart })
   }
   return shown
 }
