@@ -5,7 +5,7 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { matchDismissReasons } from '#db/schema/match-values'
 import type { MatchCardData } from '~/modules/matching/matches.server'
-import type { ExplainedCriterion } from '~/modules/matching/explanation'
+import type { ExplainedCriterion, MatchedWord } from '~/modules/matching/explanation'
 import { MatchDismissSchema } from '~/modules/matching/schemas'
 import { useFormat } from './format'
 import { FormErrors } from './forms'
@@ -17,6 +17,9 @@ import { useAppForm } from './use-app-form'
 // reason, or restore it. Its forms post to the page it is on.
 
 const MONEY_PARAMS = ['budgetMax', 'typicalPrice'] as const
+
+/** "катализатор ↔ catalyst" where the match crossed languages, else the request's word; the pair never breaks at the arrow. */
+const wordAndCounterpart = ({ word, counterpart }: MatchedWord) => (counterpart ? `${word}\u00a0↔\u00a0${counterpart}` : word)
 
 function CriterionSentence({ criterion }: { criterion: ExplainedCriterion }) {
   const { t } = useTranslation()
@@ -100,7 +103,7 @@ function MatchNextStep({ match }: { match: MatchCardData }) {
   )
 }
 
-export function MatchCard({ match }: { match: MatchCardData }) {
+export function MatchCard({ match, showSubject }: { match: MatchCardData; showSubject: boolean }) {
   const { t } = useTranslation()
   const { explanation } = match
   const forCompany = match.side === 'company'
@@ -125,11 +128,22 @@ export function MatchCard({ match }: { match: MatchCardData }) {
       </h3>
       <p className="hit-facts">
         <span>{t('match.by', { organisation })}</span>
+        {/* Where the list spans several labs or requests of the reader's own side, the card says which one it is for. */}
+        {showSubject && forCompany ? (
+          <span>
+            <Link to={`/requests/${match.request.id}`}>{t('match.forRequest', { request: match.request.title })}</Link>
+          </span>
+        ) : null}
+        {showSubject && !forCompany ? (
+          <span>
+            <Link to={`/labs/${match.lab.id}`}>{t('match.forLab', { lab: match.lab.name, organisation: match.lab.organisationName })}</Link>
+          </span>
+        ) : null}
         {!forCompany && match.request.status !== 'published' ? <span>{t('match.requestNotOpen')}</span> : null}
       </p>
       <h4 className="visually-hidden">{t('match.why')}</h4>
       <ul className="list match-reasons">
-        {explanation.words.length ? <li>{t('match.words', { words: explanation.words.join(', ') })}</li> : null}
+        {explanation.words.length ? <li>{t('match.words', { words: explanation.words.map(wordAndCounterpart).join(', ') })}</li> : null}
         {explanation.publications.count > 0 ? (
           <li>
             {t('match.publications', {
@@ -164,13 +178,20 @@ export function MatchCard({ match }: { match: MatchCardData }) {
   )
 }
 
-/** Proposals as a list of cards. */
-export function MatchList({ matches }: { matches: MatchCardData[] }) {
+/**
+ * Proposals as a list of cards, under a legend that says what their percentage means. `showSubject`
+ * where the list mixes the reader's own requests or labs (the matches page), so each card names its own.
+ */
+export function MatchList({ matches, showSubject = false }: { matches: MatchCardData[]; showSubject?: boolean }) {
+  const { t } = useTranslation()
   return (
-    <ul className="hits">
-      {matches.map((match) => (
-        <MatchCard key={match.id} match={match} />
-      ))}
-    </ul>
+    <>
+      <p className="hint match-legend">{t('match.legend')}</p>
+      <ul className="hits">
+        {matches.map((match) => (
+          <MatchCard key={match.id} match={match} showSubject={showSubject} />
+        ))}
+      </ul>
+    </>
   )
 }

@@ -1097,7 +1097,10 @@ const en = {
     allProposals_one: 'All proposals: {{count}}, {{dismissed}} set aside',
     allProposals_other: 'All proposals: {{count}}, {{dismissed}} set aside',
     fit: 'Fit {{percent}}%',
-    fitHint: 'How well the lab fits the request compared with the best one found: the problem’s text and the profile, then field of science, TRL, alliance, deadline, budget and contract record.',
+    fitHint: 'Text similarity against the best lab for this request, lowered for each unmet condition (✗)',
+    legend: 'The fit percentage is text similarity against the best lab for this request, weighed with the conditions and the contract record, and lowered for each unmet condition (✗).',
+    forLab: 'Lab: {{lab}} ({{organisation}})',
+    forRequest: 'Request: {{request}}',
     open: 'Open',
     by: 'Organisation: {{organisation}}',
     status: { new: 'New', viewed: 'Viewed', interested: 'Interested', dismissed: 'Set aside' },
@@ -1137,7 +1140,7 @@ const en = {
     criterion: {
       field: {
         same: 'Field «{{fieldName}}» matches',
-        sameArea: 'Same area, «{{areaName}}»: the request is in «{{fieldName}}», the lab in «{{labFieldName}}»',
+        sameArea: 'Another field within the same area, «{{areaName}}»: the request is in «{{fieldName}}», the lab in «{{labFieldName}}»',
         differs: 'Different field of science: the request is in «{{fieldName}}», the lab in «{{labFieldName}}»',
       },
       trl: {
@@ -1151,8 +1154,8 @@ const en = {
         low: 'A budget of up to {{budgetMax}} is under half the organisation’s typical contract ({{typicalPrice}})',
       },
       deadline: {
-        fits: '{{months}} months to the deadline; the organisation’s contracts usually take {{typicalMonths}}',
-        tight: 'Only {{months}} months to the deadline; the organisation’s contracts usually take {{typicalMonths}}',
+        fits: '{{months}} months to the deadline: enough for the organisation’s usual contract ({{typicalMonths}} months)',
+        tight: 'Only {{months}} months to the deadline, less than the organisation’s contracts usually take ({{typicalMonths}} months)',
         soon: 'Only {{days}} days to the deadline: little time for R&D',
         passed: 'The request’s deadline has passed',
       },

@@ -61,7 +61,7 @@ export default function Matches() {
           </button>
         </Form>
       ) : null}
-      {rows.length ? <MatchList matches={rows} /> : <p className="empty">{total === 0 && status === null && !subject ? t('match.empty') : t('match.emptyFiltered')}</p>}
+      {rows.length ? <MatchList matches={rows} showSubject /> : <p className="empty">{total === 0 && status === null && !subject ? t('match.empty') : t('match.emptyFiltered')}</p>}
       <Pagination page={page} pageCount={pageCount} />
     </section>
   )

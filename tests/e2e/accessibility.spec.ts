@@ -33,8 +33,8 @@ test('an anonymous visitor’s pages have no serious or critical accessibility v
 })
 
 const roles = [
-  { role: 'a company', email: 'company@demo.test', urls: ['/company', '/requests/new', '/engagements'] },
-  { role: 'a lab', email: 'lab@demo.test', urls: ['/lab', '/labs/new'] },
+  { role: 'a company', email: 'company@demo.test', urls: ['/company', '/requests/new', '/engagements', '/matches'] },
+  { role: 'a lab', email: 'lab@demo.test', urls: ['/lab', '/labs/new', '/matches'] },
   { role: 'the administration', email: 'admin@demo.test', urls: ['/admin', '/admin/organisations'] },
 ]
 

@@ -21,6 +21,7 @@ test('a company opens its published request and sees proposed labs, each with re
   await expect(first.getByText('Область науки «Химические технологии» совпадает')).toBeVisible()
   await expect(first.getByText(/УГТ лаборатории \d–\d покрывает нужный переход 4 → 6/)).toBeVisible()
   await expect(first.getByText(/^Соответствие \d+ %$/)).toBeVisible()
+  await expect(section.getByText(/^Процент соответствия — сходство текстов по сравнению с лучшей лабораторией/)).toBeVisible()
 
   // Opening the proposal leads to the lab's page; back on the request it is no longer new.
   await first.getByRole('button', { name: 'Лаборатория тонкого органического синтеза' }).click()
@@ -59,7 +60,11 @@ test('a lab sees a request among its matches, sets it aside with a reason, and i
   const matchId = await card.getAttribute('data-match-id')
   const title = (await card.getByRole('heading').getByRole('button').textContent())!.trim()
   await expect(card.getByText(/^Организация: /)).toBeVisible()
-  await expect(card.getByText(/Область науки|Та же область|Другая область науки/)).toBeVisible()
+  await expect(card.getByText(/Область науки|Другое направление в той же области|Другая область науки/)).toBeVisible()
+  // The organisation has several labs: the card says which one the request is proposed to.
+  const labLink = card.getByRole('link', { name: /^Лаборатория: .+ \(.+\)$/ })
+  await expect(labLink).toBeVisible()
+  const labHref = await labLink.getAttribute('href')
 
   await card.locator('summary', { hasText: 'Отложить' }).click()
   await card.getByLabel('Причина').selectOption('no_capacity')
@@ -93,4 +98,5 @@ test('a lab sees a request among its matches, sets it aside with a reason, and i
   await expect(page.getByRole('link', { name: title })).toBeVisible()
   const labId = new URL(page.url()).searchParams.get('labId')
   await expect(page.getByLabel('Лаборатория')).toHaveValue(labId!)
+  expect(labHref).toBe(`/labs/${labId}`)
 })

@@ -12,10 +12,13 @@ import { meilisearchForTests } from '#search/testing/meilisearch-server'
 import { database, db } from '~/db.server'
 import { createLab, updateLab } from '~/modules/labs/labs.server'
 import { insertDemoLab } from '~/modules/demo/catalogue-seed.server'
+import { isNoiseWord, type MatchExplanation } from '~/modules/matching/explanation'
+import { reasonMeets } from '~/modules/matching/fit'
 import { proposeLabsForRequest } from '~/modules/matching/matcher.server'
 import { expressInterest, inviteLab } from '~/modules/engagements/engagements.server'
 import { listMatches, openMatch, proposedLabsForRequest, proposedRequestsForLab, setMatchStatus } from '~/modules/matching/matches.server'
 import { refreshRequestMatches, syncMatching } from '~/modules/matching/refresh.server'
+import type { ScoreComponents } from '~/modules/matching/score'
 import { completeInn10, completeOgrn13 } from '~/modules/organisations/inn-ogrn'
 import type { Actor } from '~/modules/permissions/actor'
 import { changeRequestStatus, createRequest, updateRequest } from '~/modules/requests/requests.server'
@@ -135,6 +138,21 @@ describe('the hand-labelled fixture', () => {
       }
     }
     expect(withProposals / requestIdsByKey.size).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('stores explanations without noise words, each mark agreeing with its sentence, and every unmet condition lowering the score', () => {
+    const rows = db.select().from(matches).all()
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) {
+      const explanation = row.explanation as MatchExplanation
+      for (const { word, counterpart } of explanation.words) {
+        expect(word.split(' ').filter(isNoiseWord), word).toEqual([])
+        expect(counterpart).toBeNull()
+      }
+      for (const c of explanation.criteria) expect(c.fits, c.reason).toBe(reasonMeets(c.reason))
+      const unmet = explanation.criteria.filter((c) => !c.fits).length
+      expect((row.components as ScoreComponents).conditions < 1, `${unmet} unmet`).toBe(unmet > 0)
+    }
   })
 })
 

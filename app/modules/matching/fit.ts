@@ -51,13 +51,47 @@ export const NO_TRACK_RECORD: TrackRecord = { contracts: 0, typicalPrice: null, 
 
 export type CriterionName = 'field' | 'trl' | 'alliance' | 'budget' | 'deadline' | 'region' | 'trackRecord'
 
+/**
+ * Every sentence a criterion can say (a key under `match.criterion.`), and whether that sentence
+ * says the condition is met. The ✓ or ✗ beside a sentence and the penalty in the score are both read
+ * from here, so neither can contradict the words: a rule picks a sentence, never a mark.
+ */
+export const REASON_MEETS = {
+  'field.same': true,
+  'field.sameArea': false,
+  'field.differs': false,
+  'trl.fits': true,
+  'trl.partial': false,
+  'trl.outside': false,
+  'alliance.same': true,
+  'alliance.differs': false,
+  'budget.fits': true,
+  'budget.low': false,
+  'deadline.fits': true,
+  'deadline.tight': false,
+  'deadline.soon': false,
+  'deadline.passed': false,
+  'region.same': true,
+  'region.differs': false,
+  'trackRecord.some': true,
+  'trackRecord.none': false,
+} as const satisfies Record<string, boolean>
+
+export type CriterionReason = keyof typeof REASON_MEETS
+
+export function reasonMeets(reason: string): boolean {
+  return (REASON_MEETS as Record<string, boolean>)[reason] === true
+}
+
 export interface Criterion {
   name: CriterionName
-  /** 0 (does not fit) … 1 (fits). */
+  /** 0 (does not fit) … 1 (fits). A condition's value is 1 exactly when its reason says it is met. */
   value: number
   /** The sentence that says why: a key under `match.criterion.` and its values. */
-  reason: string
+  reason: CriterionReason
   params: Record<string, string | number>
+  /** Whether the sentence says the condition is met (REASON_MEETS); for the track record, that there is one. */
+  met: boolean
 }
 
 /** How much each criterion counts in the structured part of the score: the field most. */
@@ -171,6 +205,6 @@ export function structureScore(criteria: readonly Criterion[]): number {
   return weights === 0 ? 0 : weighted / weights
 }
 
-function criterion(name: CriterionName, value: number, reason: string, params: Record<string, string | number>): Criterion {
-  return { name, value, reason, params }
+function criterion(name: CriterionName, value: number, reason: CriterionReason, params: Record<string, string | number>): Criterion {
+  return { name, value, reason, params, met: REASON_MEETS[reason] }
 }

@@ -83,7 +83,11 @@ function explain(db: DbOrTx, totals: CorpusTotals, counts: Map<string, number>, 
       labId: p.lab.id,
       score: p.score,
       components: p.components,
-      explanation: explainMatch(relevance, p.criteria, p.record),
+      explanation: explainMatch(
+        { ...relevance, matchedTerms: relevance.matchedTerms.map((word) => ({ word, counterpart: relevance.counterparts[word] ?? null })) },
+        p.criteria,
+        p.record,
+      ),
     }
   })
 }

@@ -11,7 +11,7 @@ import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
 import type { MatchExplanation } from './explanation'
-import { presentExplanation } from './present'
+import { presentExplanation, type StoredExplanation } from './present'
 
 // Proposals as each side sees and handles them. A company sees the labs proposed for its requests, a
 // science organisation the requests proposed to its labs, nobody else anything. Each side keeps its
@@ -73,7 +73,7 @@ function toCard(row: CardRow, side: MatchSide, locale: Locale): MatchCardData {
     request: { id: row.request.id, title: row.request.title, status: row.request.status, organisationName: row.companyName },
     lab: { id: row.lab.id, name: row.lab.name, organisationName: row.labOrganisationName },
     engagementId: row.engagementId,
-    explanation: presentExplanation(m.explanation as MatchExplanation, locale),
+    explanation: presentExplanation(m.explanation as StoredExplanation, locale),
     updatedAt: m.updatedAt,
   }
 }

@@ -1,9 +1,11 @@
-import { structureScore, type Criterion } from './fit'
+import { structureScore, type Criterion, type CriterionName } from './fit'
 
-// One score per (lab, request) pair, the same whichever side asks: text relevance scaled against the
-// best lab for the request, combined with structured fit. The text part dominates where both texts
-// are rich; structured fit then only reorders labs whose texts fit about equally well. Where a text
-// is thin (a lab with a two-line profile), the text says less and structured fit counts for more.
+// One score per (lab, request) pair, the same whichever side asks, and the very figure the match card
+// shows: text relevance scaled against the best lab for the request, combined with structured fit,
+// then lowered for each condition the pair does not meet. The text part dominates where both texts
+// are rich; where a text is thin (a lab with a two-line profile), the text says less and structured
+// fit counts for more. An unmet condition (✗ on the card) always costs a visible share, so that a lab
+// in another field never reads as a 97 % fit.
 
 /** Proposals kept per request and per lab. */
 export const PROPOSALS_PER_SIDE = 20
@@ -11,7 +13,8 @@ export const PROPOSALS_PER_SIDE = 20
 export const NOTIFY_THRESHOLD = 0.7
 /**
  * Below this a pair is not proposed at all, however few labs a request has: it takes a text at least
- * a quarter as relevant as the best lab's (or a sixteenth of it with every structured criterion met).
+ * a quarter as relevant as the best lab's (or a sixteenth of it with every structured criterion met),
+ * and more for each unmet condition.
  * On a small catalogue a "top 20" would otherwise pad each list with labs that share nothing with it.
  */
 export const MIN_PROPOSAL_SCORE = 0.2
@@ -64,6 +67,33 @@ export function textWeight(richness: number): number {
   return TEXT_WEIGHT_THIN + (TEXT_WEIGHT_RICH - TEXT_WEIGHT_THIN) * richness
 }
 
+/**
+ * The share of the score an unmet condition takes at most: a lab in another field of science loses
+ * most, one in another region least, in the order of CRITERION_WEIGHTS. The track record is a merit,
+ * not a condition: an organisation without contracts yet loses only its part of the structured fit.
+ */
+export const UNMET_PENALTY: Record<Exclude<CriterionName, 'trackRecord'>, number> = {
+  field: 0.35,
+  trl: 0.25,
+  alliance: 0.15,
+  budget: 0.15,
+  deadline: 0.15,
+  region: 0.1,
+}
+// A condition met in part (a neighbouring field, part of the TRL range, a deadline a little short)
+// costs in proportion to what is missing, but at least half its penalty: every ✗ shows in the figure.
+const LEAST_SHARE_OF_PENALTY = 0.5
+
+/** 0 … 1: what the unmet conditions leave of the score, one multiplicative penalty per ✗. */
+export function conditionsFactor(criteria: readonly Criterion[]): number {
+  let factor = 1
+  for (const c of criteria) {
+    if (c.met || c.name === 'trackRecord') continue
+    factor *= 1 - UNMET_PENALTY[c.name] * Math.max(LEAST_SHARE_OF_PENALTY, 1 - c.value)
+  }
+  return factor
+}
+
 export interface ScoreComponents {
   /** The language model's raw score (nats per request word above an average text). */
   textRaw: number
@@ -74,6 +104,8 @@ export interface ScoreComponents {
   textWeight: number
   /** Weighted mean of the structured criteria, 0 … 1. */
   structure: number
+  /** What the unmet conditions leave of the score, 0 … 1 (conditionsFactor). */
+  conditions: number
   /** Each criterion's value, 0 … 1. */
   criteria: Partial<Record<Criterion['name'], number>>
 }
@@ -82,7 +114,8 @@ export function combine(textRaw: number, reference: number | null, criteria: rea
   const text = scaleText(textRaw, reference)
   const weight = textWeight(richness)
   const structure = structureScore(criteria)
-  const score = weight * text + (1 - weight) * structure
+  const conditions = conditionsFactor(criteria)
+  const score = (weight * text + (1 - weight) * structure) * conditions
   return {
     score,
     components: {
@@ -91,6 +124,7 @@ export function combine(textRaw: number, reference: number | null, criteria: rea
       text,
       textWeight: weight,
       structure,
+      conditions,
       criteria: Object.fromEntries(criteria.map((c) => [c.name, c.value])),
     },
   }
