@@ -44,6 +44,16 @@ function readLines(file: string): string[] {
 
 let lexicon: Lexicon | null = null
 
+/**
+ * The stem of a noun's other forms where its last vowel drops (образец → образца, осадок → осадка,
+ * узел → узла, уголь → угля): the stemmer leaves those forms a stem the dictionary form does not have.
+ */
+function fleetingVowelStems(lemma: string): string[][] {
+  if (lemma.includes(' ') || !CYRILLIC.test(lemma)) return []
+  const shortened = lemma.replace(/[ео]([бвгджзклмнпрстфхцчшщ])ь?$/, '$1')
+  return shortened === lemma || shortened.length < 3 ? [] : [[stem(`${shortened}а`)]]
+}
+
 function loadLexicon(): Lexicon {
   if (lexicon) return lexicon
   const russianToEnglish = new Map<string, Translation>()
@@ -56,9 +66,11 @@ function loadLexicon(): Lexicon {
     const russianStems = stemsOf(russian)
     const englishStems = stemsOf(english)
     if (russianStems.length === 0 || englishStems.length === 0) continue
-    const russianKey = russianStems.join(' ')
     // The first line of a Russian term names its usual translation; later lines are other senses.
-    if (!russianToEnglish.has(russianKey)) russianToEnglish.set(russianKey, { russianStems, englishStems, english })
+    for (const stems of [russianStems, ...fleetingVowelStems(russian)]) {
+      const russianKey = stems.join(' ')
+      if (!russianToEnglish.has(russianKey)) russianToEnglish.set(russianKey, { russianStems: stems, englishStems, english })
+    }
     const englishKey = englishStems.join(' ')
     const lemmas = englishToRussian.get(englishKey) ?? []
     if (!lemmas.includes(russian)) englishToRussian.set(englishKey, [...lemmas, russian])
