@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { Meilisearch } from 'meilisearch'
 import type { IndexName, SearchEngine } from '#search/engine'
 import { MeilisearchEngine } from '#search/meilisearch'
@@ -63,6 +67,17 @@ describe('the cross-language fixture', () => {
       expect(ratings.filter(([, e]) => e <= 1.5).length, r.key).toBeGreaterThanOrEqual(1)
     }
   })
+
+  it('is committed in the benchmark format exactly as scripts/fixture-to-bench.ts writes it today', () => {
+    for (const [folder, requests] of [['crosslang-bench', 'all'], ['ru-probe-bench', 'ru']]) {
+      const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'))
+      execFileSync('npx', ['tsx', 'scripts/fixture-to-bench.ts', fresh, '--requests', requests], { stdio: 'ignore' })
+      for (const file of ['labs.json', 'requests.json', 'pairs.json', 'judgements.json']) {
+        const committed = fs.readFileSync(path.join('tests/fixtures/matching', folder, file), 'utf8')
+        expect(committed === fs.readFileSync(path.join(fresh, file), 'utf8'), `${folder}/${file} is stale: rerun fixture-to-bench`).toBe(true)
+      }
+    }
+  }, 60_000)
 })
 
 /** The issue's two targets for one direction on one engine, with the figures printed. */
