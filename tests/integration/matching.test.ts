@@ -1,29 +1,26 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { Meilisearch } from 'meilisearch'
-import { matches, matchProfiles, notifications, organisations } from '#db/schema'
-import { demoScience } from '#db/seed/demo-cluster'
+import { matches, matchProfiles, notifications } from '#db/schema'
 import type { IndexName, SearchEngine } from '#search/engine'
 import { MeilisearchEngine } from '#search/meilisearch'
 import { indexRegistry } from '#search/registry'
 import { SqliteFtsEngine } from '#search/sqlite-fts'
-import { drainOutbox, enqueue, reindex } from '#search/sync'
+import { reindex } from '#search/sync'
 import { meilisearchForTests } from '#search/testing/meilisearch-server'
 import { database, db } from '~/db.server'
 import { createLab, updateLab } from '~/modules/labs/labs.server'
-import { insertDemoLab } from '~/modules/demo/catalogue-seed.server'
 import { isNoiseWord, type MatchExplanation } from '~/modules/matching/explanation'
 import { reasonMeets } from '~/modules/matching/fit'
-import { proposeLabsForRequest } from '~/modules/matching/matcher.server'
 import { expressInterest, inviteLab } from '~/modules/engagements/engagements.server'
 import { listMatches, openMatch, proposedLabsForRequest, proposedRequestsForLab, setMatchStatus } from '~/modules/matching/matches.server'
-import { refreshRequestMatches, syncMatching } from '~/modules/matching/refresh.server'
+import { refreshRequestMatches } from '~/modules/matching/refresh.server'
 import type { ScoreComponents } from '~/modules/matching/score'
-import { completeInn10, completeOgrn13 } from '~/modules/organisations/inn-ogrn'
 import type { Actor } from '~/modules/permissions/actor'
 import { changeRequestStatus, createRequest, updateRequest } from '~/modules/requests/requests.server'
 import { actorWithOrganisation } from '../factories/actors'
 import { labInput, requestInput } from '../factories/catalogue'
+import { fixtureQuality, insertFixtureLabs, proposedLabKeys, publishFixtureRequests, syncWithMatching } from '../factories/matching-fixture'
 import { fixtureLabs } from '../fixtures/matching/labs'
 import { fixtureRequests } from '../fixtures/matching/requests'
 
@@ -31,86 +28,25 @@ import { fixtureRequests } from '../fixtures/matching/requests'
 // proposals as the two organisations see and handle them.
 
 const embedded = new SqliteFtsEngine(database.sqlite)
-const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10)
 
 /** Drains the outbox into the engine, with matching following, as the server's worker does. */
-async function sync(engine: SearchEngine = embedded) {
-  await drainOutbox(db, engine, indexRegistry, {
-    onSynced: (index, ids) => syncMatching(db, engine, index, ids, { notify: true }).then(() => undefined),
-    onError: (error) => {
-      throw error
-    },
-  })
-}
-
-/** The fixture's labs under the demo cluster's science organisations, inserted as the demo seed does. */
-function insertFixtureLabs(): Map<string, number> {
-  const ids = new Map<string, number>()
-  db.transaction((tx) => {
-    const organisationIds = new Map<string, number>()
-    demoScience.forEach((org, i) => {
-      const serial = String(900 + i).padStart(7, '0')
-      const created = tx
-        .insert(organisations)
-        .values({ type: org.type, name: org.name, shortName: org.shortName, inn: completeInn10(`70${serial}`), ogrn: completeOgrn13(`1027${serial}0`), region: '70', alliance: org.alliance ?? null })
-        .returning()
-        .get()
-      organisationIds.set(org.key, created.id)
-    })
-    for (const lab of fixtureLabs) {
-      const created = insertDemoLab(tx, lab, organisationIds.get(lab.organisationKey)!)
-      enqueue(tx, 'labs', String(created.id))
-      ids.set(lab.key, created.id)
-    }
-  })
-  return ids
-}
+const sync = (engine: SearchEngine = embedded) => syncWithMatching(engine)
 
 let fixtureCompany: Actor
 let labIdsByKey: Map<string, number>
-const requestIdsByKey = new Map<string, number>()
+let requestIdsByKey: Map<string, number>
 
 beforeAll(async () => {
-  labIdsByKey = insertFixtureLabs()
+  labIdsByKey = insertFixtureLabs(fixtureLabs)
   fixtureCompany = await actorWithOrganisation({ organisationType: 'company', region: '70' })
-  for (const r of fixtureRequests) {
-    const created = createRequest(
-      fixtureCompany,
-      requestInput({
-        title: r.title,
-        summary: r.title,
-        problem: r.problem,
-        expectedResult: r.expectedResult,
-        confidentialDetails: `Внутренний код проекта ${r.key}`,
-        keywords: r.keywords,
-        oecdField: r.oecdField,
-        grnti: undefined,
-        alliance: r.alliance,
-        trlNow: r.trlNow,
-        trlWanted: r.trlWanted,
-        budgetMin: r.budgetMinRoubles * 100,
-        budgetMax: r.budgetMaxRoubles * 100,
-        deadline: inAYear(),
-        region: '70',
-      }),
-    )
-    if (!created.ok) throw new Error(`fixture request ${r.key}: ${created.error}`)
-    expect(changeRequestStatus(fixtureCompany, created.value.id, 'publish')).toMatchObject({ ok: true })
-    requestIdsByKey.set(r.key, created.value.id)
-  }
+  requestIdsByKey = publishFixtureRequests(fixtureCompany, fixtureRequests)
   await sync()
 }, 120_000)
 
 /** How many fixture requests have an expected lab among the matcher's first three. */
 async function topThreeRate(engine: SearchEngine) {
-  const keyOf = new Map([...labIdsByKey].map(([key, id]) => [id, key]))
-  const misses: string[] = []
-  for (const r of fixtureRequests) {
-    const ranking = await proposeLabsForRequest(db, engine, requestIdsByKey.get(r.key)!)
-    const top = (ranking?.proposals ?? []).slice(0, 3).map((p) => keyOf.get(p.labId))
-    if (!top.some((key) => key && r.expectedLabKeys.includes(key))) misses.push(`${r.key}: got ${top.join(', ')}`)
-  }
-  return { rate: (fixtureRequests.length - misses.length) / fixtureRequests.length, misses }
+  const { topThreeRate: rate, topThreeMisses: misses } = fixtureQuality(fixtureRequests, await proposedLabKeys(engine, fixtureRequests, labIdsByKey, requestIdsByKey))
+  return { rate, misses }
 }
 
 describe('the hand-labelled fixture', () => {
