@@ -29,6 +29,8 @@ interface Lexicon {
   longestRussian: number
   longestEnglish: number
   falseFriends: Set<string>
+  /** Every English stem a Russian text may be translated into. */
+  englishStems: Set<string>
 }
 
 function stemsOf(phrase: string): string[] {
@@ -78,7 +80,8 @@ function loadLexicon(): Lexicon {
     longestEnglish = Math.max(longestEnglish, englishStems.length)
   }
   const falseFriends = new Set(readLines('false-friends-ru.txt').flatMap((line) => stemsOf(line)))
-  lexicon = { russianToEnglish, englishToRussian, longestRussian, longestEnglish, falseFriends }
+  const englishStems = new Set([...russianToEnglish.values()].flatMap((translation) => translation.englishStems))
+  lexicon = { russianToEnglish, englishToRussian, longestRussian, longestEnglish, falseFriends, englishStems }
   return lexicon
 }
 
@@ -95,6 +98,11 @@ export function translationAt(stems: readonly string[], start: number): Translat
     if (found) return found
   }
   return null
+}
+
+/** Whether a Russian text may carry this English stem, as the translation of one of its words. */
+export function isTranslationTarget(englishStem: string): boolean {
+  return loadLexicon().englishStems.has(englishStem)
 }
 
 /** The Russian lemmas an English text's words translate to, longest glossary entries first. */

@@ -11,6 +11,7 @@ const lab = (overrides: Partial<LabFacts> = {}): LabFacts => ({
   trlMax: 6,
   region: '70',
   readability: 'readable',
+  documentScripts: 'c',
   ...overrides,
 })
 
@@ -26,6 +27,7 @@ const request = (overrides: Partial<RequestFacts> = {}): RequestFacts => ({
   region: '70',
   status: 'published',
   readability: 'readable',
+  reach: { cyrillic: 40, latin: 40 },
   ...overrides,
 })
 

@@ -17,7 +17,7 @@ import {
   type LabFacts,
   type RequestFacts,
 } from '~/modules/matching/fit'
-import { encodeLabPostings, LabPostings, labTextFor, requestTextOf, type StoredRequestTerm } from '~/modules/matching/profile-codec'
+import { encodeLabPostings, encodeScripts, LabPostings, labTextFor, requestTextOf, type StoredRequestTerm } from '~/modules/matching/profile-codec'
 import { planRetrieval } from '~/modules/matching/retrieval'
 import { combine, compareRanked, isProposable, MIN_REFERENCE, scaleText, textRichness, textWeight } from '~/modules/matching/score'
 
@@ -29,6 +29,7 @@ const lab = (overrides: Partial<LabFacts> = {}): LabFacts => ({
   trlMax: 6,
   region: '70',
   readability: 'readable',
+  documentScripts: 'c',
   ...overrides,
 })
 
@@ -44,6 +45,7 @@ const request = (overrides: Partial<RequestFacts> = {}): RequestFacts => ({
   region: '70',
   status: 'published',
   readability: 'readable',
+  reach: { cyrillic: 40, latin: 40 },
   ...overrides,
 })
 
@@ -215,10 +217,10 @@ describe('stored profiles', () => {
       ),
     )
     const terms: StoredRequestTerm[] = [...analysedRequest.counts].map(([term, count]) => [ids.get(term)!, term, analysedRequest.surfaces.get(term)!, count])
-    const sparse = labTextFor(stored, analysedLab.documents.map((d) => d.publicationTitle), terms)
-    expect(textRelevanceScore(corpus, sparse, requestTextOf(terms, analysedRequest.length))).toBeCloseTo(textRelevanceScore(corpus, analysedLab, analysedRequest), 12)
+    const sparse = labTextFor(stored, analysedLab.documents.map((d) => d.publicationTitle), terms, encodeScripts(analysedLab.documents.map((d) => d.script)))
+    expect(textRelevanceScore(corpus, sparse, requestTextOf(terms, analysedRequest.length, analysedRequest.reach))).toBeCloseTo(textRelevanceScore(corpus, analysedLab, analysedRequest), 12)
     const full = scoreLabForRequest(corpus, analysedLab, analysedRequest)
-    const fromStore = scoreLabForRequest(corpus, sparse, requestTextOf(terms, analysedRequest.length))
+    const fromStore = scoreLabForRequest(corpus, sparse, requestTextOf(terms, analysedRequest.length, analysedRequest.reach))
     expect(fromStore.matchedTerms).toEqual(full.matchedTerms)
     expect(fromStore.matchedPublications).toEqual(full.matchedPublications)
     expect(stored.termCounts().get(ids.get('нитрозамин')!)).toBe(analysedLab.postings.get('нитрозамин')!.reduce((sum, [, c]) => sum + c, 0))

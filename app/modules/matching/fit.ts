@@ -1,4 +1,5 @@
 import type { Readability } from './readable-language'
+import type { Reach } from './text-terms'
 
 // Structured fit: how a lab's declared profile fits a request's terms, criterion by criterion, each
 // with the sentence that explains it. Every rule is one a person can check against the two pages.
@@ -15,6 +16,8 @@ export interface LabFacts {
   region: string | null
   /** Whether its texts are in a language the matcher reads. */
   readability: Readability
+  /** The script of each of its texts (profile-codec.ts, encodeScripts). */
+  documentScripts: string
 }
 
 /** What the fit rules know of a request. */
@@ -33,6 +36,8 @@ export interface RequestFacts {
   status: string
   /** Whether its text is in a language the matcher reads. */
   readability: Readability
+  /** How much of its text a text in each script could share (text-terms.ts). */
+  reach: Reach
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AnalyzedLab, AnalyzedRequest } from './text-relevance'
+import type { Reach, Script } from './text-terms'
 
 // How analysed texts are kept in match_profiles. A lab's postings are a flat array of 32-bit words,
 // term ids sorted, so that scoring one request looks up its few terms by binary search instead of
@@ -97,14 +98,23 @@ export class LabPostings {
  * counts its words and word pairs, not the cognate keys and reversed pairs that only link it to
  * another language).
  */
-export function requestTextOf(terms: readonly StoredRequestTerm[], length: number): AnalyzedRequest {
+export function requestTextOf(terms: readonly StoredRequestTerm[], length: number, reach: Reach): AnalyzedRequest {
   const counts = new Map<string, number>()
   const surfaces = new Map<string, string>()
   for (const [, term, surface, count] of terms) {
     counts.set(term, count)
     surfaces.set(term, surface)
   }
-  return { counts, surfaces, length }
+  return { counts, surfaces, length, reach, script: reach.cyrillic >= reach.latin ? 'cyrillic' : 'latin' }
+}
+
+/** Each of a lab's texts' scripts, one letter a text, as kept in its facts. */
+export function encodeScripts(scripts: readonly Script[]): string {
+  return scripts.map((script) => (script === 'latin' ? 'l' : 'c')).join('')
+}
+
+function scriptAt(scripts: string, index: number): Script {
+  return scripts[index] === 'l' ? 'latin' : 'cyrillic'
 }
 
 /**
@@ -116,6 +126,8 @@ export function labTextFor(
   lab: LabPostings,
   titles: readonly (string | null)[] | null,
   requestTerms: readonly StoredRequestTerm[],
+  /** Its texts' scripts (encodeScripts). */
+  scripts: string,
   /** The lab's own spelling of each term id, to explain a match across languages. */
   labSurfaces?: ReadonlyMap<number, string>,
 ): AnalyzedLab {
@@ -129,7 +141,7 @@ export function labTextFor(
     if (surface) surfaces.set(term, surface)
   }
   return {
-    documents: lab.documentLengths.map((length, i) => ({ publicationTitle: titles?.[i] ?? null, length })),
+    documents: lab.documentLengths.map((length, i) => ({ publicationTitle: titles?.[i] ?? null, length, script: scriptAt(scripts, i) })),
     postings,
     surfaces,
   }

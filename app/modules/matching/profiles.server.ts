@@ -4,7 +4,7 @@ import { labPublications, labs, matchProfiles, organisations, rdRequests } from 
 import type { MatchEntityType } from '#db/schema/match-values'
 import { addCounts, applyTermDeltas, chunks, resetCorpus, termIds } from './corpus-store.server'
 import type { LabFacts, RequestFacts } from './fit'
-import { encodeLabPostings, LabPostings, type StoredLabSurface, type StoredRequestTerm } from './profile-codec'
+import { encodeLabPostings, encodeScripts, LabPostings, type StoredLabSurface, type StoredRequestTerm } from './profile-codec'
 import { analyzeLab, analyzeRequest } from './text-relevance'
 import { readability } from './readable-language'
 
@@ -31,7 +31,7 @@ export interface RequestProfile {
 
 interface LabSource {
   id: number
-  facts: Omit<LabFacts, 'readability'>
+  facts: Omit<LabFacts, 'readability' | 'documentScripts'>
   description: string
   keywords: string[]
   publications: { title: string; abstract: string | null }[]
@@ -39,7 +39,7 @@ interface LabSource {
 
 interface RequestSource {
   id: number
-  facts: Omit<RequestFacts, 'readability'>
+  facts: Omit<RequestFacts, 'readability' | 'reach'>
   title: string
   problem: string
   expectedResult: string
@@ -156,7 +156,11 @@ function labRows(tx: DbOrTx, sources: LabSource[], deltas: Map<number, number>):
       postings: Buffer.from(encodeLabPostings(text.documents.map((d) => d.length), postings)),
       terms: JSON.stringify(surfaces),
       documents: JSON.stringify(text.documents.map((d) => d.publicationTitle)),
-      facts: { ...source.facts, readability: readability([source.description, ...source.keywords, ...source.publications.flatMap((p) => [p.title, p.abstract])]) },
+      facts: {
+        ...source.facts,
+        readability: readability([source.description, ...source.keywords, ...source.publications.flatMap((p) => [p.title, p.abstract])]),
+        documentScripts: encodeScripts(text.documents.map((d) => d.script)),
+      },
       textLength: text.documents.reduce((sum, d) => sum + d.length, 0),
     }
   })
@@ -175,7 +179,7 @@ function requestRows(tx: DbOrTx, sources: RequestSource[], deltas: Map<number, n
       entityType: 'request' as const,
       entityId: source.id,
       terms: JSON.stringify(terms),
-      facts: { ...source.facts, readability: readability([source.title, source.problem, source.expectedResult, ...source.keywords]) },
+      facts: { ...source.facts, readability: readability([source.title, source.problem, source.expectedResult, ...source.keywords]), reach: text.reach },
       textLength: text.length,
     }
   })

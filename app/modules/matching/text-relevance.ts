@@ -1,6 +1,6 @@
 import { backgroundProbability, buildTextCorpus, type TextCorpus } from './corpus-statistics'
 import { isCyrillic } from '#search/crosslingual'
-import { analyzeFields, isWordPair, type AnalyzedText, type Bridging, type TermBag } from './text-terms'
+import { analyzeFields, isWordPair, type AnalyzedText, type Bridging, type Script, type TermBag } from './text-terms'
 
 // How well a lab's texts fit a request's text, as a query-likelihood language model (Zhai & Lafferty):
 // each of the lab's texts (every publication, and its expertise description with keywords) is a bag
@@ -38,6 +38,8 @@ export interface RequestText {
 export interface LabDocument {
   publicationTitle: string | null
   length: number
+  /** The script it is written in: a request is compared with it by the words that script can share. */
+  script: Script
 }
 
 /** A lab's texts indexed by term, so that scoring visits only the request's terms. */
@@ -83,7 +85,7 @@ export function analyzeLab(lab: LabText, bridging?: Bridging): AnalyzedLab {
       else postings.set(term, [[document, count]])
     }
   })
-  return { documents: texts.map(({ publicationTitle, terms }) => ({ publicationTitle, length: terms.length })), postings, surfaces }
+  return { documents: texts.map(({ publicationTitle, terms }) => ({ publicationTitle, length: terms.length, script: terms.script })), postings, surfaces }
 }
 
 export function analyzeRequest(request: RequestText, bridging?: Bridging): AnalyzedRequest {
@@ -153,13 +155,16 @@ export function rankLabsForRequest<Lab extends { id: string; text: AnalyzedLab }
 function scoreDocuments(corpus: TextCorpus, lab: AnalyzedLab, request: AnalyzedRequest, termEvidence?: Map<string, number>): number[] {
   if (request.length === 0) return lab.documents.map(() => 0)
   const documentScores = lab.documents.map((document) => Math.log(DIRICHLET_PRIOR / (document.length + DIRICHLET_PRIOR)))
+  // Per request word the document's script could share: across languages, the words that have a
+  // counterpart there (text-terms.ts, reach); within one, all of them.
+  const reachOf = lab.documents.map((document) => request.reach[document.script])
   for (const [term, requestCount] of request.counts) {
     const postings = lab.postings.get(term)
     if (!postings) continue
-    const requestShare = requestCount / request.length
     const expectedInPrior = DIRICHLET_PRIOR * backgroundProbability(corpus, term)
     let evidence = 0
     for (const [document, count] of postings) {
+      const requestShare = requestCount / Math.max(1, reachOf[document])
       const documentEvidence = requestShare * Math.log1p(count / expectedInPrior)
       documentScores[document] += documentEvidence
       evidence += documentEvidence

@@ -1,5 +1,5 @@
 import { isStopword, stem, tokenize } from '#search/analyzer'
-import { cognateKey, isCyrillic, translationAt } from '#search/crosslingual'
+import { cognateKey, isCyrillic, isTranslationTarget, translationAt } from '#search/crosslingual'
 
 // The terms the matcher compares: the search analyzer's stems (so word forms count alike), plus the
 // pairs of adjacent stems, because "machine translation" or "оптическое волокно" says far more than
@@ -21,7 +21,18 @@ export interface TermBag {
 /** One text's terms, with the words each first came from, to explain a match in the text's own words. */
 export interface AnalyzedText extends TermBag {
   surfaces: Map<string, string>
+  /** The script most of its words are written in. */
+  script: Script
+  /**
+   * How many of its term occurrences a text in each script could share with it: all of them within
+   * a language; across languages, those the glossary or a cognate links. A Russian word with no
+   * English counterpart cannot count against an English text that could never have written it.
+   */
+  reach: Reach
 }
+
+export type Script = 'cyrillic' | 'latin'
+export type Reach = Record<Script, number>
 
 /** Which side a text is on: a request's cognate keys are named for the lab words they meet. */
 export type TextSide = 'request' | 'lab'
@@ -77,6 +88,8 @@ export function analyzeFields(fields: ReadonlyArray<string | null | undefined>, 
   const counts = new Map<string, number>()
   const surfaces = new Map<string, string>()
   let length = 0
+  const reach: Reach = { cyrillic: 0, latin: 0 }
+  const scripts: Reach = { cyrillic: 0, latin: 0 }
   let budget = MAX_WORDS_PER_TEXT
   const count = (term: string, surface: string) => {
     counts.set(term, (counts.get(term) ?? 0) + 1)
@@ -89,36 +102,56 @@ export function analyzeFields(fields: ReadonlyArray<string | null | undefined>, 
       .slice(0, budget)
     budget -= tokens.length
     const stems = tokens.map(cachedStem)
-    let previous: { term: string; surface: string; translated: boolean } | null = null
-    const add = (term: string, surface: string, translated: boolean) => {
-      count(term, surface)
+    type Word = { term: string; surface: string; translated: boolean; reaches: Record<Script, boolean> }
+    let previous: Word | null = null
+    const occur = (reaches: Record<Script, boolean>) => {
       length++
+      if (reaches.cyrillic) reach.cyrillic++
+      if (reaches.latin) reach.latin++
+    }
+    const add = (term: string, surface: string, translated: boolean, reaches: Record<Script, boolean>) => {
+      count(term, surface)
+      occur(reaches)
       if (previous) {
         // The two stems of one translated phrase share its surface: the pair is spelled as the phrase.
         count(`${previous.term} ${term}`, previous.surface === surface ? surface : `${previous.surface} ${surface}`)
-        length++
+        occur({ cyrillic: reaches.cyrillic && previous.reaches.cyrillic, latin: reaches.latin && previous.reaches.latin })
         // «катализатор гидроочистки» is a "hydrotreating catalyst": a Russian noun comes before the
         // noun that qualifies it, so a pair of translated words may stand either way round in English.
         if (translated && previous.translated && previous.surface !== surface) count(`${term} ${previous.term}`, `${previous.surface} ${surface}`)
       }
-      previous = { term, surface, translated }
+      previous = { term, surface, translated, reaches }
     }
     for (let i = 0; i < tokens.length; ) {
       const translation = bridged ? translationAt(stems, i) : null
       if (translation) {
         const surface = tokens.slice(i, i + translation.russianStems.length).join(' ')
-        for (const term of translation.englishStems) add(term, surface, true)
+        for (const term of translation.englishStems) add(term, surface, true, BOTH)
+        scripts.cyrillic += translation.russianStems.length
         i += translation.russianStems.length
         continue
       }
-      add(stems[i], tokens[i], false)
-      const key = bridged ? cognateKey(tokens[i]) : null
-      if (key) count(keyTerm(key, isCyrillic(tokens[i]), side), tokens[i])
+      const token = tokens[i]
+      const key = bridged ? cognateKey(token) : null
+      const cyrillic = CYRILLIC.test(token)
+      const latin = !cyrillic && LATIN.test(token)
+      if (cyrillic) scripts.cyrillic++
+      if (latin) scripts.latin++
+      // Within one language every word can be shared; across languages only a linked one.
+      const reaches = !bridged
+        ? BOTH
+        : { cyrillic: !latin || key !== null || isTranslationTarget(stems[i]), latin: !cyrillic || key !== null }
+      add(stems[i], token, false, reaches)
+      if (key) count(keyTerm(key, cyrillic, side), token)
       i++
     }
   }
-  return { counts, surfaces, length }
+  return { counts, surfaces, length, script: scripts.latin > scripts.cyrillic ? 'latin' : 'cyrillic', reach }
 }
+
+const BOTH: Record<Script, boolean> = { cyrillic: true, latin: true }
+const CYRILLIC = /\p{Script=Cyrillic}/u
+const LATIN = /\p{Script=Latin}/u
 
 /** True for a term made of two adjacent words. */
 export function isWordPair(term: string): boolean {
