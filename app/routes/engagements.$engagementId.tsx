@@ -134,7 +134,7 @@ export default function EngagementPage() {
   const { t } = useTranslation()
   const { formatMoney, formatDateTime } = useFormat()
   const data = useLoaderData<typeof loader>()
-  const { engagement: e, request, lab, side, admitted, confidentialDetails, actions, canDecline, messages } = data
+  const { engagement: e, request, lab, side, admittedAt, acceptedBy, confidentialDetails, actions, canDecline, messages } = data
   return (
     <article className="detail">
       <p className="muted">
@@ -216,11 +216,13 @@ export default function EngagementPage() {
           <h2>{t('request.fields.confidentialDetails')}</h2>
           {confidentialDetails !== null ? (
             <div className="confidential">
-              <p className="hint">{side === 'company' ? t('request.confidentialShown') : t('engagement.admittedAt', { date: formatDateTime(e.termsAcceptedAt) })}</p>
+              <p className="hint">{side === 'company' ? t('request.confidentialShown') : t('engagement.youAcceptedAt', { date: formatDateTime(admittedAt) })}</p>
               <p className="prose">{confidentialDetails || t('request.noConfidential')}</p>
             </div>
           ) : (
-            <p className="notice">{e.admissionOfferedAt && !admitted ? t('engagement.awaitingTerms') : t('request.confidentialHidden')}</p>
+            <p className="notice">
+              {e.stage === 'declined' ? t('engagement.admissionEnded') : actions.includes('accept_terms') ? t('engagement.awaitingTerms') : t('request.confidentialHidden')}
+            </p>
           )}
 
           <h2>{t('engagement.messages.title')}</h2>
@@ -248,11 +250,21 @@ export default function EngagementPage() {
             <dd>{t(`engagement.side.${e.initiatedBy}`)}</dd>
             <dt>{t('engagement.admission')}</dt>
             <dd>
-              {admitted
-                ? t('engagement.admittedAt', { date: formatDateTime(e.termsAcceptedAt) })
-                : e.admissionOfferedAt
-                  ? t('engagement.admissionOffered', { date: formatDateTime(e.admissionOfferedAt) })
-                  : t('engagement.notAdmitted')}
+              {e.stage === 'declined' && e.admissionOfferedAt ? (
+                t('engagement.admissionEnded')
+              ) : acceptedBy.length ? (
+                <ul className="list">
+                  {acceptedBy.map((a) => (
+                    <li key={`${a.name}-${a.acceptedAt}`}>{t('engagement.acceptedBy', { name: a.name, date: formatDateTime(a.acceptedAt) })}</li>
+                  ))}
+                </ul>
+              ) : admittedAt ? (
+                t('engagement.youAcceptedAt', { date: formatDateTime(admittedAt) })
+              ) : e.admissionOfferedAt ? (
+                t('engagement.admissionOffered', { date: formatDateTime(e.admissionOfferedAt) })
+              ) : (
+                t('engagement.notAdmitted')
+              )}
             </dd>
           </dl>
         </aside>

@@ -6,12 +6,14 @@ import { db } from '~/db.server'
 import { openDocument } from '~/modules/documents/access.server'
 import { prepareDocument } from '~/modules/documents/store.server'
 import { saveAlert, sendAlertDigests } from '~/modules/engagements/alerts.server'
-import { admittedOrganisationIds, advanceEngagement, declineEngagement, expressInterest, inviteLab, viewEngagement } from '~/modules/engagements/engagements.server'
+import { admissionsToRequest, advanceEngagement, declineEngagement, expressInterest, inviteLab, viewEngagement } from '~/modules/engagements/engagements.server'
 import { postMessage, readThread, unreadCounts } from '~/modules/engagements/messages.server'
 import { createLab } from '~/modules/labs/labs.server'
-import { changeRequestStatus, createRequest, viewRequest } from '~/modules/requests/requests.server'
+import { loadActor } from '~/modules/auth/actor.server'
+import { removeMember } from '~/modules/organisations/organisations.server'
+import { changeRequestStatus, createRequest, updateRequest, viewRequest } from '~/modules/requests/requests.server'
 import { searchEngine } from '~/modules/search/engine.server'
-import { actorWithOrganisation } from '../factories/actors'
+import { actorWithOrganisation, memberOf } from '../factories/actors'
 import { labInput, requestInput } from '../factories/catalogue'
 
 const proposal = { approach: 'Отработаем режимы сварки на роботе KUKA с адаптивным слежением за швом.', timeline: '6 месяцев', priceEstimate: 3_000_000_00 }
@@ -37,8 +39,8 @@ describe('the engagement pipeline', () => {
     expect(advanceEngagement(company, id, 'shortlist')).toMatchObject({ ok: true, value: { stage: 'shortlisted' } })
     expect(advanceEngagement(company, id, 'offer_admission')).toMatchObject({ ok: true })
     // Offered is not yet admitted: the lab still sees no confidential details.
-    expect(admittedOrganisationIds(requestId)).toEqual([])
-    const before = viewRequest(scientist, requestId, admittedOrganisationIds(requestId))
+    expect(admissionsToRequest(requestId)).toEqual([])
+    const before = viewRequest(scientist, requestId, admissionsToRequest(requestId))
     expect(before.ok && before.value.request.confidentialDetails).toBeNull()
     const engagementBefore = viewEngagement(scientist, id)
     expect(engagementBefore.ok && engagementBefore.value.confidentialDetails).toBeNull()
@@ -46,9 +48,10 @@ describe('the engagement pipeline', () => {
     expect(advanceEngagement(scientist, id, 'accept_terms')).toMatchObject({ ok: true })
     const accepted = db.select().from(engagements).where(eq(engagements.id, id)).get()!
     expect(accepted).toMatchObject({ termsAcceptedBy: scientist.userId, admissionOfferedBy: company.userId })
-    expect(admittedOrganisationIds(requestId)).toEqual([scientist.organisationId])
-    const after = viewRequest(scientist, requestId, admittedOrganisationIds(requestId))
+    expect(admissionsToRequest(requestId).map((a) => a.userId)).toEqual([scientist.userId])
+    const after = viewRequest(scientist, requestId, admissionsToRequest(requestId))
     expect(after.ok && after.value.request.confidentialDetails).toBe('Объём 4000 корпусов в год')
+    expect(after.ok && after.value.admittedThrough).toEqual({ engagementId: id, labName: expect.any(String) })
 
     expect(advanceEngagement(company, id, 'discuss')).toMatchObject({ ok: true, value: { stage: 'discussion' } })
     expect(advanceEngagement(company, id, 'agree')).toMatchObject({ ok: true, value: { stage: 'discussion' } })
@@ -65,6 +68,63 @@ describe('the engagement pipeline', () => {
       'engagement.agree',
       'engagement.agree',
     ])
+  })
+
+  it('ends admission with a decline, everywhere and for text added later, and admits only the people who accepted', async () => {
+    const { company, scientist, requestId, labId } = await setUp()
+    const colleague = await memberOf(scientist)
+    // Another lab of the same university, whose head took part in nothing.
+    const otherLabHead = await memberOf(scientist)
+    expect(createLab(otherLabHead, labInput({ name: 'Лаборатория соседей' })).ok).toBe(true)
+    const interest = expressInterest(scientist, requestId, { labId, ...proposal })
+    if (!interest.ok) throw new Error(interest.error)
+    const id = interest.value.id
+    advanceEngagement(company, id, 'offer_admission')
+    expect(advanceEngagement(scientist, id, 'accept_terms')).toMatchObject({ ok: true })
+    expect(advanceEngagement(scientist, id, 'accept_terms')).toMatchObject({ error: 'transition_not_allowed' })
+    const seen = (actor: typeof scientist) => {
+      const page = viewRequest(actor, requestId, admissionsToRequest(requestId))
+      const engagement = viewEngagement(actor, id)
+      return [page.ok ? page.value.request.confidentialDetails : 'no page', engagement.ok ? engagement.value.confidentialDetails : null]
+    }
+    expect(seen(scientist)).toEqual(['Объём 4000 корпусов в год', 'Объём 4000 корпусов в год'])
+    // Members of the same organisation who did not accept see nothing, until they accept themselves.
+    expect(seen(colleague)).toEqual([null, null])
+    expect(seen(otherLabHead)).toEqual([null, null])
+    const colleagueView = viewEngagement(colleague, id)
+    expect(colleagueView.ok && colleagueView.value.actions).toContain('accept_terms')
+    expect(advanceEngagement(colleague, id, 'accept_terms')).toMatchObject({ ok: true })
+    expect(seen(colleague)).toEqual(['Объём 4000 корпусов в год', 'Объём 4000 корпусов в год'])
+    // The engagement keeps the first acceptance.
+    expect(db.select().from(engagements).where(eq(engagements.id, id)).get()).toMatchObject({ termsAcceptedBy: scientist.userId })
+    const companyView = viewEngagement(company, id)
+    expect(companyView.ok && companyView.value.acceptedBy.map((a) => a.name)).toEqual([scientist.name, colleague.name])
+
+    expect(declineEngagement(company, id, { reason: 'chose_other' })).toMatchObject({ ok: true })
+    expect(updateRequest(company, requestId, { ...requestInput(), confidentialDetails: 'Добавлено после отказа: 9000 корпусов' })).toMatchObject({ ok: true })
+    for (const person of [scientist, colleague, otherLabHead]) expect(seen(person)).toEqual([null, null])
+    const companyAfter = viewRequest(company, requestId, admissionsToRequest(requestId))
+    expect(companyAfter.ok && companyAfter.value.request.confidentialDetails).toBe('Добавлено после отказа: 9000 корпусов')
+  })
+
+  it('ends admission when the lab itself declines, and for a person who leaves the organisation', async () => {
+    const { company, scientist, requestId, labId } = await setUp()
+    const colleague = await memberOf(scientist)
+    const interest = expressInterest(scientist, requestId, { labId, ...proposal })
+    if (!interest.ok) throw new Error(interest.error)
+    const id = interest.value.id
+    advanceEngagement(company, id, 'offer_admission')
+    advanceEngagement(scientist, id, 'accept_terms')
+    advanceEngagement(colleague, id, 'accept_terms')
+    const membership = db.select().from(memberships).where(eq(memberships.userId, colleague.userId)).get()!
+    expect(removeMember(scientist, membership.id)).toMatchObject({ ok: true })
+    const left = loadActor(colleague.userId)
+    const page = viewRequest(left, requestId, admissionsToRequest(requestId))
+    expect(page.ok && page.value.request.confidentialDetails).toBeNull()
+
+    expect(declineEngagement(scientist, id, { reason: 'capacity' })).toMatchObject({ ok: true })
+    const afterDecline = viewRequest(scientist, requestId, admissionsToRequest(requestId))
+    expect(afterDecline.ok && afterDecline.value.request.confidentialDetails).toBeNull()
   })
 
   it('refuses a second expression of interest, and interest in a draft or closed request', async () => {

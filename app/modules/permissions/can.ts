@@ -1,4 +1,4 @@
-import type { RequestStatus } from '#db/schema/values'
+import type { EngagementStage, RequestStatus } from '#db/schema/values'
 import { hasRole, type Actor } from './actor'
 
 // Every authorisation question goes through can(): loaders, actions, buttons on pages and search
@@ -13,8 +13,21 @@ type ClaimRef = { companyId: number }
 type RequestRef = { organisationId: number; status: RequestStatus }
 /** A proposal of a lab for a request: the request's company and the lab's organisation. */
 type MatchRef = { companyId: number; labOrganisationId: number }
-/** The labs' organisations a company has admitted to a request's confidential part. */
-type ConfidentialRef = { organisationId: number; admittedOrganisationIds: readonly number[] }
+/**
+ * One person's acceptance of the confidentiality terms on one engagement (one lab) of a request,
+ * with what decides whether it still stands.
+ */
+export type Admission = {
+  engagementId: number
+  labId: number
+  labName: string
+  labOrganisationId: number
+  stage: EngagementStage
+  admissionOfferedAt: string | null
+  userId: string
+}
+/** A request's company and every acceptance of its confidentiality terms, on any of its engagements. */
+type ConfidentialRef = { organisationId: number; admissions: readonly Admission[] }
 
 /** The two sides of an engagement: the company of the request and the organisation of the lab. */
 type EngagementRef = { companyOrganisationId: number; labOrganisationId: number }
@@ -80,6 +93,20 @@ function isMatchParty(actor: Actor | null, match: MatchRef): boolean {
   return (hasRole(actor, 'company') && isMemberOf(actor, match.companyId)) || (hasRole(actor, 'science') && isMemberOf(actor, match.labOrganisationId))
 }
 
+/**
+ * The admission through which this person reads a request's confidential part, if one stands:
+ * the company offered it on a live engagement, this person accepted the terms on it, and is still a
+ * member of the lab's organisation. A decline by either side ends it at once.
+ */
+export function liveAdmissionOf(actor: Actor | null, admissions: readonly Admission[]): Admission | null {
+  if (!actor) return null
+  return (
+    admissions.find(
+      (a) => a.userId === actor.userId && a.stage !== 'declined' && a.admissionOfferedAt !== null && hasRole(actor, 'science') && isMemberOf(actor, a.labOrganisationId),
+    ) ?? null
+  )
+}
+
 function isOwnerOf(actor: Actor | null, organisationId: number): boolean {
   return actor?.organisationId === organisationId && actor.membershipRole === 'owner'
 }
@@ -99,8 +126,8 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   // Drafts and archived requests stay with their company; the rest is public.
   'request:view': (a, r) => PUBLIC_REQUEST_STATUSES.includes(r.status) || isMemberOf(a, r.organisationId),
   'request:edit': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.organisationId) && r.status !== 'archived',
-  'request:view_confidential': (a, r) =>
-    isMemberOf(a, r.organisationId) || (a?.organisationId != null && r.admittedOrganisationIds.includes(a.organisationId)),
+  // The company always; on the science side only a person admitted on a live engagement (README, "Confidentiality").
+  'request:view_confidential': (a, r) => isMemberOf(a, r.organisationId) || liveAdmissionOf(a, r.admissions) !== null,
   'lab:create': (a) => hasRole(a, 'science'),
   'lab:edit': (a, r) => hasRole(a, 'science') && isMemberOf(a, r.organisationId),
   // Proposals concern two organisations, and only them: the company sees the labs proposed for its
