@@ -24,18 +24,39 @@ const EnvSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // Signs the flash-message cookie; without it a random one per start is fine (flashes are short-lived).
   SESSION_SECRET: z.string().min(16).optional(),
+  // The address people reach the site at, e.g. https://rd.tomsk.ru: every link in an e-mail is built
+  // from it, never from a request's Host header (which anyone can forge). Required in production.
+  PUBLIC_ORIGIN: z
+    .string()
+    .url()
+    .refine((v) => ['http:', 'https:'].includes(new URL(v).protocol), 'must be an http(s) address')
+    .transform((v) => new URL(v).origin)
+    .optional(),
 })
 
-export type Env = z.infer<typeof EnvSchema>
+type ParsedEnv = z.infer<typeof EnvSchema>
+export type Env = ParsedEnv & { PUBLIC_ORIGIN: string }
+
+/** Settings that depend on others: production needs its public origin spelled out. */
+function complete(parsed: ParsedEnv): { env: Env } | { problems: string[] } {
+  if (parsed.NODE_ENV === 'production' && !parsed.PUBLIC_ORIGIN) return { problems: ['  PUBLIC_ORIGIN: required in production (the address e-mail links point to)'] }
+  return { env: { ...parsed, PUBLIC_ORIGIN: parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT}` } }
+}
+
+/** Parses a set of environment variables; `parseEnv` below applies it to the process's own. */
+export function readEnv(source: Record<string, string | undefined>): { env: Env } | { problems: string[] } {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`) }
+  return complete(parsed.data)
+}
 
 function parseEnv(): Env {
-  const parsed = EnvSchema.safeParse(process.env)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
-    console.error(`Invalid environment configuration:\n${problems}`)
+  const read = readEnv(process.env)
+  if ('problems' in read) {
+    console.error(`Invalid environment configuration:\n${read.problems.join('\n')}`)
     process.exit(1)
   }
-  return parsed.data
+  return read.env
 }
 
 export const env = parseEnv()

@@ -38,15 +38,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const claimId = Number(params.claimId)
   const formData = await request.formData()
   const here = `/admin/claims/${claimId}`
-  const origin = new URL(request.url).origin
   if (formData.get('intent') === 'mark-paid') {
     const submission = parseSubmission(formData, MarkPaidSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    return respondToForm(submission, markClaimPaid(actor, claimId, submission.value, { origin }), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.paid' } })
+    return respondToForm(submission, markClaimPaid(actor, claimId, submission.value), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.paid' } })
   }
   const submission = parseSubmission(formData, DecideClaimSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  return respondToForm(submission, decideClaim(actor, claimId, submission.value, { origin }), {
+  return respondToForm(submission, decideClaim(actor, claimId, submission.value), {
     redirectTo: here,
     toast: { type: 'success', key: decisionToast[submission.value.decision] },
   })

@@ -37,7 +37,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const claimId = Number(params.claimId)
   const formData = await request.formData()
   const here = `/claims/${claimId}`
-  const origin = new URL(request.url).origin
   switch (formData.get('intent')) {
     case 'update-payments': {
       const submission = parseSubmission(formData, ClaimPaymentsSchema)
@@ -47,12 +46,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case 'submit': {
       const submission = parseSubmission(formData, SubmitClaimSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-      return respondToForm(submission, submitClaim(actor, claimId, submission.value, { origin }), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.submitted' } })
+      return respondToForm(submission, submitClaim(actor, claimId, submission.value), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.submitted' } })
     }
     case 'withdraw': {
       const submission = parseSubmission(formData, SubmitClaimSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-      return respondToForm(submission, withdrawClaim(actor, claimId, { origin }), { redirectTo: here, toast: { type: 'info', key: 'claims.toast.withdrawn' } })
+      return respondToForm(submission, withdrawClaim(actor, claimId), { redirectTo: here, toast: { type: 'info', key: 'claims.toast.withdrawn' } })
     }
     default:
       return json({ status: 'error' as const, error: { '': ['errors.invalid'] } }, { status: 400 })

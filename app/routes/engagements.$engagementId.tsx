@@ -39,7 +39,6 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request)
   const id = parseId(params.engagementId)
-  const origin = new URL(request.url).origin
   const upload = await readUploadForm(request)
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
   const intent = upload.formData.get('intent')
@@ -50,17 +49,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const file = upload.files.get('attachment')
     const prepared = file ? prepareDocument(file, 'attachment') : null
     if (prepared && !prepared.ok) return respondToForm(submission, prepared, { redirectTo: back, toast: { type: 'success', key: 'toast.messageSent' } })
-    const result = postMessage(actor, id, { body: submission.value.body, document: prepared?.value }, origin)
+    const result = postMessage(actor, id, { body: submission.value.body, document: prepared?.value })
     return respondToForm(submission, result, { redirectTo: back, toast: { type: 'success', key: 'toast.messageSent' } })
   }
   if (intent === 'decline') {
     const submission = parseSubmission(upload.formData, DeclineSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    return respondToForm(submission, declineEngagement(actor, id, submission.value, origin), { redirectTo: back, toast: { type: 'info', key: 'toast.engagementDeclined' } })
+    return respondToForm(submission, declineEngagement(actor, id, submission.value), { redirectTo: back, toast: { type: 'info', key: 'toast.engagementDeclined' } })
   }
   const submission = parseSubmission(upload.formData, EngagementActionSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  return respondToForm(submission, advanceEngagement(actor, id, submission.value.action, origin), {
+  return respondToForm(submission, advanceEngagement(actor, id, submission.value.action), {
     redirectTo: back,
     toast: { type: 'success', key: `toast.engagement.${submission.value.action}` },
   })

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { expect, request as httpClient, test, type APIResponse } from '@playwright/test'
 import { completeInn10, completeOgrn13 } from '../../app/modules/organisations/inn-ogrn'
 import { DEMO_PASSWORD } from './helpers'
@@ -124,6 +125,7 @@ test.describe('the session cookie', () => {
           NODE_ENV: 'production',
           HOST: '127.0.0.1',
           PORT: String(port),
+          PUBLIC_ORIGIN: baseURL,
           TRUST_PROXY: 'true',
           DATABASE_PATH: path.join(dir, 'app.db'),
           UPLOADS_DIR: path.join(dir, 'uploads'),
@@ -194,6 +196,22 @@ test('after five wrong passwords an account is locked: the sixth attempt and eve
   await expect(page.getByText(/Слишком много неудачных попыток входа/)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Выйти' })).toHaveCount(0)
   expect(await page.context().cookies()).not.toContainEqual(expect.objectContaining({ name: 'rd_session' }))
+})
+
+function e2eDatabase() {
+  return new Database(path.resolve('tests/.tmp/e2e/app.db'), { readonly: true, fileMustExist: true })
+}
+
+test('links in e-mails point to the configured public origin, whatever Host the request claimed', async ({ request, baseURL }) => {
+  await request.post('/login', { form: { email: 'lab@demo.test', password: DEMO_PASSWORD } })
+  const invitee = `forged-host-${Date.now()}@test.example`
+  const response = await request.post('/org', { form: { intent: 'invite', email: invitee }, headers: { host: 'evil.example' }, maxRedirects: 0 })
+  expect(response.status()).toBe(302)
+  const db = e2eDatabase()
+  const mail = db.prepare('SELECT text FROM mail_outbox WHERE "to" = ?').get(invitee) as { text: string } | undefined
+  db.close()
+  expect(mail?.text).toContain(`${baseURL}/join/`)
+  expect(mail?.text).not.toContain('evil.example')
 })
 
 function freePort(): Promise<number> {

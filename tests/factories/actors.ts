@@ -18,7 +18,7 @@ let members = 0
 
 /** Invites a new person into the owner's organisation and returns them, as a plain member, as an actor. */
 export async function memberOf(owner: Actor): Promise<Actor> {
-  const invited = inviteMember(owner, owner.organisationId!, { email: `member-${Date.now()}-${++members}@test.example`, origin: 'http://localhost' })
+  const invited = inviteMember(owner, owner.organisationId!, { email: `member-${Date.now()}-${++members}@test.example` })
   if (!invited.ok) throw new Error(`invitation failed: ${invited.error}`)
   const joined = await acceptInvitation(invited.value.link.split('/join/')[1], { name: `Сотрудник ${members}`, password: 'member password 1' })
   if (!joined.ok) throw new Error(`joining failed: ${joined.error}`)

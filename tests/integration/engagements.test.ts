@@ -3,6 +3,7 @@ import { auditEvents, engagements, mailOutbox, memberships, notifications } from
 import { indexRegistry } from '#search/registry'
 import { drainOutbox } from '#search/sync'
 import { db } from '~/db.server'
+import { env } from '~/env.server'
 import { openDocument } from '~/modules/documents/access.server'
 import { prepareDocument } from '~/modules/documents/store.server'
 import { saveAlert, sendAlertDigests } from '~/modules/engagements/alerts.server'
@@ -187,6 +188,8 @@ describe('the engagement pipeline', () => {
       .all()
       .map((m) => m.userId)
     expect(told.length).toBeGreaterThan(0)
+    const mailed = db.select().from(mailOutbox).where(eq(mailOutbox.to, scientist.email)).all().at(-1)!
+    expect(mailed.text).toContain(`\n${env.PUBLIC_ORIGIN}/engagements/${id}\n`)
     expect(told.every((u) => parties.includes(u) && u !== company.userId)).toBe(true)
     expect(told).not.toContain(outsider.userId)
   })
@@ -219,9 +222,11 @@ describe('request alerts', () => {
     changeRequestStatus(company, other.value.id, 'publish')
     await drainOutbox(db, searchEngine, indexRegistry)
 
-    expect(await sendAlertDigests(new Date(Date.now() + 1000), 'http://localhost')).toEqual({ alerts: 1, requests: 1 })
+    expect(await sendAlertDigests(new Date(Date.now() + 1000))).toEqual({ alerts: 1, requests: 1 })
     const mail = db.select().from(mailOutbox).where(eq(mailOutbox.to, scientist.email)).all().at(-1)!
     expect(mail.text).toContain('Лидар для мониторинга мерзлоты')
+    // Links in e-mail are absolute, on the configured public origin.
+    expect(mail.text).toContain(`${env.PUBLIC_ORIGIN}/requests/${fitting.value.id}`)
     expect(mail.text).not.toContain('Упаковка таблеток')
     expect(await sendAlertDigests(new Date(Date.now() + 2000))).toEqual({ alerts: 0, requests: 0 })
   })

@@ -11,7 +11,6 @@ import { ok, refuse, type Result } from '../result'
 import { assess, claimsHoldingPayments } from './assess.server'
 import { notifyAdministration } from './notices.server'
 
-type Options = { origin?: string }
 export type ClaimRow = typeof compensationClaims.$inferSelect
 
 export function loadClaim(tx: DbOrTx, claimId: number): ClaimRow | null {
@@ -155,7 +154,6 @@ export function submitClaim(
   actor: Actor,
   claimId: number,
   input: { revision?: number } = {},
-  options: Options = {},
 ): Result<{ requestedKopecks: number }, EditRefusal | 'claim_has_violations'> {
   const found = editable(actor, claimId, input.revision)
   if (!found.ok) return found
@@ -199,8 +197,7 @@ export function submitClaim(
         {
           kind: resubmission ? 'claimResubmitted' : 'claimSubmitted',
           params: { claim: claim.id, company: company?.shortName ?? company?.name ?? '', amount: kopecksToDecimal(computation.resultKopecks as Kopecks) },
-        },
-        options.origin,
+        }
       )
       return ok({ requestedKopecks: computation.resultKopecks })
     },
@@ -209,7 +206,7 @@ export function submitClaim(
 }
 
 /** The company takes a claim back before a decision; its payments are released for another claim. */
-export function withdrawClaim(actor: Actor, claimId: number, options: Options = {}): Result<null, 'forbidden' | 'not_found' | 'claim_not_withdrawable'> {
+export function withdrawClaim(actor: Actor, claimId: number): Result<null, 'forbidden' | 'not_found' | 'claim_not_withdrawable'> {
   const claim = loadClaim(db, claimId)
   if (!claim) return refuse('not_found')
   if (!can(actor, 'claim:edit', { companyId: claim.companyId })) return refuse('forbidden')
@@ -225,7 +222,7 @@ export function withdrawClaim(actor: Actor, claimId: number, options: Options = 
       .get()
     tx.update(claimPayments).set({ releasedAt: now }).where(and(eq(claimPayments.claimId, claimId), isNull(claimPayments.releasedAt))).run()
     audit(tx, auditActor(actor), 'claim.withdrawn', { type: 'claim', id: claimId }, before, after)
-    if (before.status !== 'draft') notifyAdministration(tx, claimId, { kind: 'claimWithdrawn', params: { claim: claimId } }, options.origin)
+    if (before.status !== 'draft') notifyAdministration(tx, claimId, { kind: 'claimWithdrawn', params: { claim: claimId } })
     return ok(null)
   })
 }

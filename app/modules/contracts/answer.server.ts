@@ -9,8 +9,6 @@ import { ok, refuse, type Result } from '../result'
 import { amendmentConflict } from './register.server'
 import { loadContract, loadVersion, notifyOtherParty, partiesOf, stagesOf } from './records.server'
 
-type Options = { origin?: string }
-
 export type VersionAnswerRefusal = 'forbidden' | 'not_found' | 'version_not_pending' | 'reason_required' | 'amendment_drops_accepted_stage' | 'amendment_price_below_paid'
 
 /** The pending version a form names, checked against the contract: a stale or forged id is refused. */
@@ -27,7 +25,7 @@ function pendingVersion(contractId: number, versionId: number) {
  * The other party confirms the proposed terms: the first version makes the contract hold; an
  * amendment replaces the terms in force, which stay in the history as a superseded version.
  */
-export function confirmVersion(actor: Actor, contractId: number, versionId: number, options: Options = {}): Result<null, VersionAnswerRefusal> {
+export function confirmVersion(actor: Actor, contractId: number, versionId: number): Result<null, VersionAnswerRefusal> {
   const found = pendingVersion(contractId, versionId)
   if (!found.ok) return found
   const { contract: seen, version: proposed } = found.value
@@ -55,13 +53,13 @@ export function confirmVersion(actor: Actor, contractId: number, versionId: numb
       .get()
     const action = previous ? 'contract.amendment_confirmed' : 'contract.confirmed'
     audit(tx, auditActor(actor), action, { type: 'contract', id: contract.id }, { contract, version: proposed }, { contract: after, version })
-    notifyOtherParty(tx, after, actor.organisationId, { kind: previous ? 'contractAmendmentConfirmed' : 'contractConfirmed', params: { number: version.number } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: previous ? 'contractAmendmentConfirmed' : 'contractConfirmed', params: { number: version.number } })
     return ok(null)
   })
 }
 
 /** The other party declines the proposed terms, saying why; the terms in force (if any) stay. */
-export function declineVersion(actor: Actor, contractId: number, versionId: number, reason: string, options: Options = {}): Result<null, VersionAnswerRefusal> {
+export function declineVersion(actor: Actor, contractId: number, versionId: number, reason: string): Result<null, VersionAnswerRefusal> {
   const found = pendingVersion(contractId, versionId)
   if (!found.ok) return found
   const { contract: seen, version: proposed } = found.value
@@ -78,13 +76,13 @@ export function declineVersion(actor: Actor, contractId: number, versionId: numb
       .returning()
       .get()
     audit(tx, auditActor(actor), 'contract.version_declined', { type: 'contract', id: contract.id }, { contract, version: proposed }, { contract: after, version })
-    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionDeclined', params: { number: version.number, reason: reason.trim() } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionDeclined', params: { number: version.number, reason: reason.trim() } })
     return ok(null)
   })
 }
 
 /** The proposing party takes its proposal back before the other party answers. */
-export function withdrawVersion(actor: Actor, contractId: number, versionId: number, options: Options = {}): Result<null, VersionAnswerRefusal> {
+export function withdrawVersion(actor: Actor, contractId: number, versionId: number): Result<null, VersionAnswerRefusal> {
   const found = pendingVersion(contractId, versionId)
   if (!found.ok) return found
   const { contract: seen, version: proposed } = found.value
@@ -100,7 +98,7 @@ export function withdrawVersion(actor: Actor, contractId: number, versionId: num
       .returning()
       .get()
     audit(tx, auditActor(actor), 'contract.version_withdrawn', { type: 'contract', id: contract.id }, { contract, version: proposed }, { contract: after, version })
-    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionWithdrawn', params: { number: version.number } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionWithdrawn', params: { number: version.number } })
     return ok(null)
   })
 }

@@ -15,8 +15,6 @@ import { executionTotals, loadContract, loadVersion, notifyOtherParty, partiesOf
 // The execution of a confirmed contract: acceptance acts and payments. Each is recorded by one party
 // and confirmed (or disputed, with a reason) by the other; only confirmed records count for claims.
 
-type Options = { origin?: string }
-
 export interface ActInput {
   stageNumber: number
   number: string
@@ -54,7 +52,7 @@ export type ActRefusal =
   | DocumentRefusal
 
 /** Either party records an acceptance act for a stage of the confirmed terms; the other confirms it. */
-export function recordAct(actor: Actor, contractId: number, input: ActInput, options: Options = {}): Result<{ actId: number }, ActRefusal> {
+export function recordAct(actor: Actor, contractId: number, input: ActInput): Result<{ actId: number }, ActRefusal> {
   const found = loadContract(db, contractId)
   if (!found) return refuse('not_found')
   if (!can(actor, 'contract:record_act', partiesOf(found))) return refuse('forbidden')
@@ -93,7 +91,7 @@ export function recordAct(actor: Actor, contractId: number, input: ActInput, opt
       .returning()
       .get()
     audit(tx, auditActor(actor), 'contract.act_recorded', { type: 'contract', id: contract.id }, null, act)
-    notifyOtherParty(tx, contract, actor.organisationId, { kind: 'contractActRecorded', params: { number: act.number, contract: terms.version.number } }, options.origin)
+    notifyOtherParty(tx, contract, actor.organisationId, { kind: 'contractActRecorded', params: { number: act.number, contract: terms.version.number } })
     return ok({ actId: act.id })
   })
 }
@@ -110,7 +108,7 @@ export type PaymentRefusal =
   | DocumentRefusal
 
 /** The company records a payment; it may not exceed what is left unpaid of the price in force. */
-export function recordPayment(actor: Actor, contractId: number, input: PaymentRecordInput, options: Options = {}): Result<{ paymentId: number }, PaymentRefusal> {
+export function recordPayment(actor: Actor, contractId: number, input: PaymentRecordInput): Result<{ paymentId: number }, PaymentRefusal> {
   const found = loadContract(db, contractId)
   if (!found) return refuse('not_found')
   if (!can(actor, 'contract:record_payment', partiesOf(found))) return refuse('forbidden')
@@ -149,8 +147,7 @@ export function recordPayment(actor: Actor, contractId: number, input: PaymentRe
       tx,
       contract,
       actor.organisationId,
-      { kind: 'contractPaymentRecorded', params: { order: payment.orderNumber, amount: kopecksToDecimal(payment.amountKopecks as Kopecks), contract: terms.version.number } },
-      options.origin,
+      { kind: 'contractPaymentRecorded', params: { order: payment.orderNumber, amount: kopecksToDecimal(payment.amountKopecks as Kopecks), contract: terms.version.number } }
     )
     return ok({ paymentId: payment.id })
   })
@@ -174,7 +171,6 @@ export function answerRecord(
   kind: RecordKind,
   recordId: number,
   answer: { decision: 'confirm' | 'decline'; reason?: string },
-  options: Options = {},
 ): Result<null, RecordAnswerRefusal> {
   const contract = loadContract(db, contractId)
   const seen = loadRecord(db, kind, recordId)
@@ -198,8 +194,7 @@ export function answerRecord(
       tx,
       contract,
       actor.organisationId,
-      { kind: `contract${kind === 'act' ? 'Act' : 'Payment'}${answer.decision === 'confirm' ? 'Confirmed' : 'Declined'}`, params: { number: label, reason: reason ?? '' } },
-      options.origin,
+      { kind: `contract${kind === 'act' ? 'Act' : 'Payment'}${answer.decision === 'confirm' ? 'Confirmed' : 'Declined'}`, params: { number: label, reason: reason ?? '' } }
     )
     return ok(null)
   })

@@ -24,8 +24,6 @@ export interface ProposeVersionInput extends ContractTerms {
   document?: IncomingDocument
 }
 
-type Options = { origin?: string }
-
 /** Writes one version of the terms with its stages; the proposing party's side counts as confirmed. */
 function insertVersion(
   tx: DbOrTx,
@@ -82,7 +80,6 @@ function prepareOptional(document: IncomingDocument | undefined): Result<Prepare
 export function registerContract(
   actor: Actor,
   input: RegisterContractInput,
-  options: Options = {},
 ): Result<{ contractId: number }, 'forbidden' | 'contractor_not_science' | 'engagement_not_agreed' | 'engagement_has_contract' | TermsRefusal | DocumentRefusal> {
   if (!can(actor, 'contract:register') || !actor.organisationId) return refuse('forbidden')
   const problem = termsProblem(input)
@@ -118,7 +115,7 @@ export function registerContract(
     const after = tx.update(contracts).set({ pendingVersionId: version.id }).where(eq(contracts.id, contract.id)).returning().get()
     audit(tx, auditActor(actor), 'contract.registered', { type: 'contract', id: contract.id }, null, { contract: after, version, stages })
     const names = organisationNames(tx, [contract.companyId])
-    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractProposed', params: { company: names.get(contract.companyId) ?? '', number: version.number } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractProposed', params: { company: names.get(contract.companyId) ?? '', number: version.number } })
     return ok({ contractId: contract.id })
   })
 }
@@ -153,7 +150,6 @@ export function proposeVersion(
   actor: Actor,
   contractId: number,
   input: ProposeVersionInput,
-  options: Options = {},
 ): Result<{ versionId: number }, ProposeVersionRefusal> {
   const found = loadContract(db, contractId)
   if (!found) return refuse('not_found')
@@ -191,7 +187,7 @@ export function proposeVersion(
       .get()
     const before = previous ? { version: previous, stages: stagesOf(tx, previous.id) } : null
     audit(tx, auditActor(actor), 'contract.version_proposed', { type: 'contract', id: contract.id }, before, { contract: after, version, stages })
-    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionProposed', params: { number: version.number, version: version.version } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionProposed', params: { number: version.number, version: version.version } })
     return ok({ versionId: version.id })
   })
 }

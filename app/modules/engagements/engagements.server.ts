@@ -68,7 +68,6 @@ export function expressInterest(
   actor: Actor,
   requestId: number,
   input: { labId: number; approach: string; timeline: string; priceEstimate: number },
-  origin?: string,
 ): Result<Engagement, 'forbidden' | 'not_found' | 'request_not_open' | 'already_engaged'> {
   return db.transaction((tx) => {
     const lab = tx.select().from(labs).where(eq(labs.id, input.labId)).get()
@@ -86,7 +85,7 @@ export function expressInterest(
       : tx.insert(engagements).values({ requestId, labId: lab.id, ...sides, initiatedBy: 'lab', ...proposal }).returning().get()
     audit(tx, auditActor(actor), 'engagement.interest', { type: 'engagement', id: after.id }, existing ?? null, after)
     markInterested(tx, actor, { requestId, labId: lab.id }, 'lab')
-    notifyOrganisations(tx, [request.organisationId], { kind: 'engagementInterest', params: { lab: lab.name, request: request.title }, link: link(after.id) }, { origin })
+    notifyOrganisations(tx, [request.organisationId], { kind: 'engagementInterest', params: { lab: lab.name, request: request.title }, link: link(after.id) })
     return ok(after)
   })
 }
@@ -95,7 +94,6 @@ export function expressInterest(
 export function inviteLab(
   actor: Actor,
   input: { requestId: number; labId: number; note?: string },
-  origin?: string,
 ): Result<Engagement, 'forbidden' | 'not_found' | 'request_not_open' | 'already_engaged'> {
   return db.transaction((tx) => {
     const request = tx.select().from(rdRequests).where(eq(rdRequests.id, input.requestId)).get()
@@ -114,7 +112,7 @@ export function inviteLab(
       .get()
     audit(tx, auditActor(actor), 'engagement.invited', { type: 'engagement', id: created.id }, null, created)
     markInterested(tx, actor, { requestId: request.id, labId: lab.id }, 'company')
-    notifyOrganisations(tx, [lab.organisationId], { kind: 'engagementInvited', params: { lab: lab.name, request: request.title }, link: link(created.id) }, { origin })
+    notifyOrganisations(tx, [lab.organisationId], { kind: 'engagementInvited', params: { lab: lab.name, request: request.title }, link: link(created.id) })
     return ok(created)
   })
 }
@@ -174,7 +172,6 @@ export function advanceEngagement(
   actor: Actor,
   engagementId: number,
   action: EngagementAction,
-  origin?: string,
 ): Result<Engagement, 'forbidden' | 'not_found' | 'transition_not_allowed'> {
   return db.transaction((tx) => {
     const before = tx.select().from(engagements).where(eq(engagements.id, engagementId)).get()
@@ -192,7 +189,7 @@ export function advanceEngagement(
     const other = side === 'company' ? before.labOrganisationId : before.companyOrganisationId
     const request = tx.select({ title: rdRequests.title }).from(rdRequests).where(eq(rdRequests.id, before.requestId)).get()
     const kind = after.stage === 'agreed' && before.stage !== 'agreed' ? 'engagementStep.agreed' : `engagementStep.${action}`
-    notifyOrganisations(tx, [other], { kind, params: { request: request?.title ?? '' }, link: link(engagementId) }, { origin })
+    notifyOrganisations(tx, [other], { kind, params: { request: request?.title ?? '' }, link: link(engagementId) })
     return ok(after)
   })
 }
@@ -202,7 +199,6 @@ export function declineEngagement(
   actor: Actor,
   engagementId: number,
   input: { reason: DeclineReason; note?: string },
-  origin?: string,
 ): Result<Engagement, 'forbidden' | 'not_found' | 'transition_not_allowed'> {
   return db.transaction((tx) => {
     const before = tx.select().from(engagements).where(eq(engagements.id, engagementId)).get()
@@ -219,7 +215,7 @@ export function declineEngagement(
     audit(tx, auditActor(actor), 'engagement.declined', { type: 'engagement', id: engagementId }, before, after)
     const other = side === 'company' ? before.labOrganisationId : before.companyOrganisationId
     const request = tx.select({ title: rdRequests.title }).from(rdRequests).where(eq(rdRequests.id, before.requestId)).get()
-    notifyOrganisations(tx, [other], { kind: 'engagementDeclined', params: { request: request?.title ?? '' }, link: link(engagementId) }, { origin })
+    notifyOrganisations(tx, [other], { kind: 'engagementDeclined', params: { request: request?.title ?? '' }, link: link(engagementId) })
     return ok(after)
   })
 }

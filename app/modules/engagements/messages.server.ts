@@ -18,7 +18,6 @@ export function postMessage(
   actor: Actor,
   engagementId: number,
   input: { body: string; document?: PreparedDocument },
-  origin?: string,
 ): Result<{ id: number }, 'not_found' | 'engagement_closed'> {
   return db.transaction((tx) => {
     const engagement = tx.select().from(engagements).where(eq(engagements.id, engagementId)).get()
@@ -39,7 +38,7 @@ export function postMessage(
       .where(and(inArray(memberships.organisationId, [engagement.companyOrganisationId, engagement.labOrganisationId]), ne(memberships.userId, actor.userId)))
       .all()
       .map((m) => m.userId)
-    notifyUsers(tx, recipients, { kind: 'engagementMessage', params: { author: actor.name, request: request?.title ?? '' }, link: `/engagements/${engagementId}` }, { origin })
+    notifyUsers(tx, recipients, { kind: 'engagementMessage', params: { author: actor.name, request: request?.title ?? '' }, link: `/engagements/${engagementId}` })
     return ok({ id: message.id })
   })
 }

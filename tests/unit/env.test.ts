@@ -1,0 +1,17 @@
+import { readEnv } from '~/env.server'
+
+describe('the environment', () => {
+  it('requires PUBLIC_ORIGIN in production, and says so', () => {
+    const read = readEnv({ NODE_ENV: 'production' })
+    expect('problems' in read && read.problems.join('\n')).toMatch(/PUBLIC_ORIGIN/)
+  })
+
+  it('keeps only the origin of PUBLIC_ORIGIN, and refuses what is not an http(s) address', () => {
+    expect(readEnv({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://rd.tomsk.example/some/path?x=1' })).toMatchObject({ env: { PUBLIC_ORIGIN: 'https://rd.tomsk.example' } })
+    expect(readEnv({ PUBLIC_ORIGIN: 'javascript:alert(1)' })).toHaveProperty('problems')
+  })
+
+  it('defaults to this machine and PORT outside production', () => {
+    expect(readEnv({ PORT: '4123' })).toMatchObject({ env: { PUBLIC_ORIGIN: 'http://localhost:4123' } })
+  })
+})
