@@ -375,4 +375,18 @@ describe('the registry', () => {
     expect(sheet.getRow(2).getCell(1).value).toBe(claimId)
     expect(sheet.getRow(2).getCell(10).value).toBe(617283.94)
   })
+
+  it('neutralises text that a spreadsheet would run as a formula, and leaves amounts as numbers', async () => {
+    const { company, admin, contract, programmeId } = await claimable()
+    const claimId = submitted(company, programmeId, contract.contractId, contract.paymentIds)
+    expectOk(decideClaim(admin, claimId, { decision: 'approve', reason: '-1+1', revision: claimRow(claimId).revision }))
+    const [row] = expectOk(registryRows(admin, { programmeId }))
+    const hostile = { ...row, companyName: '=HYPERLINK("http://evil.example","Открыть")', contractNumber: '+7(3822)', contractorName: '@SUM(A1)' }
+    const csv = registryCsv([hostile], 'ru')
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Открыть"")"`)
+    expect(csv).toContain(";'+7(3822);")
+    expect(csv).toContain(";'@SUM(A1);")
+    expect(csv).toContain(";'-1+1")
+    expect(csv).toContain(';500000,00;500000,00;')
+  })
 })
