@@ -163,7 +163,7 @@ test.describe('the session cookie', () => {
   })
 })
 
-test('after five wrong passwords an account is locked: the sixth attempt and even the right password get the rate-limit message', async ({ page }) => {
+test('after five wrong passwords from one place the next attempt there must wait, even with the right password', async ({ page }) => {
   const email = `locked-${Date.now()}@test.example`
   const password = 'e2e-password-123'
   await page.goto('/signup')
