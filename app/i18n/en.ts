@@ -1239,6 +1239,7 @@ const en = {
     inn_taken: 'An organisation with this INN is already registered. Ask its owner for an invitation.',
     ogrn_taken: 'An organisation with this OGRN is already registered.',
     invalid_credentials: 'Wrong e-mail or password.',
+    too_many_attempts: 'Too many attempts. Try again in {{minutes}} min.',
     rate_limited: 'Too many failed sign-in attempts. Try again in {{minutes}} min.',
     wrong_password: 'The current password is wrong.',
     invitation_invalid: 'This invitation is not valid: the link has expired, was used or was revoked.',

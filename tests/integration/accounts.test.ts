@@ -4,7 +4,8 @@ import { database, db } from '~/db.server'
 import { changePassword, openSession } from '~/modules/auth/account.server'
 import { loadActor } from '~/modules/auth/actor.server'
 import { lucia } from '~/modules/auth/lucia.server'
-import { delayAfter, FIRST_DELAY_MS, FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS, FREE_FAILURES_PER_ACCOUNT_ELSEWHERE, MAX_DELAY_MS, QUIET_RESET_MS, reserveAttempt } from '~/modules/auth/rate-limit.server'
+import { hashPassword, MAX_CONCURRENT_HASHES, passwordHashing, verifyPassword } from '~/modules/auth/password.server'
+import { delayAfter, FREE_PASSWORD_CHANGES, FREE_SIGN_UPS_PER_ADDRESS, FIRST_DELAY_MS, FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS, FREE_FAILURES_PER_ACCOUNT_ELSEWHERE, MAX_DELAY_MS, QUIET_RESET_MS, reserveAttempt } from '~/modules/auth/rate-limit.server'
 import { signIn } from '~/modules/auth/sign-in.server'
 import { signUp } from '~/modules/auth/sign-up.server'
 import { resolveRequestSession } from '~/modules/auth/request-session.server'
@@ -41,6 +42,44 @@ describe('sign-up', () => {
     expect(await signUp(signUpInput({ ogrn: first.ogrn }))).toMatchObject({ ok: false, error: 'ogrn_taken', field: 'ogrn' })
     expect(rowCounts()).toEqual(before)
   })
+})
+
+describe('work that costs a password hash', () => {
+  it('refuses a taken e-mail before hashing anything', async () => {
+    const first = signUpInput()
+    await signUp(first)
+    const hashed = passwordHashing.started
+    expect(await signUp(signUpInput({ email: first.email }), { clientIp: '10.20.0.1' })).toMatchObject({ error: 'email_taken' })
+    expect(passwordHashing.started).toBe(hashed)
+  })
+
+  it('rate-limits sign-ups from one address', async () => {
+    const first = signUpInput()
+    await signUp(first)
+    for (let i = 0; i < FREE_SIGN_UPS_PER_ADDRESS; i++) expect(await signUp(signUpInput({ email: first.email }), { clientIp: '10.21.0.1' })).toMatchObject({ error: 'email_taken' })
+    const next = await signUp(signUpInput(), { clientIp: '10.21.0.1' })
+    expect(next).toMatchObject({ ok: false, error: 'too_many_attempts' })
+    expect(next.ok === false && Number(next.params?.minutes)).toBeGreaterThan(0)
+    expect(await signUp(signUpInput(), { clientIp: '10.21.0.2' })).toMatchObject({ ok: true })
+  })
+
+  it('rate-limits password changes, even with the right current password once the back-off started', async () => {
+    const input = signUpInput()
+    const created = await signUp(input)
+    if (!created.ok) throw new Error()
+    const actor = loadActor(created.value.userId)!
+    for (let i = 0; i < FREE_PASSWORD_CHANGES; i++) expect(await changePassword(actor, { currentPassword: `guess ${i}`, newPassword: 'a brand new password' })).toMatchObject({ error: 'wrong_password' })
+    expect(await changePassword(actor, { currentPassword: input.password, newPassword: 'a brand new password' })).toMatchObject({ error: 'too_many_attempts' })
+  }, 60_000)
+
+  it('hashes a burst a few at a time: the rest wait their turn, and every hash is right', async () => {
+    passwordHashing.peak = 0
+    const passwords = Array.from({ length: 8 }, (_, i) => `burst password ${i}`)
+    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)))
+    expect(passwordHashing.peak).toBe(MAX_CONCURRENT_HASHES)
+    expect(passwordHashing).toMatchObject({ running: 0, waiting: 0 })
+    expect(await Promise.all(hashes.map((h, i) => verifyPassword(h, passwords[i])))).toEqual(passwords.map(() => true))
+  }, 60_000)
 })
 
 describe('sign-in', () => {
