@@ -1262,6 +1262,7 @@ const en = {
     contractor_kinds_required: 'Choose at least one kind of contractor.',
     request_too_large: 'The request is too large: files of up to {{max}} MB are accepted.',
     document_empty: 'The file “{{name}}” is empty.',
+    document_quota_exceeded: 'The file “{{name}}” does not fit: your organisation’s documents already take nearly {{max}} MB. Ask the platform administrator.',
     document_too_large: 'The file “{{name}}” is larger than {{max}} MB: scan at a lower resolution or split the document.',
     document_executable: 'The file “{{name}}” is a program, not a document. Attach a PDF or a scan (JPEG, PNG, TIFF).',
     document_archive: 'The file “{{name}}” is an archive, not a document. Attach a PDF or a scan (JPEG, PNG, TIFF), unpacked.',

@@ -10,9 +10,8 @@ import { useFormat } from '~/components/format'
 import { FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { translateMessage } from '~/components/messages'
 import { documentAccept } from '~/modules/documents/sniff'
-import { prepareDocument } from '~/modules/documents/store.server'
-import { readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
-import { advanceEngagement, declineEngagement, viewEngagement } from '~/modules/engagements/engagements.server'
+import { discardBody, readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
+import { advanceEngagement, declineEngagement, isEngagementParty, viewEngagement } from '~/modules/engagements/engagements.server'
 import { postMessage, readThread } from '~/modules/engagements/messages.server'
 import { DeclineSchema, EngagementActionSchema, MessageSchema } from '~/modules/engagements/schemas'
 import { contractOfEngagement } from '~/modules/contracts/queries.server'
@@ -39,6 +38,11 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request)
   const id = parseId(params.engagementId)
+  // Nothing sent to someone else's (or no) engagement is kept, let alone stored.
+  if (!isEngagementParty(actor, id)) {
+    await discardBody(request)
+    notFound()
+  }
   const upload = await readUploadForm(request)
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
   const intent = upload.formData.get('intent')
@@ -46,10 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'message') {
     const submission = parseSubmission(upload.formData, MessageSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    const file = upload.files.get('attachment')
-    const prepared = file ? prepareDocument(file, 'attachment') : null
-    if (prepared && !prepared.ok) return respondToForm(submission, prepared, { redirectTo: back, toast: { type: 'success', key: 'toast.messageSent' } })
-    const result = postMessage(actor, id, { body: submission.value.body, document: prepared?.value })
+    const result = postMessage(actor, id, { body: submission.value.body, document: upload.files.get('attachment') })
     return respondToForm(submission, result, { redirectTo: back, toast: { type: 'success', key: 'toast.messageSent' } })
   }
   if (intent === 'decline') {

@@ -214,6 +214,36 @@ test('links in e-mails point to the configured public origin, whatever Host the 
   expect(mail?.text).not.toContain('evil.example')
 })
 
+test('an attachment sent to an engagement one is no party to, or to none, is refused and never stored', async ({ baseURL }) => {
+  const db = e2eDatabase()
+  const lab = db.prepare(`SELECT l.id FROM labs l JOIN memberships m ON m.organisation_id = l.organisation_id JOIN users u ON u.id = m.user_id WHERE u.email = 'tsu.bio@demo.test' LIMIT 1`).get() as { id: number }
+  const open = db.prepare(`SELECT id FROM rd_requests WHERE status = 'published' AND id NOT IN (SELECT request_id FROM engagements WHERE lab_id = ?) ORDER BY id LIMIT 1`).get(lab.id) as { id: number }
+  db.close()
+  // An engagement between two others: a lab of TSU expresses interest in a published request.
+  const party = await httpClient.newContext({ baseURL })
+  await party.post('/login', { form: { email: 'tsu.bio@demo.test', password: DEMO_PASSWORD } })
+  const interest = await party.post(`/requests/${open.id}/interest`, {
+    form: { labId: String(lab.id), approach: 'Подход к задаче для проверки чужих вложений.', timeline: '2 месяца', priceEstimate: '100000' },
+    maxRedirects: 0,
+  })
+  const engagement = /\/engagements\/\d+/.exec(interest.headers()['location'] ?? '')?.[0]
+  expect(engagement).toBeTruthy()
+  await party.dispose()
+
+  const uploads = path.resolve('tests/.tmp/e2e/uploads')
+  const files = () => (fs.existsSync(uploads) ? (fs.readdirSync(uploads, { recursive: true }) as string[]).sort() : [])
+  const before = files()
+  const stranger = await httpClient.newContext({ baseURL })
+  await stranger.post('/login', { form: { email: 'vision@demo.test', password: DEMO_PASSWORD } })
+  const attachment = { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2 * 1024 * 1024, 0x20), Buffer.from(`\n% ${Date.now()}\n%%EOF\n`)]) }
+  for (const url of [engagement!, '/engagements/999999']) {
+    const response = await stranger.post(url, { multipart: { intent: 'message', body: 'Чужое вложение', attachment }, maxRedirects: 0 })
+    expect(response.status(), url).toBe(404)
+  }
+  await stranger.dispose()
+  expect(files()).toEqual(before)
+})
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer()

@@ -1,11 +1,14 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import { auditEvents, engagements, mailOutbox, memberships, notifications } from '#db/schema'
+import fs from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { and, count, desc, eq, inArray } from 'drizzle-orm'
+import { auditEvents, documents, engagements, mailOutbox, memberships, notifications } from '#db/schema'
 import { indexRegistry } from '#search/registry'
 import { drainOutbox } from '#search/sync'
 import { db } from '~/db.server'
 import { env } from '~/env.server'
 import { openDocument } from '~/modules/documents/access.server'
-import { prepareDocument } from '~/modules/documents/store.server'
+import { documentFilePath, ORPHAN_GRACE_MS, removeOrphanFiles } from '~/modules/documents/store.server'
+import { MAX_ORGANISATION_UPLOAD_BYTES } from '~/modules/documents/limits'
 import { saveAlert, sendAlertDigests } from '~/modules/engagements/alerts.server'
 import { admissionsToRequest, advanceEngagement, declineEngagement, expressInterest, inviteLab, viewEngagement } from '~/modules/engagements/engagements.server'
 import { postMessage, readThread, unreadCounts } from '~/modules/engagements/messages.server'
@@ -19,6 +22,12 @@ import { labInput, requestInput } from '../factories/catalogue'
 
 const proposal = { approach: 'Отработаем режимы сварки на роботе KUKA с адаптивным слежением за швом.', timeline: '6 месяцев', priceEstimate: 3_000_000_00 }
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+
+/** Every file under the uploads folder, so a test can tell that nothing was stored. */
+function uploadedFiles(): string[] {
+  const root = resolve(env.UPLOADS_DIR)
+  return fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).sort() : []
+}
 
 async function setUp() {
   const company = await actorWithOrganisation({ organisationType: 'company', size: 'small' })
@@ -167,9 +176,7 @@ describe('the engagement pipeline', () => {
     const interest = expressInterest(scientist, requestId, { labId, ...proposal })
     if (!interest.ok) throw new Error()
     const id = interest.value.id
-    const document = prepareDocument({ name: 'смета.pdf', size: PDF.length, bytes: PDF }, 'attachment')
-    if (!document.ok) throw new Error(document.error)
-    const sent = postMessage(company, id, { body: '<b>Пришлите</b> смету', document: document.value })
+    const sent = postMessage(company, id, { body: '<b>Пришлите</b> смету', document: { name: 'смета.pdf', size: PDF.length, bytes: PDF } })
     expect(sent.ok).toBe(true)
 
     expect(unreadCounts(scientist, [id]).get(id)).toBe(1)
@@ -192,6 +199,53 @@ describe('the engagement pipeline', () => {
     expect(mailed.text).toContain(`\n${env.PUBLIC_ORIGIN}/engagements/${id}\n`)
     expect(told.every((u) => parties.includes(u) && u !== company.userId)).toBe(true)
     expect(told).not.toContain(outsider.userId)
+  })
+
+  it('stores nothing sent by a non-party, to someone else’s engagement or to none, and holds each organisation to its quota', async () => {
+    const { company, scientist, requestId, labId } = await setUp()
+    const outsider = await actorWithOrganisation({ organisationType: 'company', size: 'micro' })
+    const interest = expressInterest(scientist, requestId, { labId, ...proposal })
+    if (!interest.ok) throw new Error()
+    const filesBefore = uploadedFiles()
+    const documentsBefore = db.select({ n: count() }).from(documents).get()!.n
+    const unique = (text: string) => Buffer.from(`%PDF-1.4\n% ${text} ${Math.random()}\ntrailer<<>>\n%%EOF\n`)
+    const file = (bytes: Buffer) => ({ name: 'вложение.pdf', size: bytes.length, bytes })
+    expect(postMessage(outsider, interest.value.id, { body: 'Чужое', document: file(unique('outsider')) })).toMatchObject({ error: 'not_found' })
+    expect(postMessage(outsider, 999_999, { body: 'Никуда', document: file(unique('nowhere')) })).toMatchObject({ error: 'not_found' })
+    expect(uploadedFiles()).toEqual(filesBefore)
+    expect(db.select({ n: count() }).from(documents).get()!.n).toBe(documentsBefore)
+
+    // An organisation at its quota is refused with a reason, and nothing is stored.
+    const pdfBytes = unique('quota')
+    db.insert(documents).values({ hash: 'f'.repeat(64), originalName: 'большой.pdf', mime: 'application/pdf', size: MAX_ORGANISATION_UPLOAD_BYTES, uploadedBy: company.userId, organisationId: company.organisationId }).run()
+    expect(postMessage(company, interest.value.id, { body: 'Сверх квоты', document: file(pdfBytes) })).toMatchObject({ error: 'document_quota_exceeded', field: 'attachment' })
+    expect(uploadedFiles()).toEqual(filesBefore)
+    expect(postMessage(scientist, interest.value.id, { body: 'У лаборатории место есть', document: file(pdfBytes) })).toMatchObject({ ok: true })
+  })
+
+  it('sweeps files that no document names once they are old enough, and keeps every named one', async () => {
+    const { scientist, requestId, labId } = await setUp()
+    const interest = expressInterest(scientist, requestId, { labId, ...proposal })
+    if (!interest.ok) throw new Error()
+    const bytes = Buffer.from(`%PDF-1.4\n% named ${Math.random()}\ntrailer<<>>\n%%EOF\n`)
+    expect(postMessage(scientist, interest.value.id, { body: 'С файлом', document: { name: 'a.pdf', size: bytes.length, bytes } }).ok).toBe(true)
+    const named = db.select().from(documents).orderBy(desc(documents.id)).get()!
+    const orphan = documentFilePath('e'.repeat(64))
+    const young = documentFilePath('d'.repeat(64))
+    const part = `${documentFilePath('c'.repeat(64))}.0a1b2c.part`
+    for (const path of [orphan, young, part]) {
+      fs.mkdirSync(dirname(path), { recursive: true })
+      fs.writeFileSync(path, 'left behind')
+    }
+    const later = Date.now() + ORPHAN_GRACE_MS + 60_000
+    const old = new Date(Date.now() - ORPHAN_GRACE_MS - 60_000)
+    for (const path of [orphan, part, documentFilePath(named.hash)]) fs.utimesSync(path, old, old)
+    fs.utimesSync(young, new Date(later - 1000), new Date(later - 1000))
+    expect(removeOrphanFiles(later).removed).toBeGreaterThanOrEqual(2)
+    expect([orphan, part].map((f) => fs.existsSync(f))).toEqual([false, false])
+    expect(fs.existsSync(young)).toBe(true)
+    expect(fs.existsSync(documentFilePath(named.hash))).toBe(true)
+    fs.rmSync(young)
   })
 
   it('ends with a reason from either side, after which the thread takes no messages', async () => {

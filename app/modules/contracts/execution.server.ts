@@ -60,7 +60,7 @@ export function recordAct(actor: Actor, contractId: number, input: ActInput): Re
   if (!isIsoDate(input.signedOn)) return refuse('invalid', { field: 'signedOn' })
   if (!isAmount(input.amount)) return refuse('amount_positive', { field: 'amount' })
   if (input.signedOn > regionToday()) return refuse('date_in_future', { field: 'signedOn' })
-  const prepared = input.document ? prepareDocument(input.document) : ok(null)
+  const prepared = input.document ? prepareDocument(input.document, 'document', actor) : ok(null)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     const contract = loadContract(tx, contractId)!
@@ -116,7 +116,7 @@ export function recordPayment(actor: Actor, contractId: number, input: PaymentRe
   if (!isIsoDate(input.paidOn)) return refuse('invalid', { field: 'paidOn' })
   if (!isAmount(input.amount)) return refuse('amount_positive', { field: 'amount' })
   if (input.paidOn > regionToday()) return refuse('date_in_future', { field: 'paidOn' })
-  const prepared = input.document ? prepareDocument(input.document) : ok(null)
+  const prepared = input.document ? prepareDocument(input.document, 'document', actor) : ok(null)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     const contract = loadContract(tx, contractId)!
@@ -236,7 +236,7 @@ export function attachDocument(
   const table = input.target === 'version' ? contractVersions : tables[input.target]
   const record = Number.isSafeInteger(input.recordId) ? db.select().from(table).where(eq(table.id, input.recordId)).get() : undefined
   if (!record || record.contractId !== contract.id) return refuse('not_found')
-  const prepared = prepareDocument(input.document)
+  const prepared = prepareDocument(input.document, 'document', actor)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     if (lockedByClaim(tx, contract.id, input.target === 'payment' ? input.recordId : undefined)) return refuse('document_locked')

@@ -68,9 +68,9 @@ function insertVersion(
   return { version, stages }
 }
 
-function prepareOptional(document: IncomingDocument | undefined): Result<PreparedDocument | null, DocumentRefusal> {
+function prepareOptional(actor: Actor, document: IncomingDocument | undefined): Result<PreparedDocument | null, DocumentRefusal> {
   if (!document) return ok(null)
-  return prepareDocument(document)
+  return prepareDocument(document, 'document', actor)
 }
 
 /**
@@ -96,7 +96,7 @@ export function registerContract(
     if (engagement.contractorId !== contractor.id) return refuse('engagement_not_agreed', { field: 'contractorId' })
     if (engagement.contractId) return refuse('engagement_has_contract')
   }
-  const prepared = prepareOptional(input.document)
+  const prepared = prepareOptional(actor, input.document)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     const documentId = prepared.value ? insertDocument(tx, actor, prepared.value) : null
@@ -158,7 +158,7 @@ export function proposeVersion(
   if (problem) return problem
   const reason = input.amendmentReason?.trim() || null
   if (found.confirmedVersionId && !reason) return refuse('reason_required', { field: 'amendmentReason' })
-  const prepared = prepareOptional(input.document)
+  const prepared = prepareOptional(actor, input.document)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     // Read again inside the transaction: the other party may have acted a moment ago.

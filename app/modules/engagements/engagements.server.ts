@@ -220,6 +220,12 @@ export function declineEngagement(
   })
 }
 
+/** Whether the actor belongs to one of the engagement's two organisations (and it exists). */
+export function isEngagementParty(actor: Actor, engagementId: number): boolean {
+  const sides = db.select({ companyOrganisationId: engagements.companyOrganisationId, labOrganisationId: engagements.labOrganisationId }).from(engagements).where(eq(engagements.id, engagementId)).get()
+  return Boolean(sides && can(actor, 'engagement:view', sides))
+}
+
 /** The engagement with both parties' names, and what this viewer may do next. */
 export function viewEngagement(actor: Actor, engagementId: number) {
   const row = db
