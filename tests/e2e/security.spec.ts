@@ -244,6 +244,20 @@ test('an attachment sent to an engagement one is no party to, or to none, is ref
   expect(files()).toEqual(before)
 })
 
+test('a body that is no form gets 415 or 400, and a form without files past 1 MB gets 413, never a 500', async ({ request }) => {
+  await request.post('/login', { form: { email: 'company@demo.test', password: DEMO_PASSWORD } })
+  for (const url of ['/org', '/requests/new', '/account/password', '/engagements/1', '/login', '/']) {
+    const text = await request.post(url, { data: 'intent=invite', headers: { 'Content-Type': 'text/plain' }, maxRedirects: 0 })
+    expect(text.status(), `${url} text/plain`).toBe(415)
+    const json = await request.post(url, { data: { intent: 'invite' }, maxRedirects: 0 })
+    expect(json.status(), `${url} JSON`).toBe(415)
+    const noBoundary = await request.post(url, { data: 'x', headers: { 'Content-Type': 'multipart/form-data' }, maxRedirects: 0 })
+    expect(noBoundary.status(), `${url} multipart without boundary`).toBe(400)
+  }
+  const huge = await request.post('/org', { data: `intent=invite&email=${'a'.repeat(2 * 1024 * 1024)}`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 })
+  expect(huge.status()).toBe(413)
+})
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer()
