@@ -65,8 +65,9 @@ const table: Record<string, { url: (ids: Ids) => string; get: Expectation; noSec
   'admin.dashboard.tsx': { url: () => '/admin/dashboard', get: members({ administration: 'ok', platform: 'ok' }) },
   'admin.dashboard.export.ts': { url: () => '/admin/dashboard/export?format=csv', get: members({ administration: 'ok', platform: 'ok' }) },
   'admin.dashboard_.print.tsx': { url: () => '/admin/dashboard/print', get: members({ administration: 'ok', platform: 'ok' }) },
-  'admin.reports.$kind.tsx': { url: () => '/admin/reports/claims', get: members({ administration: 'ok', platform: 'ok' }) },
-  'admin.reports.$kind.export.ts': { url: () => '/admin/reports/claims/export?format=csv', get: members({ administration: 'ok', platform: 'ok' }) },
+  // A report lists what its pages show, to whom they show it: the platform admin sees no claims or contracts.
+  'admin.reports.$kind.tsx': { url: () => '/admin/reports/claims', get: members({ administration: 'ok' }) },
+  'admin.reports.$kind.export.ts': { url: () => '/admin/reports/claims/export?format=csv', get: members({ administration: 'ok' }) },
   'platform._index.tsx': { url: () => '/platform', get: members({ platform: 'ok' }) },
   'requests._index.tsx': { url: () => '/requests', get: everyone },
   'requests.new.tsx': { url: () => '/requests/new', get: members({ companyA: 'ok', companyB: 'ok' }) },

@@ -29,6 +29,11 @@ export type Admission = {
 /** A request's company and every acceptance of its confidentiality terms, on any of its engagements. */
 type ConfidentialRef = { organisationId: number; admissions: readonly Admission[] }
 
+/** A list of records in the administration's reports: of requests, matches, engagements, contracts or claims. */
+type ReportRef = { kind: string }
+/** Reports that list contracts and claims, which only the administration sees (contract:view, claim:view). */
+const ADMINISTRATION_ONLY_REPORTS: readonly string[] = ['contracts', 'claims']
+
 /** The two sides of an engagement: the company of the request and the organisation of the lab. */
 type EngagementRef = { companyOrganisationId: number; labOrganisationId: number }
 
@@ -75,6 +80,7 @@ interface Rules {
   'claim:edit': ClaimRef
   'claim:review': void
   'claim:decide': ClaimRef
+  'report:view': ReportRef
 }
 
 export type Permission = keyof Rules
@@ -163,6 +169,9 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   // Only the regional administration reviews claims: never a company, and never the claimant itself.
   'claim:review': (a) => hasRole(a, 'administration'),
   'claim:decide': (a, r) => hasRole(a, 'administration') && !isMemberOf(a, r.companyId),
+  // A report lists what its pages show, to whom they show it: the platform admin, refused contracts
+  // and claims, is refused their lists (and files) too.
+  'report:view': (a, r) => (ADMINISTRATION_ONLY_REPORTS.includes(r.kind) ? hasRole(a, 'administration') : hasRole(a, 'administration') || hasRole(a, 'platform_admin')),
 }
 
 export function can<P extends Permission>(
