@@ -9,7 +9,7 @@ import { verifyRequestOrigin } from 'lucia'
 import { database } from './app/db.server'
 import { env } from './app/env.server'
 import { resolveRequestSession } from './app/modules/auth/request-session.server'
-import { bodyRefusal } from './app/modules/http/body-guard'
+import { bodyRefusal, MAX_DRAINED_REFUSED_BYTES } from './app/modules/http/body-guard'
 import { startBackgroundWork } from './app/modules/background.server'
 import { logger } from './app/modules/logger.server'
 
@@ -89,8 +89,15 @@ app.use((req, res, next) => {
     transferEncoding: req.get('transfer-encoding'),
   })
   if (!refusal) return next()
-  // The body is not read: the connection closes after the answer instead of waiting for it.
-  res.set('Connection', 'close').status(refusal.status).type('text/plain; charset=utf-8').send(refusal.message)
+  const answer = () => res.status(refusal.status).type('text/plain; charset=utf-8').send(refusal.message)
+  const declared = Number(req.get('content-length') ?? Number.NaN)
+  if (Number.isFinite(declared) && declared <= MAX_DRAINED_REFUSED_BYTES) {
+    // Read and thrown away, never parsed: the sender, still writing, then gets the answer.
+    req.on('error', () => res.destroy()).once('end', answer).resume()
+    return
+  }
+  res.set('Connection', 'close')
+  answer()
 })
 
 app.all(

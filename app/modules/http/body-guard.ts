@@ -5,6 +5,12 @@
 /** A form without files is small: the longest text fields together stay far below this. */
 export const MAX_FORM_BYTES = 1024 * 1024
 
+/**
+ * A refused body up to this size is read and thrown away before the answer, so that the sender sees
+ * the answer instead of a broken connection; a larger one is not read at all: the connection closes.
+ */
+export const MAX_DRAINED_REFUSED_BYTES = 64 * 1024 * 1024
+
 // The pages whose forms carry files (they read them with readUploadForm, which keeps each file
 // within the document limit). tests/unit/body-guard.test.ts checks this list against the routes.
 const UPLOAD_PATHS = [/^\/engagements\/[^/]+$/, /^\/contracts\/new$/, /^\/contracts\/[^/]+$/, /^\/contracts\/[^/]+\/amend$/]
