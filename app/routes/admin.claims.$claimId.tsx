@@ -17,7 +17,7 @@ import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { DecideClaimSchema, MarkPaidSchema } from '~/modules/claims/schemas'
 import { regionToday } from '~/modules/contracts/calendar'
-import { forbidden, notFound, requirePermission } from '~/modules/http/guards.server'
+import { notFound, requirePermission } from '~/modules/http/guards.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
 
@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: 'Рассмотрение за
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'claim:review')
   const result = getClaimView(actor, Number(params.claimId))
-  if (!result.ok) return result.error === 'forbidden' ? forbidden() : notFound()
+  if (!result.ok) notFound()
   return json({ ...result.value, today: regionToday() })
 }
 

@@ -15,7 +15,7 @@ import { FormErrors, SubmitButton } from '~/components/forms'
 import { submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { ClaimPaymentsSchema, SubmitClaimSchema } from '~/modules/claims/schemas'
-import { forbidden, notFound, requireActor } from '~/modules/http/guards.server'
+import { notFound, requireActor } from '~/modules/http/guards.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import { can } from '~/modules/permissions/can'
 import styles from '~/styles/contracts.css'
@@ -28,7 +28,7 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
   // The administration reviews a claim on its own page.
   if (can(actor, 'claim:review')) throw redirect(`/admin/claims/${params.claimId}`)
   const result = getClaimView(actor, Number(params.claimId))
-  if (!result.ok) return result.error === 'forbidden' ? forbidden() : notFound()
+  if (!result.ok) notFound()
   return json(result.value)
 }
 

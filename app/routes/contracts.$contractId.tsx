@@ -17,7 +17,7 @@ import { getContractView } from '~/modules/contracts/queries.server'
 import { AcceptanceActSchema, AttachDocumentSchema, DeclineSchema, PaymentSchema, RecordAnswerSchema, VersionAnswerSchema } from '~/modules/contracts/schemas'
 import { readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
 import { choice } from '~/modules/forms/fields'
-import { forbidden, notFound, requireActor } from '~/modules/http/guards.server'
+import { notFound, requireActor } from '~/modules/http/guards.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
 
@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: 'Договор · Contract' }
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
   const result = getContractView(actor, Number(params.contractId))
-  if (!result.ok) return result.error === 'forbidden' ? forbidden() : notFound()
+  if (!result.ok) notFound()
   return json({ ...result.value, myOrganisationId: actor.organisationId })
 }
 

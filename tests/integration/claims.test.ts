@@ -301,14 +301,14 @@ describe('who may review', () => {
     expect(db.select({ n: count() }).from(auditEvents).get()!.n).toBe(before.events)
   })
 
-  it('another company may not see, change, submit or withdraw a claim', async () => {
+  it('another company may not see, change, submit or withdraw a claim: for it the claim does not exist', async () => {
     const { company, contract, programmeId } = await claimable()
     const { claimId } = expectOk(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: contract.paymentIds }))
     const stranger = await verifiedCompany()
-    expect(getClaimView(stranger, claimId)).toMatchObject({ error: 'forbidden' })
-    expect(updateClaimPayments(stranger, claimId, { paymentIds: contract.paymentIds })).toMatchObject({ error: 'forbidden' })
-    expect(submitClaim(stranger, claimId)).toMatchObject({ error: 'forbidden' })
-    expect(withdrawClaim(stranger, claimId)).toMatchObject({ error: 'forbidden' })
+    expect(getClaimView(stranger, claimId)).toMatchObject({ error: 'not_found' })
+    expect(updateClaimPayments(stranger, claimId, { paymentIds: contract.paymentIds })).toMatchObject({ error: 'not_found' })
+    expect(submitClaim(stranger, claimId)).toMatchObject({ error: 'not_found' })
+    expect(withdrawClaim(stranger, claimId)).toMatchObject({ error: 'not_found' })
     expect(claimRow(claimId).status).toBe('draft')
   })
 })
@@ -323,7 +323,7 @@ describe('tampered forms', () => {
     const revision = before.claim.revision
 
     // Someone else's contract, someone else's payment, a payment id that does not exist, an unknown programme.
-    expect(createClaim(company, { programmeId, contractId: strangerContract.contractId, paymentIds: strangerContract.paymentIds })).toMatchObject({ error: 'forbidden' })
+    expect(createClaim(company, { programmeId, contractId: strangerContract.contractId, paymentIds: strangerContract.paymentIds })).toMatchObject({ error: 'not_found' })
     expect(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: strangerContract.paymentIds })).toMatchObject({ error: 'payment_not_in_contract' })
     expect(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: [999_999] })).toMatchObject({ error: 'payment_not_in_contract' })
     expect(createClaim(company, { programmeId: 999_999, contractId: contract.contractId, paymentIds: contract.paymentIds })).toMatchObject({ error: 'not_found' })

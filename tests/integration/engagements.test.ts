@@ -185,7 +185,7 @@ describe('the engagement pipeline', () => {
     expect(unreadCounts(scientist, [id]).get(id) ?? 0).toBe(0)
     const documentId = thread[0].document!.id
     expect(openDocument(scientist, documentId).ok).toBe(true)
-    expect(openDocument(outsider, documentId)).toMatchObject({ error: 'forbidden' })
+    expect(openDocument(outsider, documentId)).toMatchObject({ error: 'not_found' })
 
     const told = db.select({ userId: notifications.userId }).from(notifications).where(eq(notifications.kind, 'engagementMessage')).all().map((n) => n.userId)
     const parties = db

@@ -12,9 +12,10 @@ import { loadContract, loadVersion, notifyOtherParty, partiesOf, stagesOf } from
 export type VersionAnswerRefusal = 'forbidden' | 'not_found' | 'version_not_pending' | 'reason_required' | 'amendment_drops_accepted_stage' | 'amendment_price_below_paid'
 
 /** The pending version a form names, checked against the contract: a stale or forged id is refused. */
-function pendingVersion(contractId: number, versionId: number) {
+function pendingVersion(actor: Actor, contractId: number, versionId: number) {
   const contract = loadContract(db, contractId)
-  if (!contract) return refuse('not_found')
+  // A contract this person may not see does not exist for them, whatever they send.
+  if (!contract || !can(actor, 'contract:view', partiesOf(contract))) return refuse('not_found')
   const version = loadVersion(db, versionId)
   if (!version || version.contractId !== contract.id) return refuse('not_found')
   if (contract.pendingVersionId !== version.id) return refuse('version_not_pending')
@@ -26,7 +27,7 @@ function pendingVersion(contractId: number, versionId: number) {
  * amendment replaces the terms in force, which stay in the history as a superseded version.
  */
 export function confirmVersion(actor: Actor, contractId: number, versionId: number): Result<null, VersionAnswerRefusal> {
-  const found = pendingVersion(contractId, versionId)
+  const found = pendingVersion(actor, contractId, versionId)
   if (!found.ok) return found
   const { contract: seen, version: proposed } = found.value
   if (!can(actor, 'contract:answer', { ...partiesOf(seen), proposedByOrganisationId: proposed.proposedByOrganisationId })) return refuse('forbidden')
@@ -60,7 +61,7 @@ export function confirmVersion(actor: Actor, contractId: number, versionId: numb
 
 /** The other party declines the proposed terms, saying why; the terms in force (if any) stay. */
 export function declineVersion(actor: Actor, contractId: number, versionId: number, reason: string): Result<null, VersionAnswerRefusal> {
-  const found = pendingVersion(contractId, versionId)
+  const found = pendingVersion(actor, contractId, versionId)
   if (!found.ok) return found
   const { contract: seen, version: proposed } = found.value
   if (!can(actor, 'contract:answer', { ...partiesOf(seen), proposedByOrganisationId: proposed.proposedByOrganisationId })) return refuse('forbidden')
@@ -83,7 +84,7 @@ export function declineVersion(actor: Actor, contractId: number, versionId: numb
 
 /** The proposing party takes its proposal back before the other party answers. */
 export function withdrawVersion(actor: Actor, contractId: number, versionId: number): Result<null, VersionAnswerRefusal> {
-  const found = pendingVersion(contractId, versionId)
+  const found = pendingVersion(actor, contractId, versionId)
   if (!found.ok) return found
   const { contract: seen, version: proposed } = found.value
   if (!can(actor, 'contract:withdraw', { ...partiesOf(seen), proposedByOrganisationId: proposed.proposedByOrganisationId })) return refuse('forbidden')

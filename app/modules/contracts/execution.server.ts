@@ -54,7 +54,7 @@ export type ActRefusal =
 /** Either party records an acceptance act for a stage of the confirmed terms; the other confirms it. */
 export function recordAct(actor: Actor, contractId: number, input: ActInput): Result<{ actId: number }, ActRefusal> {
   const found = loadContract(db, contractId)
-  if (!found) return refuse('not_found')
+  if (!found || !can(actor, 'contract:view', partiesOf(found))) return refuse('not_found')
   if (!can(actor, 'contract:record_act', partiesOf(found))) return refuse('forbidden')
   if (!input.number?.trim()) return refuse('invalid', { field: 'number' })
   if (!isIsoDate(input.signedOn)) return refuse('invalid', { field: 'signedOn' })
@@ -110,7 +110,7 @@ export type PaymentRefusal =
 /** The company records a payment; it may not exceed what is left unpaid of the price in force. */
 export function recordPayment(actor: Actor, contractId: number, input: PaymentRecordInput): Result<{ paymentId: number }, PaymentRefusal> {
   const found = loadContract(db, contractId)
-  if (!found) return refuse('not_found')
+  if (!found || !can(actor, 'contract:view', partiesOf(found))) return refuse('not_found')
   if (!can(actor, 'contract:record_payment', partiesOf(found))) return refuse('forbidden')
   if (!input.orderNumber?.trim()) return refuse('invalid', { field: 'orderNumber' })
   if (!isIsoDate(input.paidOn)) return refuse('invalid', { field: 'paidOn' })
@@ -174,7 +174,7 @@ export function answerRecord(
 ): Result<null, RecordAnswerRefusal> {
   const contract = loadContract(db, contractId)
   const seen = loadRecord(db, kind, recordId)
-  if (!contract || !seen || seen.contractId !== contract.id) return refuse('not_found')
+  if (!contract || !seen || seen.contractId !== contract.id || !can(actor, 'contract:view', partiesOf(contract))) return refuse('not_found')
   if (!can(actor, 'contract:answer', { ...partiesOf(contract), proposedByOrganisationId: seen.recordedByOrganisationId })) return refuse('forbidden')
   const reason = answer.reason?.trim() || null
   if (answer.decision === 'decline' && !reason) return refuse('reason_required', { field: 'reason' })
@@ -230,7 +230,7 @@ export function attachDocument(
   input: { target: 'version' | 'act' | 'payment'; recordId: number; document?: IncomingDocument },
 ): Result<{ documentId: number }, AttachRefusal> {
   const contract = loadContract(db, contractId)
-  if (!contract) return refuse('not_found')
+  if (!contract || !can(actor, 'contract:view', partiesOf(contract))) return refuse('not_found')
   if (!can(actor, 'contract:attach_document', partiesOf(contract))) return refuse('forbidden')
   if (!input.document) return refuse('document_required', { field: 'document' })
   const table = input.target === 'version' ? contractVersions : tables[input.target]

@@ -152,7 +152,7 @@ export function proposeVersion(
   input: ProposeVersionInput,
 ): Result<{ versionId: number }, ProposeVersionRefusal> {
   const found = loadContract(db, contractId)
-  if (!found) return refuse('not_found')
+  if (!found || !can(actor, 'contract:view', partiesOf(found))) return refuse('not_found')
   if (!can(actor, 'contract:propose_version', partiesOf(found))) return refuse('forbidden')
   const problem = termsProblem(input)
   if (problem) return problem
