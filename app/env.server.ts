@@ -22,7 +22,8 @@ const EnvSchema = z.object({
   // Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get the Secure flag.
   TRUST_PROXY: booleanFlag.default('false'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  // Signs the flash-message cookie; without it a random one per start is fine (flashes are short-lived).
+  // Signs the flash-message cookie. Required in production, where several processes and restarts
+  // must agree on it; elsewhere a random one per start will do.
   SESSION_SECRET: z.string().min(16).optional(),
   // The address people reach the site at, e.g. https://rd.tomsk.ru: every link in an e-mail is built
   // from it, never from a request's Host header (which anyone can forge). Required in production.
@@ -37,9 +38,12 @@ const EnvSchema = z.object({
 type ParsedEnv = z.infer<typeof EnvSchema>
 export type Env = ParsedEnv & { PUBLIC_ORIGIN: string }
 
-/** Settings that depend on others: production needs its public origin spelled out. */
+/** Settings that depend on others: production needs its public origin and session secret spelled out. */
 function complete(parsed: ParsedEnv): { env: Env } | { problems: string[] } {
-  if (parsed.NODE_ENV === 'production' && !parsed.PUBLIC_ORIGIN) return { problems: ['  PUBLIC_ORIGIN: required in production (the address e-mail links point to)'] }
+  const problems: string[] = []
+  if (parsed.NODE_ENV === 'production' && !parsed.PUBLIC_ORIGIN) problems.push('  PUBLIC_ORIGIN: required in production (the address e-mail links point to)')
+  if (parsed.NODE_ENV === 'production' && !parsed.SESSION_SECRET) problems.push('  SESSION_SECRET: required in production (at least 16 characters)')
+  if (problems.length) return { problems }
   return { env: { ...parsed, PUBLIC_ORIGIN: parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT}` } }
 }
 

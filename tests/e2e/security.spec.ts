@@ -126,6 +126,7 @@ test.describe('the session cookie', () => {
           HOST: '127.0.0.1',
           PORT: String(port),
           PUBLIC_ORIGIN: baseURL,
+          SESSION_SECRET: 'e2e-session-secret-not-for-production',
           TRUST_PROXY: 'true',
           DATABASE_PATH: path.join(dir, 'app.db'),
           UPLOADS_DIR: path.join(dir, 'uploads'),
