@@ -40,10 +40,13 @@ export type DocumentRefusal =
   | 'document_name_mismatch'
   | 'document_quota_exceeded'
 
-/** A file name fit to keep and to send back in Content-Disposition: no path, no control characters. */
+/**
+ * A file name fit to keep and to send back in Content-Disposition: no path, no control characters,
+ * and no bidirectional overrides or isolates ("scan\u202Efdp.exe" shows as "scanexe.pdf").
+ */
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001F\u007F"]/g, '').trim()
+  const base = (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001F\u007F"\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim()
   return (base || 'document').slice(0, 200)
 }
 
