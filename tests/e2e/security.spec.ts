@@ -259,6 +259,18 @@ test('a body that is no form gets 415 or 400, and a form without files past 1 MB
   expect(huge.status()).toBe(413)
 })
 
+test('/healthz tells anyone the state, and only the administration the outbox and mail backlog', async ({ request, baseURL }) => {
+  const anonymous = await request.get('/healthz')
+  expect(anonymous.status()).toBe(200)
+  expect(Object.keys(await anonymous.json())).toEqual(['status'])
+  const admin = await httpClient.newContext({ baseURL })
+  await admin.post('/login', { form: { email: 'reviewer@demo.test', password: DEMO_PASSWORD } })
+  const detailed = await (await admin.get('/healthz')).json()
+  expect(detailed).toHaveProperty('mail.pending')
+  expect(detailed).toHaveProperty('search.outbox')
+  await admin.dispose()
+})
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer()
