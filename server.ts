@@ -9,6 +9,7 @@ import { verifyRequestOrigin } from 'lucia'
 import { database } from './app/db.server'
 import { env } from './app/env.server'
 import { resolveRequestSession } from './app/modules/auth/request-session.server'
+import { bodyRefusal, MAX_DRAINED_REFUSED_BYTES } from './app/modules/http/body-guard'
 import { startBackgroundWork } from './app/modules/background.server'
 import { logger } from './app/modules/logger.server'
 
@@ -76,6 +77,27 @@ app.use((req, res, next) => {
     return
   }
   next()
+})
+
+// A body that is no form, or a form without files past its size, is refused before any action reads it.
+app.use((req, res, next) => {
+  const refusal = bodyRefusal({
+    method: req.method,
+    path: req.path,
+    contentType: req.get('content-type'),
+    contentLength: req.get('content-length'),
+    transferEncoding: req.get('transfer-encoding'),
+  })
+  if (!refusal) return next()
+  const answer = () => res.status(refusal.status).type('text/plain; charset=utf-8').send(refusal.message)
+  const declared = Number(req.get('content-length') ?? Number.NaN)
+  if (Number.isFinite(declared) && declared <= MAX_DRAINED_REFUSED_BYTES) {
+    // Read and thrown away, never parsed: the sender, still writing, then gets the answer.
+    req.on('error', () => res.destroy()).once('end', answer).resume()
+    return
+  }
+  res.set('Connection', 'close')
+  answer()
 })
 
 app.all(

@@ -4,6 +4,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from '~/components/nonce'
+import { describeServerError } from '~/modules/http/server-error'
 import { logger } from '~/modules/logger.server'
 
 const ABORT_DELAY = 5_000
@@ -50,10 +51,6 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
   const url = new URL(request.url)
-  logger.error({
-    event: 'request.error',
-    method: request.method,
-    path: url.pathname,
-    error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
-  })
+  const described = describeServerError(error)
+  logger[described.level]({ event: 'request.error', method: request.method, path: url.pathname, error: described.error })
 }

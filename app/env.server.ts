@@ -22,20 +22,45 @@ const EnvSchema = z.object({
   // Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get the Secure flag.
   TRUST_PROXY: booleanFlag.default('false'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  // Signs the flash-message cookie; without it a random one per start is fine (flashes are short-lived).
+  // Signs the flash-message cookie. Required in production, where several processes and restarts
+  // must agree on it; elsewhere a random one per start will do.
   SESSION_SECRET: z.string().min(16).optional(),
+  // The address people reach the site at, e.g. https://rd.tomsk.ru: every link in an e-mail is built
+  // from it, never from a request's Host header (which anyone can forge). Required in production.
+  PUBLIC_ORIGIN: z
+    .string()
+    .url()
+    .refine((v) => ['http:', 'https:'].includes(new URL(v).protocol), 'must be an http(s) address')
+    .transform((v) => new URL(v).origin)
+    .optional(),
 })
 
-export type Env = z.infer<typeof EnvSchema>
+type ParsedEnv = z.infer<typeof EnvSchema>
+export type Env = ParsedEnv & { PUBLIC_ORIGIN: string }
+
+/** Settings that depend on others: production needs its public origin and session secret spelled out. */
+function complete(parsed: ParsedEnv): { env: Env } | { problems: string[] } {
+  const problems: string[] = []
+  if (parsed.NODE_ENV === 'production' && !parsed.PUBLIC_ORIGIN) problems.push('  PUBLIC_ORIGIN: required in production (the address e-mail links point to)')
+  if (parsed.NODE_ENV === 'production' && !parsed.SESSION_SECRET) problems.push('  SESSION_SECRET: required in production (at least 16 characters)')
+  if (problems.length) return { problems }
+  return { env: { ...parsed, PUBLIC_ORIGIN: parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT}` } }
+}
+
+/** Parses a set of environment variables; `parseEnv` below applies it to the process's own. */
+export function readEnv(source: Record<string, string | undefined>): { env: Env } | { problems: string[] } {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`) }
+  return complete(parsed.data)
+}
 
 function parseEnv(): Env {
-  const parsed = EnvSchema.safeParse(process.env)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
-    console.error(`Invalid environment configuration:\n${problems}`)
+  const read = readEnv(process.env)
+  if ('problems' in read) {
+    console.error(`Invalid environment configuration:\n${read.problems.join('\n')}`)
     process.exit(1)
   }
-  return parsed.data
+  return read.env
 }
 
 export const env = parseEnv()

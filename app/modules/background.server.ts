@@ -5,6 +5,7 @@ import { pruneOutbox, reindex, startSyncWorker } from '#search/sync'
 import { db } from '~/db.server'
 import { env } from '~/env.server'
 import { isDatabaseEmpty, seedDemoData } from './demo/seed.server'
+import { removeOrphanFiles } from './documents/store.server'
 import { sendAlertDigests } from './engagements/alerts.server'
 import { logger } from './logger.server'
 import { startMailWorker } from './mail/mail.server'
@@ -38,6 +39,12 @@ export async function startBackgroundWork(): Promise<{ stop(): Promise<void> }> 
   const hourly = setInterval(() => {
     sendAlertDigests().catch((error: unknown) => logger.warn({ event: 'alerts.failed', error: String(error) }))
     pruneOutbox(db)
+    try {
+      const swept = removeOrphanFiles()
+      if (swept.removed) logger.info({ event: 'uploads.orphans_removed', ...swept })
+    } catch (error) {
+      logger.warn({ event: 'uploads.sweep_failed', error: String(error) })
+    }
   }, HOURLY_MS).unref()
   return {
     async stop() {

@@ -27,4 +27,5 @@ export const commonRefusalStatus: Record<string, number> = {
   forbidden: 403,
   not_found: 404,
   rate_limited: 429,
+  too_many_attempts: 429,
 }

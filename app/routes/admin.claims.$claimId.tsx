@@ -17,7 +17,7 @@ import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { DecideClaimSchema, MarkPaidSchema } from '~/modules/claims/schemas'
 import { regionToday } from '~/modules/contracts/calendar'
-import { forbidden, notFound, requirePermission } from '~/modules/http/guards.server'
+import { notFound, requirePermission } from '~/modules/http/guards.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
 
@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: 'Рассмотрение за
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'claim:review')
   const result = getClaimView(actor, Number(params.claimId))
-  if (!result.ok) return result.error === 'forbidden' ? forbidden() : notFound()
+  if (!result.ok) notFound()
   return json({ ...result.value, today: regionToday() })
 }
 
@@ -38,15 +38,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const claimId = Number(params.claimId)
   const formData = await request.formData()
   const here = `/admin/claims/${claimId}`
-  const origin = new URL(request.url).origin
   if (formData.get('intent') === 'mark-paid') {
     const submission = parseSubmission(formData, MarkPaidSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    return respondToForm(submission, markClaimPaid(actor, claimId, submission.value, { origin }), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.paid' } })
+    return respondToForm(submission, markClaimPaid(actor, claimId, submission.value), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.paid' } })
   }
   const submission = parseSubmission(formData, DecideClaimSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  return respondToForm(submission, decideClaim(actor, claimId, submission.value, { origin }), {
+  return respondToForm(submission, decideClaim(actor, claimId, submission.value), {
     redirectTo: here,
     toast: { type: 'success', key: decisionToast[submission.value.decision] },
   })

@@ -7,32 +7,35 @@ import { useFormat } from '~/components/format'
 import { dashboardFigures } from '~/modules/dashboard/figures.server'
 import { contractorTypes, filterFromUrl, filterQuery } from '~/modules/dashboard/filters'
 import { requirePermission } from '~/modules/http/guards.server'
+import { reportKinds, type ReportKind } from '~/modules/dashboard/records.server'
+import { can } from '~/modules/permissions/can'
 
 export function loader({ request, context }: LoaderFunctionArgs) {
-  requirePermission(context, request, 'area:administration')
+  const actor = requirePermission(context, request, 'area:administration')
   const url = new URL(request.url)
   const parsed = filterFromUrl(url)
   if (!parsed.success) throw json({ error: 'invalid' }, { status: 400 })
   const filter = parsed.data
-  return json({ filter, query: filterQuery(filter), figures: dashboardFigures(filter) })
+  // A figure links to its list only where the list would open for this person.
+  const listed = reportKinds.filter((kind) => can(actor, 'report:view', { kind }))
+  return json({ filter, query: filterQuery(filter), figures: dashboardFigures(filter), listed })
 }
 
-function Figure({ value, label, to }: { value: string | number; label: string; to: string }) {
-  return (
-    <li className="card">
-      <Link to={to}>
-        <strong className="figure">{value}</strong>
-        <span>{label}</span>
-      </Link>
-    </li>
+function Figure({ value, label, to }: { value: string | number; label: string; to: string | null }) {
+  const content = (
+    <>
+      <strong className="figure">{value}</strong>
+      <span>{label}</span>
+    </>
   )
+  return <li className="card">{to ? <Link to={to}>{content}</Link> : content}</li>
 }
 
 export default function Dashboard() {
   const { t } = useTranslation()
   const { formatMoney, formatNumber } = useFormat()
-  const { filter, query, figures } = useLoaderData<typeof loader>()
-  const list = (kind: string, extra = '') => `/admin/reports/${kind}?${query}${extra}`
+  const { filter, query, figures, listed } = useLoaderData<typeof loader>()
+  const list = (kind: ReportKind, extra = '') => (listed.includes(kind) ? `/admin/reports/${kind}?${query}${extra}` : null)
   const millions = (k: number) => formatMoney(k, { wholeRoubles: true })
   return (
     <section className="dashboard">

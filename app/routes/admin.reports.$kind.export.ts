@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { exportReport } from '~/modules/dashboard/export.server'
 import { filterFromUrl } from '~/modules/dashboard/filters'
 import { ReportRefinementSchema, reportKinds, type ReportKind } from '~/modules/dashboard/records.server'
-import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { forbidden, notFound, requirePermission } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -14,5 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const refinement = ReportRefinementSchema.safeParse(Object.fromEntries(url.searchParams))
   const format = url.searchParams.get('format')
   if (!filter.success || !refinement.success || (format !== 'csv' && format !== 'xlsx')) throw json({ error: 'invalid' }, { status: 400 })
-  return exportReport(kind, filter.data, refinement.data, format, await resolveLocale(request, actor))
+  const exported = await exportReport(actor, kind, filter.data, refinement.data, format, await resolveLocale(request, actor))
+  if (!exported.ok) forbidden()
+  return exported.value
 }

@@ -3,18 +3,20 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/components/format'
 import { filterFromUrl, filterQuery } from '~/modules/dashboard/filters'
-import { report, ReportRefinementSchema, reportKinds, REPORT_ROW_LIMIT, type ReportKind } from '~/modules/dashboard/records.server'
-import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { readReport, ReportRefinementSchema, reportKinds, REPORT_ROW_LIMIT, type ReportKind } from '~/modules/dashboard/records.server'
+import { forbidden, notFound, requirePermission } from '~/modules/http/guards.server'
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  requirePermission(context, request, 'area:administration')
+  const actor = requirePermission(context, request, 'area:administration')
   const kind = params.kind as ReportKind
   if (!reportKinds.includes(kind)) notFound()
   const url = new URL(request.url)
   const filter = filterFromUrl(url)
   const refinement = ReportRefinementSchema.safeParse(Object.fromEntries(url.searchParams))
   if (!filter.success || !refinement.success) throw json({ error: 'invalid' }, { status: 400 })
-  const result = report(kind, filter.data, refinement.data)
+  const read = readReport(actor, kind, filter.data, refinement.data)
+  if (!read.ok) forbidden()
+  const result = read.value
   return json({ kind, filter: filter.data, query: url.searchParams.toString(), back: filterQuery(filter.data), ...result, limited: result.rows.length === REPORT_ROW_LIMIT })
 }
 

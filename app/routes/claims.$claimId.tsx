@@ -15,7 +15,7 @@ import { FormErrors, SubmitButton } from '~/components/forms'
 import { submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { ClaimPaymentsSchema, SubmitClaimSchema } from '~/modules/claims/schemas'
-import { forbidden, notFound, requireActor } from '~/modules/http/guards.server'
+import { notFound, requireActor } from '~/modules/http/guards.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import { can } from '~/modules/permissions/can'
 import styles from '~/styles/contracts.css'
@@ -28,7 +28,7 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
   // The administration reviews a claim on its own page.
   if (can(actor, 'claim:review')) throw redirect(`/admin/claims/${params.claimId}`)
   const result = getClaimView(actor, Number(params.claimId))
-  if (!result.ok) return result.error === 'forbidden' ? forbidden() : notFound()
+  if (!result.ok) notFound()
   return json(result.value)
 }
 
@@ -37,7 +37,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const claimId = Number(params.claimId)
   const formData = await request.formData()
   const here = `/claims/${claimId}`
-  const origin = new URL(request.url).origin
   switch (formData.get('intent')) {
     case 'update-payments': {
       const submission = parseSubmission(formData, ClaimPaymentsSchema)
@@ -47,12 +46,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case 'submit': {
       const submission = parseSubmission(formData, SubmitClaimSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-      return respondToForm(submission, submitClaim(actor, claimId, submission.value, { origin }), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.submitted' } })
+      return respondToForm(submission, submitClaim(actor, claimId, submission.value), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.submitted' } })
     }
     case 'withdraw': {
       const submission = parseSubmission(formData, SubmitClaimSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-      return respondToForm(submission, withdrawClaim(actor, claimId, { origin }), { redirectTo: here, toast: { type: 'info', key: 'claims.toast.withdrawn' } })
+      return respondToForm(submission, withdrawClaim(actor, claimId), { redirectTo: here, toast: { type: 'info', key: 'claims.toast.withdrawn' } })
     }
     default:
       return json({ status: 'error' as const, error: { '': ['errors.invalid'] } }, { status: 400 })

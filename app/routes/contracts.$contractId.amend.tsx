@@ -60,7 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
   const submission = parseSubmission(upload.formData, ProposeVersionSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const result = proposeVersion(actor, contractId, { ...submission.value, document: upload.files.get('document') }, { origin: new URL(request.url).origin })
+  const result = proposeVersion(actor, contractId, { ...submission.value, document: upload.files.get('document') })
   return respondToForm(submission, result, { redirectTo: `/contracts/${contractId}`, toast: { type: 'success', key: 'contracts.toast.versionProposed' } })
 }
 

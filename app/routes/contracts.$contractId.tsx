@@ -17,7 +17,7 @@ import { getContractView } from '~/modules/contracts/queries.server'
 import { AcceptanceActSchema, AttachDocumentSchema, DeclineSchema, PaymentSchema, RecordAnswerSchema, VersionAnswerSchema } from '~/modules/contracts/schemas'
 import { readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
 import { choice } from '~/modules/forms/fields'
-import { forbidden, notFound, requireActor } from '~/modules/http/guards.server'
+import { notFound, requireActor } from '~/modules/http/guards.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
 
@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: 'Договор · Contract' }
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
   const result = getContractView(actor, Number(params.contractId))
-  if (!result.ok) return result.error === 'forbidden' ? forbidden() : notFound()
+  if (!result.ok) notFound()
   return json({ ...result.value, myOrganisationId: actor.organisationId })
 }
 
@@ -40,7 +40,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const upload = await readUploadForm(request)
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
   const { formData, files } = upload
-  const origin = new URL(request.url).origin
   const here = `/contracts/${contractId}`
   const intent = formData.get('intent')
   switch (intent) {
@@ -48,25 +47,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case 'withdraw-version': {
       const submission = parseSubmission(formData, VersionAnswerSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-      const result = intent === 'confirm-version' ? confirmVersion(actor, contractId, submission.value.versionId, { origin }) : withdrawVersion(actor, contractId, submission.value.versionId, { origin })
+      const result = intent === 'confirm-version' ? confirmVersion(actor, contractId, submission.value.versionId) : withdrawVersion(actor, contractId, submission.value.versionId)
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: intent === 'confirm-version' ? 'contracts.toast.confirmed' : 'contracts.toast.versionWithdrawn' } })
     }
     case 'decline-version': {
       const submission = parseSubmission(formData, DeclineVersionSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-      const result = declineVersion(actor, contractId, submission.value.versionId, submission.value.reason, { origin })
+      const result = declineVersion(actor, contractId, submission.value.versionId, submission.value.reason)
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'info', key: 'contracts.toast.versionDeclined' } })
     }
     case 'record-act': {
       const submission = parseSubmission(formData, AcceptanceActSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-      const result = recordAct(actor, contractId, { ...submission.value, document: files.get('document') }, { origin })
+      const result = recordAct(actor, contractId, { ...submission.value, document: files.get('document') })
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: 'contracts.toast.actRecorded' } })
     }
     case 'record-payment': {
       const submission = parseSubmission(formData, PaymentSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-      const result = recordPayment(actor, contractId, { ...submission.value, document: files.get('document') }, { origin })
+      const result = recordPayment(actor, contractId, { ...submission.value, document: files.get('document') })
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: 'contracts.toast.paymentRecorded' } })
     }
     case 'confirm-record':
@@ -74,7 +73,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseSubmission(formData, AnswerRecordSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       const decision = intent === 'confirm-record' ? 'confirm' : 'decline'
-      const result = answerRecord(actor, contractId, submission.value.kind, submission.value.recordId, { decision, reason: submission.value.reason }, { origin })
+      const result = answerRecord(actor, contractId, submission.value.kind, submission.value.recordId, { decision, reason: submission.value.reason })
       return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: decision === 'confirm' ? 'contracts.toast.recordConfirmed' : 'contracts.toast.recordDeclined' } })
     }
     case 'attach-document': {

@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
   const submission = parseSubmission(upload.formData, RegisterContractSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const result = registerContract(actor, { ...submission.value, document: upload.files.get('document') }, { origin: new URL(request.url).origin })
+  const result = registerContract(actor, { ...submission.value, document: upload.files.get('document') })
   return respondToForm(submission, result, {
     redirectTo: (v) => `/contracts/${v.contractId}`,
     toast: { type: 'success', key: 'contracts.toast.registered' },

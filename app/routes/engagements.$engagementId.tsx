@@ -10,9 +10,8 @@ import { useFormat } from '~/components/format'
 import { FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { translateMessage } from '~/components/messages'
 import { documentAccept } from '~/modules/documents/sniff'
-import { prepareDocument } from '~/modules/documents/store.server'
-import { readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
-import { advanceEngagement, declineEngagement, viewEngagement } from '~/modules/engagements/engagements.server'
+import { discardBody, readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
+import { advanceEngagement, declineEngagement, isEngagementParty, viewEngagement } from '~/modules/engagements/engagements.server'
 import { postMessage, readThread } from '~/modules/engagements/messages.server'
 import { DeclineSchema, EngagementActionSchema, MessageSchema } from '~/modules/engagements/schemas'
 import { contractOfEngagement } from '~/modules/contracts/queries.server'
@@ -39,7 +38,11 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request)
   const id = parseId(params.engagementId)
-  const origin = new URL(request.url).origin
+  // Nothing sent to someone else's (or no) engagement is kept, let alone stored.
+  if (!isEngagementParty(actor, id)) {
+    await discardBody(request)
+    notFound()
+  }
   const upload = await readUploadForm(request)
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
   const intent = upload.formData.get('intent')
@@ -47,20 +50,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'message') {
     const submission = parseSubmission(upload.formData, MessageSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    const file = upload.files.get('attachment')
-    const prepared = file ? prepareDocument(file, 'attachment') : null
-    if (prepared && !prepared.ok) return respondToForm(submission, prepared, { redirectTo: back, toast: { type: 'success', key: 'toast.messageSent' } })
-    const result = postMessage(actor, id, { body: submission.value.body, document: prepared?.value }, origin)
+    const result = postMessage(actor, id, { body: submission.value.body, document: upload.files.get('attachment') })
     return respondToForm(submission, result, { redirectTo: back, toast: { type: 'success', key: 'toast.messageSent' } })
   }
   if (intent === 'decline') {
     const submission = parseSubmission(upload.formData, DeclineSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    return respondToForm(submission, declineEngagement(actor, id, submission.value, origin), { redirectTo: back, toast: { type: 'info', key: 'toast.engagementDeclined' } })
+    return respondToForm(submission, declineEngagement(actor, id, submission.value), { redirectTo: back, toast: { type: 'info', key: 'toast.engagementDeclined' } })
   }
   const submission = parseSubmission(upload.formData, EngagementActionSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  return respondToForm(submission, advanceEngagement(actor, id, submission.value.action, origin), {
+  return respondToForm(submission, advanceEngagement(actor, id, submission.value.action), {
     redirectTo: back,
     toast: { type: 'success', key: `toast.engagement.${submission.value.action}` },
   })
@@ -134,7 +134,7 @@ export default function EngagementPage() {
   const { t } = useTranslation()
   const { formatMoney, formatDateTime } = useFormat()
   const data = useLoaderData<typeof loader>()
-  const { engagement: e, request, lab, side, admitted, confidentialDetails, actions, canDecline, messages } = data
+  const { engagement: e, request, lab, side, admittedAt, acceptedBy, confidentialDetails, actions, canDecline, messages } = data
   return (
     <article className="detail">
       <p className="muted">
@@ -216,11 +216,13 @@ export default function EngagementPage() {
           <h2>{t('request.fields.confidentialDetails')}</h2>
           {confidentialDetails !== null ? (
             <div className="confidential">
-              <p className="hint">{side === 'company' ? t('request.confidentialShown') : t('engagement.admittedAt', { date: formatDateTime(e.termsAcceptedAt) })}</p>
+              <p className="hint">{side === 'company' ? t('request.confidentialShown') : t('engagement.youAcceptedAt', { date: formatDateTime(admittedAt) })}</p>
               <p className="prose">{confidentialDetails || t('request.noConfidential')}</p>
             </div>
           ) : (
-            <p className="notice">{e.admissionOfferedAt && !admitted ? t('engagement.awaitingTerms') : t('request.confidentialHidden')}</p>
+            <p className="notice">
+              {e.stage === 'declined' ? t('engagement.admissionEnded') : actions.includes('accept_terms') ? t('engagement.awaitingTerms') : t('request.confidentialHidden')}
+            </p>
           )}
 
           <h2>{t('engagement.messages.title')}</h2>
@@ -248,11 +250,21 @@ export default function EngagementPage() {
             <dd>{t(`engagement.side.${e.initiatedBy}`)}</dd>
             <dt>{t('engagement.admission')}</dt>
             <dd>
-              {admitted
-                ? t('engagement.admittedAt', { date: formatDateTime(e.termsAcceptedAt) })
-                : e.admissionOfferedAt
-                  ? t('engagement.admissionOffered', { date: formatDateTime(e.admissionOfferedAt) })
-                  : t('engagement.notAdmitted')}
+              {e.stage === 'declined' && e.admissionOfferedAt ? (
+                t('engagement.admissionEnded')
+              ) : acceptedBy.length ? (
+                <ul className="list">
+                  {acceptedBy.map((a) => (
+                    <li key={`${a.name}-${a.acceptedAt}`}>{t('engagement.acceptedBy', { name: a.name, date: formatDateTime(a.acceptedAt) })}</li>
+                  ))}
+                </ul>
+              ) : admittedAt ? (
+                t('engagement.youAcceptedAt', { date: formatDateTime(admittedAt) })
+              ) : e.admissionOfferedAt ? (
+                t('engagement.admissionOffered', { date: formatDateTime(e.admissionOfferedAt) })
+              ) : (
+                t('engagement.notAdmitted')
+              )}
             </dd>
           </dl>
         </aside>

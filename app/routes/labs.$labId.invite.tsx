@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const labId = parseId(params.labId)
   const submission = parseSubmission(await request.formData(), InviteSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const result = inviteLab(actor, { ...submission.value, labId }, new URL(request.url).origin)
+  const result = inviteLab(actor, { ...submission.value, labId })
   return respondToForm(submission, result, { redirectTo: (e) => `/engagements/${e.id}`, toast: { type: 'success', key: 'toast.labInvited' } })
 }
 

@@ -45,8 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'invite') {
     const submission = parseSubmission(formData, InviteSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    const origin = new URL(request.url).origin
-    const result = inviteMember(actor, actor.organisationId, { email: submission.value.email, origin })
+    const result = inviteMember(actor, actor.organisationId, { email: submission.value.email })
     return respondToForm(submission, result, {
       redirectTo: '/org',
       toast: { type: 'success', key: 'toast.invited', params: { email: submission.value.email } },

@@ -13,7 +13,7 @@ import { resolveLocale } from '~/modules/http/locale.server'
 import { parseId } from '~/modules/http/params.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import { regionName } from '~/modules/organisations/regions'
-import { admittedOrganisationIds, engagementsOfRequest } from '~/modules/engagements/engagements.server'
+import { admissionsToRequest, engagementsOfRequest } from '~/modules/engagements/engagements.server'
 import { respondToMatchForm } from '~/modules/matching/form-action.server'
 import { proposedLabsForRequest } from '~/modules/matching/matches.server'
 import { isMatchIntent } from '~/modules/matching/schemas'
@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.v
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const requestId = parseId(params.requestId)
-  const found = viewRequest(context.actor, requestId, admittedOrganisationIds(requestId))
+  const found = viewRequest(context.actor, requestId, admissionsToRequest(requestId))
   if (!found.ok) notFound()
   const locale = await resolveLocale(request, context.actor)
   const r = found.value.request
@@ -128,7 +128,16 @@ export default function RequestPage() {
           <h2>{t('request.fields.confidentialDetails')}</h2>
           {view.confidentialVisible ? (
             <div className="confidential">
-              <p className="hint">{t('request.confidentialShown')}</p>
+              <p className="hint">
+                {view.admittedThrough ? (
+                  <>
+                    {t('request.confidentialShownThrough', { lab: view.admittedThrough.labName })}{' '}
+                    <Link to={`/engagements/${view.admittedThrough.engagementId}`}>{t('request.openAdmittingEngagement')}</Link>
+                  </>
+                ) : (
+                  t('request.confidentialShown')
+                )}
+              </p>
               <p className="prose">{r.confidentialDetails || t('request.noConfidential')}</p>
             </div>
           ) : (

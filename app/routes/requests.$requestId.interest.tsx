@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const requestId = parseId(params.requestId)
   const submission = parseSubmission(await request.formData(), InterestSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const result = expressInterest(actor, requestId, submission.value, new URL(request.url).origin)
+  const result = expressInterest(actor, requestId, submission.value)
   return respondToForm(submission, result, { redirectTo: (e) => `/engagements/${e.id}`, toast: { type: 'success', key: 'toast.interestSent' } })
 }
 

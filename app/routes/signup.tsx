@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseSubmission(await request.formData(), SignUpSchema)
   if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  const result = await signUp(submission.value)
+  const result = await signUp(submission.value, { clientIp: context.clientIp })
   const sessionId = result.ok ? await openSession(result.value.userId) : null
   return respondToForm(
     submission,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -21,9 +21,26 @@ export const sessions = sqliteTable('sessions', {
   expiresAt: integer('expires_at').notNull(),
 })
 
-// Failed sign-ins per account and per address, kept in the database so a restart forgets nothing.
+// Sign-in attempts counted per key (account and address, account alone, address alone), kept in the
+// database so a restart forgets nothing. An attempt counts before its password is checked.
 export const loginAttempts = sqliteTable('login_attempts', {
   key: text('key').primaryKey(),
+  /** When the current run of failures began. */
   windowStart: text('window_start').notNull(),
   failures: integer('failures').notNull(),
+  /** No attempt under this key before then: the back-off grows with the failures. */
+  nextAttemptAt: text('next_attempt_at'),
 })
+
+/** Addresses a person has signed in from: their usual places, which an attack on the account elsewhere does not slow. */
+export const signInAddresses = sqliteTable(
+  'sign_in_addresses',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.address] })],
+)

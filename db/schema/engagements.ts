@@ -53,6 +53,26 @@ export const engagements = sqliteTable(
   ],
 )
 
+/**
+ * Who may read a request's confidential part through an engagement: each person of the lab's
+ * organisation accepts the terms personally. It counts only while the engagement is live and the
+ * person is still a member of the lab's organisation (see liveAdmissionOf in permissions/can.ts).
+ */
+export const engagementAdmissions = sqliteTable(
+  'engagement_admissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    engagementId: integer('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    acceptedAt: text('accepted_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [uniqueIndex('engagement_admissions_unique').on(t.engagementId, t.userId), index('engagement_admissions_user_idx').on(t.userId)],
+)
+
 export const engagementMessages = sqliteTable(
   'engagement_messages',
   {

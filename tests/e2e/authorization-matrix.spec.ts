@@ -65,8 +65,9 @@ const table: Record<string, { url: (ids: Ids) => string; get: Expectation; noSec
   'admin.dashboard.tsx': { url: () => '/admin/dashboard', get: members({ administration: 'ok', platform: 'ok' }) },
   'admin.dashboard.export.ts': { url: () => '/admin/dashboard/export?format=csv', get: members({ administration: 'ok', platform: 'ok' }) },
   'admin.dashboard_.print.tsx': { url: () => '/admin/dashboard/print', get: members({ administration: 'ok', platform: 'ok' }) },
-  'admin.reports.$kind.tsx': { url: () => '/admin/reports/claims', get: members({ administration: 'ok', platform: 'ok' }) },
-  'admin.reports.$kind.export.ts': { url: () => '/admin/reports/claims/export?format=csv', get: members({ administration: 'ok', platform: 'ok' }) },
+  // A report lists what its pages show, to whom they show it: the platform admin sees no claims or contracts.
+  'admin.reports.$kind.tsx': { url: () => '/admin/reports/claims', get: members({ administration: 'ok' }) },
+  'admin.reports.$kind.export.ts': { url: () => '/admin/reports/claims/export?format=csv', get: members({ administration: 'ok' }) },
   'platform._index.tsx': { url: () => '/platform', get: members({ platform: 'ok' }) },
   'requests._index.tsx': { url: () => '/requests', get: everyone },
   'requests.new.tsx': { url: () => '/requests/new', get: members({ companyA: 'ok', companyB: 'ok' }) },
@@ -84,13 +85,14 @@ const table: Record<string, { url: (ids: Ids) => string; get: Expectation; noSec
   // Contracts, claims and programmes are the administration's business; the platform admin runs the platform, not the budget.
   'contracts._index.tsx': { url: () => '/contracts', get: members({ companyA: 'ok', companyB: 'ok', labOfA: 'ok', otherLab: 'ok', administration: 'ok' }) },
   'contracts.new.tsx': { url: () => '/contracts/new', get: members({ companyA: 'ok', companyB: 'ok' }) },
-  'contracts.$contractId.tsx': { url: (ids) => `/contracts/${ids.contract}`, get: { anonymous: 'login', companyA: 'ok', labOfA: 'ok', administration: 'ok', others: 'forbidden' }, noSecrets: true },
-  'contracts.$contractId.amend.tsx': { url: (ids) => `/contracts/${ids.contract}/amend`, get: { anonymous: 'login', companyA: 'ok', labOfA: 'ok', others: 'forbidden' } },
-  'documents.$documentId.tsx': { url: (ids) => `/documents/${ids.document}`, get: { anonymous: 'login', companyA: 'ok', labOfA: 'ok', administration: 'ok', others: 'forbidden' }, noSecrets: true },
+  // A contract, claim or document one may not see does not exist for them: 404, never a 403 that confirms it.
+  'contracts.$contractId.tsx': { url: (ids) => `/contracts/${ids.contract}`, get: { anonymous: 'login', companyA: 'ok', labOfA: 'ok', administration: 'ok', others: 'notFound' }, noSecrets: true },
+  'contracts.$contractId.amend.tsx': { url: (ids) => `/contracts/${ids.contract}/amend`, get: { anonymous: 'login', companyA: 'ok', labOfA: 'ok', administration: 'forbidden', others: 'notFound' } },
+  'documents.$documentId.tsx': { url: (ids) => `/documents/${ids.document}`, get: { anonymous: 'login', companyA: 'ok', labOfA: 'ok', administration: 'ok', others: 'notFound' }, noSecrets: true },
   'claims._index.tsx': { url: () => '/claims', get: members({ companyA: 'ok', companyB: 'ok' }) },
   'claims.new.tsx': { url: () => '/claims/new', get: members({ companyA: 'ok', companyB: 'ok' }) },
   // The administration reads a claim on its own review page.
-  'claims.$claimId.tsx': { url: (ids) => `/claims/${ids.claim}`, get: { anonymous: 'login', companyA: 'ok', administration: 'redirect', others: 'forbidden' }, noSecrets: true },
+  'claims.$claimId.tsx': { url: (ids) => `/claims/${ids.claim}`, get: { anonymous: 'login', companyA: 'ok', administration: 'redirect', others: 'notFound' }, noSecrets: true },
   'admin.claims._index.tsx': { url: () => '/admin/claims', get: members({ administration: 'ok' }) },
   'admin.claims.$claimId.tsx': { url: (ids) => `/admin/claims/${ids.claim}`, get: members({ administration: 'ok' }), noSecrets: true },
   'admin.claims.export.tsx': { url: () => '/admin/claims/export?format=csv', get: members({ administration: 'ok' }) },

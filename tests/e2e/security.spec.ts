@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { expect, request as httpClient, test, type APIResponse } from '@playwright/test'
 import { completeInn10, completeOgrn13 } from '../../app/modules/organisations/inn-ogrn'
 import { DEMO_PASSWORD } from './helpers'
@@ -124,6 +125,8 @@ test.describe('the session cookie', () => {
           NODE_ENV: 'production',
           HOST: '127.0.0.1',
           PORT: String(port),
+          PUBLIC_ORIGIN: baseURL,
+          SESSION_SECRET: 'e2e-session-secret-not-for-production',
           TRUST_PROXY: 'true',
           DATABASE_PATH: path.join(dir, 'app.db'),
           UPLOADS_DIR: path.join(dir, 'uploads'),
@@ -161,7 +164,7 @@ test.describe('the session cookie', () => {
   })
 })
 
-test('after five wrong passwords an account is locked: the sixth attempt and even the right password get the rate-limit message', async ({ page }) => {
+test('after five wrong passwords from one place the next attempt there must wait, even with the right password', async ({ page }) => {
   const email = `locked-${Date.now()}@test.example`
   const password = 'e2e-password-123'
   await page.goto('/signup')
@@ -194,6 +197,78 @@ test('after five wrong passwords an account is locked: the sixth attempt and eve
   await expect(page.getByText(/Слишком много неудачных попыток входа/)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Выйти' })).toHaveCount(0)
   expect(await page.context().cookies()).not.toContainEqual(expect.objectContaining({ name: 'rd_session' }))
+})
+
+function e2eDatabase() {
+  return new Database(path.resolve('tests/.tmp/e2e/app.db'), { readonly: true, fileMustExist: true })
+}
+
+test('links in e-mails point to the configured public origin, whatever Host the request claimed', async ({ request, baseURL }) => {
+  await request.post('/login', { form: { email: 'lab@demo.test', password: DEMO_PASSWORD } })
+  const invitee = `forged-host-${Date.now()}@test.example`
+  const response = await request.post('/org', { form: { intent: 'invite', email: invitee }, headers: { host: 'evil.example' }, maxRedirects: 0 })
+  expect(response.status()).toBe(302)
+  const db = e2eDatabase()
+  const mail = db.prepare('SELECT text FROM mail_outbox WHERE "to" = ?').get(invitee) as { text: string } | undefined
+  db.close()
+  expect(mail?.text).toContain(`${baseURL}/join/`)
+  expect(mail?.text).not.toContain('evil.example')
+})
+
+test('an attachment sent to an engagement one is no party to, or to none, is refused and never stored', async ({ baseURL }) => {
+  const db = e2eDatabase()
+  const lab = db.prepare(`SELECT l.id FROM labs l JOIN memberships m ON m.organisation_id = l.organisation_id JOIN users u ON u.id = m.user_id WHERE u.email = 'tsu.bio@demo.test' LIMIT 1`).get() as { id: number }
+  const open = db.prepare(`SELECT id FROM rd_requests WHERE status = 'published' AND id NOT IN (SELECT request_id FROM engagements WHERE lab_id = ?) ORDER BY id LIMIT 1`).get(lab.id) as { id: number }
+  db.close()
+  // An engagement between two others: a lab of TSU expresses interest in a published request.
+  const party = await httpClient.newContext({ baseURL })
+  await party.post('/login', { form: { email: 'tsu.bio@demo.test', password: DEMO_PASSWORD } })
+  const interest = await party.post(`/requests/${open.id}/interest`, {
+    form: { labId: String(lab.id), approach: 'Подход к задаче для проверки чужих вложений.', timeline: '2 месяца', priceEstimate: '100000' },
+    maxRedirects: 0,
+  })
+  const engagement = /\/engagements\/\d+/.exec(interest.headers()['location'] ?? '')?.[0]
+  expect(engagement).toBeTruthy()
+  await party.dispose()
+
+  const uploads = path.resolve('tests/.tmp/e2e/uploads')
+  const files = () => (fs.existsSync(uploads) ? (fs.readdirSync(uploads, { recursive: true }) as string[]).sort() : [])
+  const before = files()
+  const stranger = await httpClient.newContext({ baseURL })
+  await stranger.post('/login', { form: { email: 'vision@demo.test', password: DEMO_PASSWORD } })
+  const attachment = { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2 * 1024 * 1024, 0x20), Buffer.from(`\n% ${Date.now()}\n%%EOF\n`)]) }
+  for (const url of [engagement!, '/engagements/999999']) {
+    const response = await stranger.post(url, { multipart: { intent: 'message', body: 'Чужое вложение', attachment }, maxRedirects: 0 })
+    expect(response.status(), url).toBe(404)
+  }
+  await stranger.dispose()
+  expect(files()).toEqual(before)
+})
+
+test('a body that is no form gets 415 or 400, and a form without files past 1 MB gets 413, never a 500', async ({ request }) => {
+  await request.post('/login', { form: { email: 'company@demo.test', password: DEMO_PASSWORD } })
+  for (const url of ['/org', '/requests/new', '/account/password', '/engagements/1', '/login', '/']) {
+    const text = await request.post(url, { data: 'intent=invite', headers: { 'Content-Type': 'text/plain' }, maxRedirects: 0 })
+    expect(text.status(), `${url} text/plain`).toBe(415)
+    const json = await request.post(url, { data: { intent: 'invite' }, maxRedirects: 0 })
+    expect(json.status(), `${url} JSON`).toBe(415)
+    const noBoundary = await request.post(url, { data: 'x', headers: { 'Content-Type': 'multipart/form-data' }, maxRedirects: 0 })
+    expect(noBoundary.status(), `${url} multipart without boundary`).toBe(400)
+  }
+  const huge = await request.post('/org', { data: `intent=invite&email=${'a'.repeat(2 * 1024 * 1024)}`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 })
+  expect(huge.status()).toBe(413)
+})
+
+test('/healthz tells anyone the state, and only the administration the outbox and mail backlog', async ({ request, baseURL }) => {
+  const anonymous = await request.get('/healthz')
+  expect(anonymous.status()).toBe(200)
+  expect(Object.keys(await anonymous.json())).toEqual(['status'])
+  const admin = await httpClient.newContext({ baseURL })
+  await admin.post('/login', { form: { email: 'reviewer@demo.test', password: DEMO_PASSWORD } })
+  const detailed = await (await admin.get('/healthz')).json()
+  expect(detailed).toHaveProperty('mail.pending')
+  expect(detailed).toHaveProperty('search.outbox')
+  await admin.dispose()
 })
 
 function freePort(): Promise<number> {

@@ -4,7 +4,8 @@ import { database, db } from '~/db.server'
 import { changePassword, openSession } from '~/modules/auth/account.server'
 import { loadActor } from '~/modules/auth/actor.server'
 import { lucia } from '~/modules/auth/lucia.server'
-import { MAX_FAILURES_PER_ACCOUNT } from '~/modules/auth/rate-limit.server'
+import { hashPassword, MAX_CONCURRENT_HASHES, passwordHashing, verifyPassword } from '~/modules/auth/password.server'
+import { delayAfter, FREE_PASSWORD_CHANGES, FREE_SIGN_UPS_PER_ADDRESS, FIRST_DELAY_MS, FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS, FREE_FAILURES_PER_ACCOUNT_ELSEWHERE, MAX_DELAY_MS, QUIET_RESET_MS, reserveAttempt } from '~/modules/auth/rate-limit.server'
 import { signIn } from '~/modules/auth/sign-in.server'
 import { signUp } from '~/modules/auth/sign-up.server'
 import { resolveRequestSession } from '~/modules/auth/request-session.server'
@@ -43,6 +44,44 @@ describe('sign-up', () => {
   })
 })
 
+describe('work that costs a password hash', () => {
+  it('refuses a taken e-mail before hashing anything', async () => {
+    const first = signUpInput()
+    await signUp(first)
+    const hashed = passwordHashing.started
+    expect(await signUp(signUpInput({ email: first.email }), { clientIp: '10.20.0.1' })).toMatchObject({ error: 'email_taken' })
+    expect(passwordHashing.started).toBe(hashed)
+  })
+
+  it('rate-limits sign-ups from one address', async () => {
+    const first = signUpInput()
+    await signUp(first)
+    for (let i = 0; i < FREE_SIGN_UPS_PER_ADDRESS; i++) expect(await signUp(signUpInput({ email: first.email }), { clientIp: '10.21.0.1' })).toMatchObject({ error: 'email_taken' })
+    const next = await signUp(signUpInput(), { clientIp: '10.21.0.1' })
+    expect(next).toMatchObject({ ok: false, error: 'too_many_attempts' })
+    expect(next.ok === false && Number(next.params?.minutes)).toBeGreaterThan(0)
+    expect(await signUp(signUpInput(), { clientIp: '10.21.0.2' })).toMatchObject({ ok: true })
+  })
+
+  it('rate-limits password changes, even with the right current password once the back-off started', async () => {
+    const input = signUpInput()
+    const created = await signUp(input)
+    if (!created.ok) throw new Error()
+    const actor = loadActor(created.value.userId)!
+    for (let i = 0; i < FREE_PASSWORD_CHANGES; i++) expect(await changePassword(actor, { currentPassword: `guess ${i}`, newPassword: 'a brand new password' })).toMatchObject({ error: 'wrong_password' })
+    expect(await changePassword(actor, { currentPassword: input.password, newPassword: 'a brand new password' })).toMatchObject({ error: 'too_many_attempts' })
+  }, 60_000)
+
+  it('hashes a burst a few at a time: the rest wait their turn, and every hash is right', async () => {
+    passwordHashing.peak = 0
+    const passwords = Array.from({ length: 8 }, (_, i) => `burst password ${i}`)
+    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)))
+    expect(passwordHashing.peak).toBe(MAX_CONCURRENT_HASHES)
+    expect(passwordHashing).toMatchObject({ running: 0, waiting: 0 })
+    expect(await Promise.all(hashes.map((h, i) => verifyPassword(h, passwords[i])))).toEqual(passwords.map(() => true))
+  }, 60_000)
+})
+
 describe('sign-in', () => {
   it('answers a wrong password and an unknown e-mail with the same refusal', async () => {
     const input = signUpInput()
@@ -54,20 +93,46 @@ describe('sign-in', () => {
     expect(await signIn({ email: input.email, password: input.password, clientIp: '10.0.0.1' })).toMatchObject({ ok: true })
   })
 
-  it('locks an account after repeated failures, even for the right password, and keeps the lock in the database', async () => {
+  it('counts an attempt before hashing: of 30 parallel wrong guesses only the free ones are checked, and then even the right password waits', async () => {
     const input = signUpInput()
     await signUp(input)
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect(await signIn({ email: input.email, password: 'wrong password', clientIp: `10.1.0.${i}` })).toMatchObject({ error: 'invalid_credentials' })
-    }
-    const locked = await signIn({ email: input.email, password: input.password, clientIp: '10.1.1.1' })
-    expect(locked).toMatchObject({ ok: false, error: 'rate_limited' })
-    expect(locked.ok === false && Number(locked.params?.minutes)).toBeGreaterThan(0)
-    const row = db.select().from(loginAttempts).where(eq(loginAttempts.key, `account:${input.email}`)).get()
-    expect(row?.failures).toBe(MAX_FAILURES_PER_ACCOUNT)
+    const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn({ email: input.email, password: `wrong guess ${i}`, clientIp: '10.1.0.1' })))
+    const refusals = guesses.map((g) => (g.ok ? 'signed in' : g.error))
+    expect(refusals.filter((r) => r === 'invalid_credentials')).toHaveLength(FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS)
+    expect(refusals.filter((r) => r === 'rate_limited')).toHaveLength(30 - FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS)
+    const right = await signIn({ email: input.email, password: input.password, clientIp: '10.1.0.1' })
+    expect(right).toMatchObject({ ok: false, error: 'rate_limited' })
+    expect(right.ok === false && Number(right.params?.minutes)).toBeGreaterThan(0)
+    const row = db.select().from(loginAttempts).where(eq(loginAttempts.key, `pair:${input.email}|10.1.0.1`)).get()
+    expect(row?.failures).toBe(FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS)
+  }, 120_000)
+
+  it('lets the owner in from their usual place however many failures come from elsewhere', async () => {
+    const input = signUpInput()
+    await signUp(input)
+    expect(await signIn({ email: input.email, password: input.password, clientIp: '10.5.0.1' })).toMatchObject({ ok: true })
+    // An attacker fails from one address past its back-off, then from many addresses past the account's.
+    for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS + 2; i++) await signIn({ email: input.email, password: 'attacker guess', clientIp: '10.6.0.1' })
+    for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT_ELSEWHERE + 2; i++) await signIn({ email: input.email, password: 'attacker guess', clientIp: `10.7.0.${i}` })
+    expect(await signIn({ email: input.email, password: input.password, clientIp: '10.7.1.1' })).toMatchObject({ error: 'rate_limited' })
+    expect(await signIn({ email: input.email, password: input.password, clientIp: '10.5.0.1' })).toMatchObject({ ok: true })
+  }, 120_000)
+
+  it('backs off twice as long after each further failure, up to a ceiling, and forgets a quiet key', () => {
+    const limits = [{ key: `test:${Date.now()}`, free: 2 }]
+    const start = Date.parse('2026-12-01T10:00:00Z')
+    expect(reserveAttempt(limits, start)).toEqual({ ok: true })
+    expect(reserveAttempt(limits, start)).toEqual({ ok: true })
+    expect(reserveAttempt(limits, start + 1000)).toEqual({ ok: false, waitMs: FIRST_DELAY_MS - 1000 })
+    expect(reserveAttempt(limits, start + FIRST_DELAY_MS)).toEqual({ ok: true })
+    expect(reserveAttempt(limits, start + FIRST_DELAY_MS + 1)).toEqual({ ok: false, waitMs: 2 * FIRST_DELAY_MS - 1 })
+    expect(delayAfter(40, 2)).toBe(MAX_DELAY_MS)
+    const later = start + 3 * FIRST_DELAY_MS + QUIET_RESET_MS
+    expect(reserveAttempt(limits, later)).toEqual({ ok: true })
+    expect(reserveAttempt(limits, later)).toEqual({ ok: true })
   })
 
-  it('locks an address that tries many accounts', async () => {
+  it('slows down an address that tries many accounts', async () => {
     const ip = '10.9.9.9'
     for (let i = 0; i < 20; i++) await signIn({ email: `guess${i}@test.example`, password: 'x', clientIp: ip })
     expect(await signIn({ email: 'another@test.example', password: 'x', clientIp: ip })).toMatchObject({ error: 'rate_limited' })

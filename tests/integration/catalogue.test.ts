@@ -53,7 +53,8 @@ describe('R&D requests', () => {
     const asLab = viewRequest(lab, created.value.id)
     expect(asLab.ok && asLab.value.confidentialVisible).toBe(false)
     expect(asLab.ok && asLab.value.request.confidentialDetails).toBeNull()
-    const asAdmitted = viewRequest(lab, created.value.id, [lab.organisationId!])
+    const admission = { engagementId: 1, labId: 1, labName: 'Лаборатория', labOrganisationId: lab.organisationId!, stage: 'shortlisted' as const, admissionOfferedAt: new Date().toISOString(), userId: lab.userId }
+    const asAdmitted = viewRequest(lab, created.value.id, [admission])
     expect(asAdmitted.ok && asAdmitted.value.request.confidentialDetails).toContain('секретный-маркер')
     const asOwner = viewRequest(owner, created.value.id)
     expect(asOwner.ok && asOwner.value.request.confidentialDetails).toContain('секретный-маркер')

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { and, count, eq, inArray, isNull } from 'drizzle-orm'
-import { auditEvents, claimPayments, compensationClaims, mailOutbox, notifications, programmes } from '#db/schema'
+import { auditEvents, claimPayments, compensationClaims, mailOutbox, notifications, organisations, programmes } from '#db/schema'
 import { db } from '~/db.server'
 import { createClaim, submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
@@ -122,6 +122,34 @@ describe('a claim from draft to payment', () => {
     expect(submitClaim(company, claimId)).toMatchObject({ error: 'claim_has_violations', params: { count: 2 } })
     const rules = expectOk(getClaimView(company, claimId)).assessment.violations.map((v) => v.rule)
     expect(rules).toEqual(['programme_closed', 'contractor_not_eligible'])
+  })
+})
+
+describe('the contractor is confirmed by the administration, never self-declared', () => {
+  it('an organisation that registered itself as a state university receives no compensation: the rule is named, submission and approval are refused', async () => {
+    const company = await verifiedCompany()
+    // The probe's path: anyone may sign up as a "state university"; nobody has checked it.
+    const selfDeclared = await stateLab('university', true, { verified: false })
+    const admin = await reviewer()
+    const contract = confirmedContract(company, selfDeclared)
+    const programmeId = openProgramme(admin)
+    const { claimId } = expectOk(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: contract.paymentIds }))
+    expect(expectOk(getClaimView(company, claimId)).assessment.violations.map((v) => v.rule)).toEqual(['contractor_not_verified'])
+    expect(submitClaim(company, claimId)).toMatchObject({ error: 'claim_has_violations', params: { count: 1 } })
+
+    // Verified at submission, then its verification is withdrawn: the reviewer sees the rule and may not approve.
+    db.update(organisations).set({ verificationStatus: 'verified' }).where(eq(organisations.id, selfDeclared.organisationId!)).run()
+    expectOk(submitClaim(company, claimId))
+    db.update(organisations).set({ verificationStatus: 'rejected' }).where(eq(organisations.id, selfDeclared.organisationId!)).run()
+    expect(expectOk(getClaimView(admin, claimId)).assessment.violations.map((v) => v.rule)).toEqual(['contractor_not_verified'])
+    const before = programmeRow(programmeId)
+    const revision = claimRow(claimId).revision
+    expect(decideClaim(admin, claimId, { decision: 'approve', reason: 'Всё в порядке', revision })).toMatchObject({ ok: false, error: 'contractor_not_verified' })
+    expect(decideClaim(admin, claimId, { decision: 'approve_partial', amount: rub(1), reason: 'Часть', revision })).toMatchObject({ ok: false, error: 'contractor_not_verified' })
+    expect(claimRow(claimId)).toMatchObject({ status: 'submitted', approvedKopecks: null })
+    expect(programmeRow(programmeId).reservedKopecks).toBe(before.reservedKopecks)
+    // Rejecting or returning it stays possible.
+    expect(decideClaim(admin, claimId, { decision: 'reject', reason: 'Исполнитель не подтверждён', revision })).toMatchObject({ ok: true })
   })
 })
 
@@ -273,14 +301,14 @@ describe('who may review', () => {
     expect(db.select({ n: count() }).from(auditEvents).get()!.n).toBe(before.events)
   })
 
-  it('another company may not see, change, submit or withdraw a claim', async () => {
+  it('another company may not see, change, submit or withdraw a claim: for it the claim does not exist', async () => {
     const { company, contract, programmeId } = await claimable()
     const { claimId } = expectOk(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: contract.paymentIds }))
     const stranger = await verifiedCompany()
-    expect(getClaimView(stranger, claimId)).toMatchObject({ error: 'forbidden' })
-    expect(updateClaimPayments(stranger, claimId, { paymentIds: contract.paymentIds })).toMatchObject({ error: 'forbidden' })
-    expect(submitClaim(stranger, claimId)).toMatchObject({ error: 'forbidden' })
-    expect(withdrawClaim(stranger, claimId)).toMatchObject({ error: 'forbidden' })
+    expect(getClaimView(stranger, claimId)).toMatchObject({ error: 'not_found' })
+    expect(updateClaimPayments(stranger, claimId, { paymentIds: contract.paymentIds })).toMatchObject({ error: 'not_found' })
+    expect(submitClaim(stranger, claimId)).toMatchObject({ error: 'not_found' })
+    expect(withdrawClaim(stranger, claimId)).toMatchObject({ error: 'not_found' })
     expect(claimRow(claimId).status).toBe('draft')
   })
 })
@@ -295,7 +323,7 @@ describe('tampered forms', () => {
     const revision = before.claim.revision
 
     // Someone else's contract, someone else's payment, a payment id that does not exist, an unknown programme.
-    expect(createClaim(company, { programmeId, contractId: strangerContract.contractId, paymentIds: strangerContract.paymentIds })).toMatchObject({ error: 'forbidden' })
+    expect(createClaim(company, { programmeId, contractId: strangerContract.contractId, paymentIds: strangerContract.paymentIds })).toMatchObject({ error: 'not_found' })
     expect(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: strangerContract.paymentIds })).toMatchObject({ error: 'payment_not_in_contract' })
     expect(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: [999_999] })).toMatchObject({ error: 'payment_not_in_contract' })
     expect(createClaim(company, { programmeId: 999_999, contractId: contract.contractId, paymentIds: contract.paymentIds })).toMatchObject({ error: 'not_found' })
@@ -346,5 +374,19 @@ describe('the registry', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('Claim No.')
     expect(sheet.getRow(2).getCell(1).value).toBe(claimId)
     expect(sheet.getRow(2).getCell(10).value).toBe(617283.94)
+  })
+
+  it('neutralises text that a spreadsheet would run as a formula, and leaves amounts as numbers', async () => {
+    const { company, admin, contract, programmeId } = await claimable()
+    const claimId = submitted(company, programmeId, contract.contractId, contract.paymentIds)
+    expectOk(decideClaim(admin, claimId, { decision: 'approve', reason: '-1+1', revision: claimRow(claimId).revision }))
+    const [row] = expectOk(registryRows(admin, { programmeId }))
+    const hostile = { ...row, companyName: '=HYPERLINK("http://evil.example","Открыть")', contractNumber: '+7(3822)', contractorName: '@SUM(A1)' }
+    const csv = registryCsv([hostile], 'ru')
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Открыть"")"`)
+    expect(csv).toContain(";'+7(3822);")
+    expect(csv).toContain(";'@SUM(A1);")
+    expect(csv).toContain(";'-1+1")
+    expect(csv).toContain(';500000,00;500000,00;')
   })
 })

@@ -232,10 +232,11 @@ describe('amendments', () => {
     const stranger = await stateLab()
     const { contractId } = confirmedContract(company, lab)
     const before = counts()
-    expect(getContractView(stranger, contractId)).toMatchObject({ error: 'forbidden' })
-    expect(proposeVersion(stranger, contractId, { ...terms(), amendmentReason: 'захват' })).toMatchObject({ error: 'forbidden' })
-    expect(recordAct(stranger, contractId, { stageNumber: 1, number: 'X', signedOn: '2025-07-01', amount: 1 })).toMatchObject({ error: 'forbidden' })
-    expect(attachDocument(stranger, contractId, { target: 'version', recordId: contractRow(contractId).confirmedVersionId!, document: pdf() })).toMatchObject({ error: 'forbidden' })
+    // A contract one may not see does not exist for them (404, not 403).
+    expect(getContractView(stranger, contractId)).toMatchObject({ error: 'not_found' })
+    expect(proposeVersion(stranger, contractId, { ...terms(), amendmentReason: 'захват' })).toMatchObject({ error: 'not_found' })
+    expect(recordAct(stranger, contractId, { stageNumber: 1, number: 'X', signedOn: '2025-07-01', amount: 1 })).toMatchObject({ error: 'not_found' })
+    expect(attachDocument(stranger, contractId, { target: 'version', recordId: contractRow(contractId).confirmedVersionId!, document: pdf() })).toMatchObject({ error: 'not_found' })
     expect(counts()).toEqual(before)
     // The administration reads it (it reviews claims that name it) but may not change it.
     const admin = await reviewer()
@@ -314,12 +315,12 @@ describe('documents', () => {
     expect(a.paymentId).not.toBe(b.paymentId)
 
     for (const allowed of [company, lab, admin]) expect(openDocument(allowed, rows[0].id)).toMatchObject({ ok: true, value: { mime: 'application/pdf' } })
-    expect(openDocument(stranger, rows[0].id)).toMatchObject({ error: 'forbidden' })
+    expect(openDocument(stranger, rows[0].id)).toMatchObject({ error: 'not_found' })
     expect(openDocument(company, 999_999)).toMatchObject({ error: 'not_found' })
     // A document no record holds is served to nobody.
     const orphan = expectOk(prepareDocument(pdf('orphan.pdf', 'orphan')))
     const orphanId = db.insert(documents).values({ ...orphan, uploadedBy: company.userId, organisationId: company.organisationId }).returning().get().id
-    expect(openDocument(company, orphanId)).toMatchObject({ error: 'forbidden' })
+    expect(openDocument(company, orphanId)).toMatchObject({ error: 'not_found' })
   })
 
   it('names a Cyrillic file safely in Content-Disposition', () => {

@@ -3,7 +3,8 @@ import { compensationClaims, contracts, contractVersions, engagements, labs, org
 import { db } from '~/db.server'
 import { loadActor } from '~/modules/auth/actor.server'
 import { dashboardFigures } from '~/modules/dashboard/figures.server'
-import { report } from '~/modules/dashboard/records.server'
+import { exportReport } from '~/modules/dashboard/export.server'
+import { readReport, report } from '~/modules/dashboard/records.server'
 import { seedDemoData } from '~/modules/demo/seed.server'
 import { expressInterest } from '~/modules/engagements/engagements.server'
 
@@ -97,3 +98,20 @@ describe('the dashboard figures equal counts made straight from the data', () =>
   })
 })
 
+
+describe('reports follow the rule of the pages they list', () => {
+  it('refuse the platform admin the lists and files of contracts and claims, which its pages refuse, and give the administration all', async () => {
+    const actorOf = (email: string) => loadActor(db.select().from(users).where(eq(users.email, email)).get()!.id)!
+    const platform = actorOf('platform@demo.test')
+    const reviewer = actorOf('reviewer@demo.test')
+    const filter = { ...period, alliance: null, orgType: null }
+    for (const kind of ['contracts', 'claims'] as const) {
+      expect(readReport(platform, kind, filter, {}), kind).toMatchObject({ ok: false, error: 'forbidden' })
+      expect(await exportReport(platform, kind, filter, {}, 'csv', 'ru'), kind).toMatchObject({ ok: false, error: 'forbidden' })
+      expect(readReport(reviewer, kind, filter, {}).ok, kind).toBe(true)
+    }
+    for (const kind of ['requests', 'matches', 'engagements'] as const) expect(readReport(platform, kind, filter, {}).ok, kind).toBe(true)
+    const file = await exportReport(reviewer, 'claims', filter, {}, 'csv', 'ru')
+    expect(file.ok && file.value.status).toBe(200)
+  })
+})

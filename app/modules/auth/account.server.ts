@@ -7,6 +7,7 @@ import { ok, refuse, type Result } from '../result'
 import { auditActor } from './actor.server'
 import { lucia } from './lucia.server'
 import { hashPassword, verifyPassword } from './password.server'
+import { forgiveAttempt, minutesOf, passwordChangeLimits, reserveAttempt } from './rate-limit.server'
 
 /**
  * Changes the actor's password and ends every session of theirs, on every device; the caller opens
@@ -15,11 +16,16 @@ import { hashPassword, verifyPassword } from './password.server'
 export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
-): Promise<Result<{ sessionId: string }, 'wrong_password'>> {
+): Promise<Result<{ sessionId: string }, 'wrong_password' | 'too_many_attempts'>> {
+  // Counted before hashing, like a sign-in: a stolen session must not become a free password oracle.
+  const limits = passwordChangeLimits(actor.userId)
+  const reserved = reserveAttempt(limits)
+  if (!reserved.ok) return refuse('too_many_attempts', { params: { minutes: minutesOf(reserved.waitMs) } })
   const user = db.select().from(users).where(eq(users.id, actor.userId)).get()
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return refuse('wrong_password', { field: 'currentPassword' })
   }
+  forgiveAttempt(limits, [limits[0].key])
   const passwordHash = await hashPassword(input.newPassword)
   const changedAt = new Date().toISOString()
   db.transaction((tx) => {

@@ -7,12 +7,42 @@ const BLOCK_SIZE = 8
 const PARALLELISM = 1
 const KEY_LENGTH = 64
 
+// Each derivation takes 128 MB and a libuv worker for a while. Unbounded, a burst of sign-ups held
+// every worker (file and DNS work queue behind them) and the whole server stalled; bounded, the
+// burst waits its turn and every other request goes on.
+export const MAX_CONCURRENT_HASHES = 2
+
+/** How many derivations run and wait now, and the most that ever ran at once (for tests and /healthz). */
+export const passwordHashing = { running: 0, waiting: 0, peak: 0, started: 0 }
+const queue: (() => void)[] = []
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (passwordHashing.running >= MAX_CONCURRENT_HASHES) {
+    passwordHashing.waiting++
+    // The slot is handed over by the one that finishes: `running` already counts this one.
+    await new Promise<void>((resolve) => queue.push(resolve))
+    passwordHashing.waiting--
+  } else {
+    passwordHashing.running++
+  }
+  passwordHashing.started++
+  passwordHashing.peak = Math.max(passwordHashing.peak, passwordHashing.running)
+  try {
+    return await work()
+  } finally {
+    const next = queue.shift()
+    if (next) next()
+    else passwordHashing.running--
+  }
+}
+
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   const maxmem = 256 * (options.N ?? COST) * (options.r ?? BLOCK_SIZE) + 1024 * 1024
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  return inTurn(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem }, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   )
 }
 

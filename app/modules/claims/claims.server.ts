@@ -11,7 +11,6 @@ import { ok, refuse, type Result } from '../result'
 import { assess, claimsHoldingPayments } from './assess.server'
 import { notifyAdministration } from './notices.server'
 
-type Options = { origin?: string }
 export type ClaimRow = typeof compensationClaims.$inferSelect
 
 export function loadClaim(tx: DbOrTx, claimId: number): ClaimRow | null {
@@ -80,8 +79,8 @@ export function createClaim(
   const programme = Number.isSafeInteger(input.programmeId) ? db.select().from(programmes).where(eq(programmes.id, input.programmeId)).get() : undefined
   if (!programme) return refuse('not_found')
   const contract = Number.isSafeInteger(input.contractId) ? db.select().from(contracts).where(eq(contracts.id, input.contractId)).get() : undefined
-  if (!contract) return refuse('not_found')
-  if (!can(actor, 'claim:edit', { companyId: contract.companyId })) return refuse('forbidden')
+  // Another company's contract does not exist for this one.
+  if (!contract || !can(actor, 'claim:edit', { companyId: contract.companyId })) return refuse('not_found', { field: 'contractId' })
   if (!contract.confirmedVersionId) return refuse('contract_not_confirmed', { field: 'contractId' })
   try {
     return db.transaction((tx) => {
@@ -106,7 +105,7 @@ export type EditRefusal = 'forbidden' | 'not_found' | 'claim_not_editable' | 'cl
 
 function editable(actor: Actor, claimId: number, revision: number | undefined): Result<ClaimRow, EditRefusal> {
   const claim = loadClaim(db, claimId)
-  if (!claim) return refuse('not_found')
+  if (!claim || !can(actor, 'claim:view', { companyId: claim.companyId })) return refuse('not_found')
   if (!can(actor, 'claim:edit', { companyId: claim.companyId })) return refuse('forbidden')
   if (claim.status !== 'draft' && claim.status !== 'returned') return refuse('claim_not_editable')
   if (revision !== undefined && revision !== claim.revision) return refuse('claim_changed')
@@ -155,7 +154,6 @@ export function submitClaim(
   actor: Actor,
   claimId: number,
   input: { revision?: number } = {},
-  options: Options = {},
 ): Result<{ requestedKopecks: number }, EditRefusal | 'claim_has_violations'> {
   const found = editable(actor, claimId, input.revision)
   if (!found.ok) return found
@@ -199,8 +197,7 @@ export function submitClaim(
         {
           kind: resubmission ? 'claimResubmitted' : 'claimSubmitted',
           params: { claim: claim.id, company: company?.shortName ?? company?.name ?? '', amount: kopecksToDecimal(computation.resultKopecks as Kopecks) },
-        },
-        options.origin,
+        }
       )
       return ok({ requestedKopecks: computation.resultKopecks })
     },
@@ -209,9 +206,9 @@ export function submitClaim(
 }
 
 /** The company takes a claim back before a decision; its payments are released for another claim. */
-export function withdrawClaim(actor: Actor, claimId: number, options: Options = {}): Result<null, 'forbidden' | 'not_found' | 'claim_not_withdrawable'> {
+export function withdrawClaim(actor: Actor, claimId: number): Result<null, 'forbidden' | 'not_found' | 'claim_not_withdrawable'> {
   const claim = loadClaim(db, claimId)
-  if (!claim) return refuse('not_found')
+  if (!claim || !can(actor, 'claim:view', { companyId: claim.companyId })) return refuse('not_found')
   if (!can(actor, 'claim:edit', { companyId: claim.companyId })) return refuse('forbidden')
   return db.transaction((tx) => {
     const before = loadClaim(tx, claimId)!
@@ -225,7 +222,7 @@ export function withdrawClaim(actor: Actor, claimId: number, options: Options = 
       .get()
     tx.update(claimPayments).set({ releasedAt: now }).where(and(eq(claimPayments.claimId, claimId), isNull(claimPayments.releasedAt))).run()
     audit(tx, auditActor(actor), 'claim.withdrawn', { type: 'claim', id: claimId }, before, after)
-    if (before.status !== 'draft') notifyAdministration(tx, claimId, { kind: 'claimWithdrawn', params: { claim: claimId } }, options.origin)
+    if (before.status !== 'draft') notifyAdministration(tx, claimId, { kind: 'claimWithdrawn', params: { claim: claimId } })
     return ok(null)
   })
 }

@@ -13,8 +13,6 @@ import { assess } from './assess.server'
 import { activePaymentIds, loadClaim, type ClaimRow } from './claims.server'
 import { notifyClaimant } from './notices.server'
 
-type Options = { origin?: string }
-
 export interface DecisionInput {
   decision: ClaimDecision
   /** For a partial approval: the smaller amount, in kopecks. Ignored otherwise. */
@@ -34,6 +32,7 @@ export type DecisionRefusal =
   | 'amount_not_below_requested'
   | 'amount_above_eligible'
   | 'budget_exhausted'
+  | 'contractor_not_verified'
 
 const money = (k: number) => kopecksToDecimal(k as Kopecks)
 
@@ -50,7 +49,7 @@ class ConcurrentChange extends Error {}
  * are serialised and each sees what the others reserved; the CHECK on the programmes table is the
  * last line: the budget cannot go below zero even if this code were wrong.
  */
-export function decideClaim(actor: Actor, claimId: number, input: DecisionInput, options: Options = {}): Result<{ status: ClaimRow['status'] }, DecisionRefusal> {
+export function decideClaim(actor: Actor, claimId: number, input: DecisionInput): Result<{ status: ClaimRow['status'] }, DecisionRefusal> {
   if (!can(actor, 'claim:review')) return refuse('forbidden')
   const seen = loadClaim(db, claimId)
   if (!seen) return refuse('not_found')
@@ -76,7 +75,7 @@ export function decideClaim(actor: Actor, claimId: number, input: DecisionInput,
           // them while the company corrects it.
           if (status === 'rejected') tx.update(claimPayments).set({ releasedAt: now }).where(and(eq(claimPayments.claimId, claim.id), isNull(claimPayments.releasedAt))).run()
           audit(tx, auditActor(actor), `claim.${status}`, { type: 'claim', id: claim.id }, claim, after)
-          notifyClaimant(tx, claim.companyId, claim.id, { kind: status === 'returned' ? 'claimReturned' : 'claimRejected', params: { claim: claim.id, reason } }, options.origin)
+          notifyClaimant(tx, claim.companyId, claim.id, { kind: status === 'returned' ? 'claimReturned' : 'claimRejected', params: { claim: claim.id, reason } })
           return ok({ status })
         }
 
@@ -94,6 +93,8 @@ export function decideClaim(actor: Actor, claimId: number, input: DecisionInput,
           claimId: claim.id,
           resubmission: true,
         })
+        // Said by name rather than as "at most 0 ₽": the reviewer must see why nothing can be approved.
+        if (assessment.violations.some((v) => v.rule === 'contractor_not_verified')) return refuse('contractor_not_verified')
         const eligible = assessment.computation.resultKopecks
         const remaining = programme.totalBudgetKopecks - programme.reservedKopecks - programme.paidKopecks
         if (amount > remaining) return refuse('budget_exhausted', { field: 'amount', params: { remaining: money(Math.max(0, remaining)) } })
@@ -125,8 +126,7 @@ export function decideClaim(actor: Actor, claimId: number, input: DecisionInput,
           {
             kind: input.decision === 'approve' ? 'claimApproved' : 'claimApprovedPartially',
             params: { claim: claim.id, amount: money(amount), requested: money(requested), reason },
-          },
-          options.origin,
+          }
         )
         return ok({ status: 'approved' as const })
       },
@@ -147,7 +147,7 @@ export interface PaidInput {
 export type PaidRefusal = 'forbidden' | 'not_found' | 'invalid' | 'date_in_future' | 'claim_not_approved' | 'claim_changed'
 
 /** The administration records that an approved claim was paid out: its reservation becomes spending. */
-export function markClaimPaid(actor: Actor, claimId: number, input: PaidInput, options: Options = {}): Result<null, PaidRefusal> {
+export function markClaimPaid(actor: Actor, claimId: number, input: PaidInput): Result<null, PaidRefusal> {
   if (!can(actor, 'claim:review')) return refuse('forbidden')
   const seen = loadClaim(db, claimId)
   if (!seen) return refuse('not_found')
@@ -180,7 +180,7 @@ export function markClaimPaid(actor: Actor, claimId: number, input: PaidInput, o
         if (!after) throw new ConcurrentChange()
         audit(tx, auditActor(actor), 'claim.paid', { type: 'claim', id: claim.id }, claim, after)
         audit(tx, auditActor(actor), 'programme.budget_paid', { type: 'programme', id: programme.id }, null, { claimId: claim.id, amountKopecks: amount, paidKopecks: programme.paidKopecks })
-        notifyClaimant(tx, claim.companyId, claim.id, { kind: 'claimPaid', params: { claim: claim.id, amount: money(amount), date: input.paidOn, order: orderNumber } }, options.origin)
+        notifyClaimant(tx, claim.companyId, claim.id, { kind: 'claimPaid', params: { claim: claim.id, amount: money(amount), date: input.paidOn, order: orderNumber } })
         return ok(null)
       },
       { behavior: 'immediate' },

@@ -147,7 +147,8 @@ export function claimFormOptions(actor: Actor, selected: { programmeId?: number;
 export function getClaimView(actor: Actor, claimId: number) {
   const claim = loadClaim(db, claimId)
   if (!claim) return refuse('not_found')
-  if (!can(actor, 'claim:view', { companyId: claim.companyId })) return refuse('forbidden')
+  // A claim one may not see does not exist for them: 404, never a 403 that confirms it.
+  if (!can(actor, 'claim:view', { companyId: claim.companyId })) return refuse('not_found')
   // The administration sees a claim once it is submitted; a draft is the company's own work.
   if (claim.status === 'draft' && !can(actor, 'claim:edit', { companyId: claim.companyId })) return refuse('not_found')
   const programme = db.select().from(programmes).where(eq(programmes.id, claim.programmeId)).get()!

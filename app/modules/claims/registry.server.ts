@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import type { Locale } from '~/i18n'
 import { translator } from '~/i18n/translator.server'
+import { neutraliseFormula } from '../exports/table-export.server'
 import { kopecksToDecimal, type Kopecks } from '../format/money'
 import type { RegistryRow } from './queries.server'
 
@@ -53,7 +54,10 @@ export function registryCsv(rows: RegistryRow[], locale: Locale): string {
   const t = translator(locale)
   const decimal = (k: number | null) => (k === null ? '' : locale === 'ru' ? kopecksToDecimal(k as Kopecks).replace('.', ',') : kopecksToDecimal(k as Kopecks))
   const body = stringify(
-    rows.map((row) => valuesOf(row, t, decimal)),
+    rows.map((row) => {
+      const values = valuesOf(row, t, decimal)
+      return Object.fromEntries(columns.map((c) => [c, c === 'requested' || c === 'approved' ? values[c] : neutraliseFormula(values[c])]))
+    }),
     { header: true, columns: columns.map((c) => ({ key: c, header: t(`claims.registry.columns.${c}`) })), delimiter: locale === 'ru' ? ';' : ',' },
   )
   return `\uFEFF${body}`

@@ -9,14 +9,13 @@ import { ok, refuse, type Result } from '../result'
 import { amendmentConflict } from './register.server'
 import { loadContract, loadVersion, notifyOtherParty, partiesOf, stagesOf } from './records.server'
 
-type Options = { origin?: string }
-
 export type VersionAnswerRefusal = 'forbidden' | 'not_found' | 'version_not_pending' | 'reason_required' | 'amendment_drops_accepted_stage' | 'amendment_price_below_paid'
 
 /** The pending version a form names, checked against the contract: a stale or forged id is refused. */
-function pendingVersion(contractId: number, versionId: number) {
+function pendingVersion(actor: Actor, contractId: number, versionId: number) {
   const contract = loadContract(db, contractId)
-  if (!contract) return refuse('not_found')
+  // A contract this person may not see does not exist for them, whatever they send.
+  if (!contract || !can(actor, 'contract:view', partiesOf(contract))) return refuse('not_found')
   const version = loadVersion(db, versionId)
   if (!version || version.contractId !== contract.id) return refuse('not_found')
   if (contract.pendingVersionId !== version.id) return refuse('version_not_pending')
@@ -27,8 +26,8 @@ function pendingVersion(contractId: number, versionId: number) {
  * The other party confirms the proposed terms: the first version makes the contract hold; an
  * amendment replaces the terms in force, which stay in the history as a superseded version.
  */
-export function confirmVersion(actor: Actor, contractId: number, versionId: number, options: Options = {}): Result<null, VersionAnswerRefusal> {
-  const found = pendingVersion(contractId, versionId)
+export function confirmVersion(actor: Actor, contractId: number, versionId: number): Result<null, VersionAnswerRefusal> {
+  const found = pendingVersion(actor, contractId, versionId)
   if (!found.ok) return found
   const { contract: seen, version: proposed } = found.value
   if (!can(actor, 'contract:answer', { ...partiesOf(seen), proposedByOrganisationId: proposed.proposedByOrganisationId })) return refuse('forbidden')
@@ -55,14 +54,14 @@ export function confirmVersion(actor: Actor, contractId: number, versionId: numb
       .get()
     const action = previous ? 'contract.amendment_confirmed' : 'contract.confirmed'
     audit(tx, auditActor(actor), action, { type: 'contract', id: contract.id }, { contract, version: proposed }, { contract: after, version })
-    notifyOtherParty(tx, after, actor.organisationId, { kind: previous ? 'contractAmendmentConfirmed' : 'contractConfirmed', params: { number: version.number } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: previous ? 'contractAmendmentConfirmed' : 'contractConfirmed', params: { number: version.number } })
     return ok(null)
   })
 }
 
 /** The other party declines the proposed terms, saying why; the terms in force (if any) stay. */
-export function declineVersion(actor: Actor, contractId: number, versionId: number, reason: string, options: Options = {}): Result<null, VersionAnswerRefusal> {
-  const found = pendingVersion(contractId, versionId)
+export function declineVersion(actor: Actor, contractId: number, versionId: number, reason: string): Result<null, VersionAnswerRefusal> {
+  const found = pendingVersion(actor, contractId, versionId)
   if (!found.ok) return found
   const { contract: seen, version: proposed } = found.value
   if (!can(actor, 'contract:answer', { ...partiesOf(seen), proposedByOrganisationId: proposed.proposedByOrganisationId })) return refuse('forbidden')
@@ -78,14 +77,14 @@ export function declineVersion(actor: Actor, contractId: number, versionId: numb
       .returning()
       .get()
     audit(tx, auditActor(actor), 'contract.version_declined', { type: 'contract', id: contract.id }, { contract, version: proposed }, { contract: after, version })
-    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionDeclined', params: { number: version.number, reason: reason.trim() } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionDeclined', params: { number: version.number, reason: reason.trim() } })
     return ok(null)
   })
 }
 
 /** The proposing party takes its proposal back before the other party answers. */
-export function withdrawVersion(actor: Actor, contractId: number, versionId: number, options: Options = {}): Result<null, VersionAnswerRefusal> {
-  const found = pendingVersion(contractId, versionId)
+export function withdrawVersion(actor: Actor, contractId: number, versionId: number): Result<null, VersionAnswerRefusal> {
+  const found = pendingVersion(actor, contractId, versionId)
   if (!found.ok) return found
   const { contract: seen, version: proposed } = found.value
   if (!can(actor, 'contract:withdraw', { ...partiesOf(seen), proposedByOrganisationId: proposed.proposedByOrganisationId })) return refuse('forbidden')
@@ -100,7 +99,7 @@ export function withdrawVersion(actor: Actor, contractId: number, versionId: num
       .returning()
       .get()
     audit(tx, auditActor(actor), 'contract.version_withdrawn', { type: 'contract', id: contract.id }, { contract, version: proposed }, { contract: after, version })
-    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionWithdrawn', params: { number: version.number } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionWithdrawn', params: { number: version.number } })
     return ok(null)
   })
 }

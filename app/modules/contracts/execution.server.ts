@@ -15,8 +15,6 @@ import { executionTotals, loadContract, loadVersion, notifyOtherParty, partiesOf
 // The execution of a confirmed contract: acceptance acts and payments. Each is recorded by one party
 // and confirmed (or disputed, with a reason) by the other; only confirmed records count for claims.
 
-type Options = { origin?: string }
-
 export interface ActInput {
   stageNumber: number
   number: string
@@ -54,15 +52,15 @@ export type ActRefusal =
   | DocumentRefusal
 
 /** Either party records an acceptance act for a stage of the confirmed terms; the other confirms it. */
-export function recordAct(actor: Actor, contractId: number, input: ActInput, options: Options = {}): Result<{ actId: number }, ActRefusal> {
+export function recordAct(actor: Actor, contractId: number, input: ActInput): Result<{ actId: number }, ActRefusal> {
   const found = loadContract(db, contractId)
-  if (!found) return refuse('not_found')
+  if (!found || !can(actor, 'contract:view', partiesOf(found))) return refuse('not_found')
   if (!can(actor, 'contract:record_act', partiesOf(found))) return refuse('forbidden')
   if (!input.number?.trim()) return refuse('invalid', { field: 'number' })
   if (!isIsoDate(input.signedOn)) return refuse('invalid', { field: 'signedOn' })
   if (!isAmount(input.amount)) return refuse('amount_positive', { field: 'amount' })
   if (input.signedOn > regionToday()) return refuse('date_in_future', { field: 'signedOn' })
-  const prepared = input.document ? prepareDocument(input.document) : ok(null)
+  const prepared = input.document ? prepareDocument(input.document, 'document', actor) : ok(null)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     const contract = loadContract(tx, contractId)!
@@ -93,7 +91,7 @@ export function recordAct(actor: Actor, contractId: number, input: ActInput, opt
       .returning()
       .get()
     audit(tx, auditActor(actor), 'contract.act_recorded', { type: 'contract', id: contract.id }, null, act)
-    notifyOtherParty(tx, contract, actor.organisationId, { kind: 'contractActRecorded', params: { number: act.number, contract: terms.version.number } }, options.origin)
+    notifyOtherParty(tx, contract, actor.organisationId, { kind: 'contractActRecorded', params: { number: act.number, contract: terms.version.number } })
     return ok({ actId: act.id })
   })
 }
@@ -110,15 +108,15 @@ export type PaymentRefusal =
   | DocumentRefusal
 
 /** The company records a payment; it may not exceed what is left unpaid of the price in force. */
-export function recordPayment(actor: Actor, contractId: number, input: PaymentRecordInput, options: Options = {}): Result<{ paymentId: number }, PaymentRefusal> {
+export function recordPayment(actor: Actor, contractId: number, input: PaymentRecordInput): Result<{ paymentId: number }, PaymentRefusal> {
   const found = loadContract(db, contractId)
-  if (!found) return refuse('not_found')
+  if (!found || !can(actor, 'contract:view', partiesOf(found))) return refuse('not_found')
   if (!can(actor, 'contract:record_payment', partiesOf(found))) return refuse('forbidden')
   if (!input.orderNumber?.trim()) return refuse('invalid', { field: 'orderNumber' })
   if (!isIsoDate(input.paidOn)) return refuse('invalid', { field: 'paidOn' })
   if (!isAmount(input.amount)) return refuse('amount_positive', { field: 'amount' })
   if (input.paidOn > regionToday()) return refuse('date_in_future', { field: 'paidOn' })
-  const prepared = input.document ? prepareDocument(input.document) : ok(null)
+  const prepared = input.document ? prepareDocument(input.document, 'document', actor) : ok(null)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     const contract = loadContract(tx, contractId)!
@@ -149,8 +147,7 @@ export function recordPayment(actor: Actor, contractId: number, input: PaymentRe
       tx,
       contract,
       actor.organisationId,
-      { kind: 'contractPaymentRecorded', params: { order: payment.orderNumber, amount: kopecksToDecimal(payment.amountKopecks as Kopecks), contract: terms.version.number } },
-      options.origin,
+      { kind: 'contractPaymentRecorded', params: { order: payment.orderNumber, amount: kopecksToDecimal(payment.amountKopecks as Kopecks), contract: terms.version.number } }
     )
     return ok({ paymentId: payment.id })
   })
@@ -174,11 +171,10 @@ export function answerRecord(
   kind: RecordKind,
   recordId: number,
   answer: { decision: 'confirm' | 'decline'; reason?: string },
-  options: Options = {},
 ): Result<null, RecordAnswerRefusal> {
   const contract = loadContract(db, contractId)
   const seen = loadRecord(db, kind, recordId)
-  if (!contract || !seen || seen.contractId !== contract.id) return refuse('not_found')
+  if (!contract || !seen || seen.contractId !== contract.id || !can(actor, 'contract:view', partiesOf(contract))) return refuse('not_found')
   if (!can(actor, 'contract:answer', { ...partiesOf(contract), proposedByOrganisationId: seen.recordedByOrganisationId })) return refuse('forbidden')
   const reason = answer.reason?.trim() || null
   if (answer.decision === 'decline' && !reason) return refuse('reason_required', { field: 'reason' })
@@ -198,8 +194,7 @@ export function answerRecord(
       tx,
       contract,
       actor.organisationId,
-      { kind: `contract${kind === 'act' ? 'Act' : 'Payment'}${answer.decision === 'confirm' ? 'Confirmed' : 'Declined'}`, params: { number: label, reason: reason ?? '' } },
-      options.origin,
+      { kind: `contract${kind === 'act' ? 'Act' : 'Payment'}${answer.decision === 'confirm' ? 'Confirmed' : 'Declined'}`, params: { number: label, reason: reason ?? '' } }
     )
     return ok(null)
   })
@@ -235,13 +230,13 @@ export function attachDocument(
   input: { target: 'version' | 'act' | 'payment'; recordId: number; document?: IncomingDocument },
 ): Result<{ documentId: number }, AttachRefusal> {
   const contract = loadContract(db, contractId)
-  if (!contract) return refuse('not_found')
+  if (!contract || !can(actor, 'contract:view', partiesOf(contract))) return refuse('not_found')
   if (!can(actor, 'contract:attach_document', partiesOf(contract))) return refuse('forbidden')
   if (!input.document) return refuse('document_required', { field: 'document' })
   const table = input.target === 'version' ? contractVersions : tables[input.target]
   const record = Number.isSafeInteger(input.recordId) ? db.select().from(table).where(eq(table.id, input.recordId)).get() : undefined
   if (!record || record.contractId !== contract.id) return refuse('not_found')
-  const prepared = prepareDocument(input.document)
+  const prepared = prepareDocument(input.document, 'document', actor)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     if (lockedByClaim(tx, contract.id, input.target === 'payment' ? input.recordId : undefined)) return refuse('document_locked')

@@ -114,7 +114,8 @@ export function getContractView(actor: Actor, contractId: number) {
   const contract = loadContract(db, contractId)
   if (!contract) return refuse('not_found')
   const parties = partiesOf(contract)
-  if (!can(actor, 'contract:view', parties)) return refuse('forbidden')
+  // A contract one may not see does not exist for them: 404, never a 403 that confirms it.
+  if (!can(actor, 'contract:view', parties)) return refuse('not_found')
   const [companyOrg, contractorOrg] = [contract.companyId, contract.contractorId].map(
     (id) =>
       db
@@ -183,7 +184,7 @@ export type ContractView = Extract<ReturnType<typeof getContractView>, { ok: tru
 /** The terms a new version starts from: those in force, else the latest proposed. */
 export function termsForNewVersion(actor: Actor, contractId: number): Result<{ contract: typeof contracts.$inferSelect; base: ContractVersionView; contractorName: string }, 'not_found' | 'forbidden' | 'version_pending'> {
   const contract = loadContract(db, contractId)
-  if (!contract) return refuse('not_found')
+  if (!contract || !can(actor, 'contract:view', partiesOf(contract))) return refuse('not_found')
   if (!can(actor, 'contract:propose_version', partiesOf(contract))) return refuse('forbidden')
   if (contract.pendingVersionId) return refuse('version_pending')
   const versions = versionsOf(contract.id)

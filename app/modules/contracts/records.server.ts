@@ -58,11 +58,11 @@ export function organisationNames(tx: DbOrTx, ids: number[]): Map<number, string
 }
 
 /** Tells the other party of the contract (everyone in it) about what this party did. */
-export function notifyOtherParty(tx: DbOrTx, contract: ContractRow, actingOrganisationId: number | null, notice: Omit<Notice, 'link'>, origin?: string) {
+export function notifyOtherParty(tx: DbOrTx, contract: ContractRow, actingOrganisationId: number | null, notice: Omit<Notice, 'link'>) {
   const other = actingOrganisationId === contract.companyId ? contract.contractorId : contract.companyId
-  notifyOrganisations(tx, [other], { ...notice, link: `/contracts/${contract.id}` }, { origin })
+  notifyOrganisations(tx, [other], { ...notice, link: `/contracts/${contract.id}` })
 }
 
-export function notifyBothParties(tx: DbOrTx, contract: ContractRow, notice: Omit<Notice, 'link'>, origin?: string) {
-  notifyOrganisations(tx, [contract.companyId, contract.contractorId], { ...notice, link: `/contracts/${contract.id}` }, { origin })
+export function notifyBothParties(tx: DbOrTx, contract: ContractRow, notice: Omit<Notice, 'link'>) {
+  notifyOrganisations(tx, [contract.companyId, contract.contractorId], { ...notice, link: `/contracts/${contract.id}` })
 }

@@ -24,8 +24,6 @@ export interface ProposeVersionInput extends ContractTerms {
   document?: IncomingDocument
 }
 
-type Options = { origin?: string }
-
 /** Writes one version of the terms with its stages; the proposing party's side counts as confirmed. */
 function insertVersion(
   tx: DbOrTx,
@@ -70,9 +68,9 @@ function insertVersion(
   return { version, stages }
 }
 
-function prepareOptional(document: IncomingDocument | undefined): Result<PreparedDocument | null, DocumentRefusal> {
+function prepareOptional(actor: Actor, document: IncomingDocument | undefined): Result<PreparedDocument | null, DocumentRefusal> {
   if (!document) return ok(null)
-  return prepareDocument(document)
+  return prepareDocument(document, 'document', actor)
 }
 
 /**
@@ -82,7 +80,6 @@ function prepareOptional(document: IncomingDocument | undefined): Result<Prepare
 export function registerContract(
   actor: Actor,
   input: RegisterContractInput,
-  options: Options = {},
 ): Result<{ contractId: number }, 'forbidden' | 'contractor_not_science' | 'engagement_not_agreed' | 'engagement_has_contract' | TermsRefusal | DocumentRefusal> {
   if (!can(actor, 'contract:register') || !actor.organisationId) return refuse('forbidden')
   const problem = termsProblem(input)
@@ -99,7 +96,7 @@ export function registerContract(
     if (engagement.contractorId !== contractor.id) return refuse('engagement_not_agreed', { field: 'contractorId' })
     if (engagement.contractId) return refuse('engagement_has_contract')
   }
-  const prepared = prepareOptional(input.document)
+  const prepared = prepareOptional(actor, input.document)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     const documentId = prepared.value ? insertDocument(tx, actor, prepared.value) : null
@@ -118,7 +115,7 @@ export function registerContract(
     const after = tx.update(contracts).set({ pendingVersionId: version.id }).where(eq(contracts.id, contract.id)).returning().get()
     audit(tx, auditActor(actor), 'contract.registered', { type: 'contract', id: contract.id }, null, { contract: after, version, stages })
     const names = organisationNames(tx, [contract.companyId])
-    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractProposed', params: { company: names.get(contract.companyId) ?? '', number: version.number } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractProposed', params: { company: names.get(contract.companyId) ?? '', number: version.number } })
     return ok({ contractId: contract.id })
   })
 }
@@ -153,16 +150,15 @@ export function proposeVersion(
   actor: Actor,
   contractId: number,
   input: ProposeVersionInput,
-  options: Options = {},
 ): Result<{ versionId: number }, ProposeVersionRefusal> {
   const found = loadContract(db, contractId)
-  if (!found) return refuse('not_found')
+  if (!found || !can(actor, 'contract:view', partiesOf(found))) return refuse('not_found')
   if (!can(actor, 'contract:propose_version', partiesOf(found))) return refuse('forbidden')
   const problem = termsProblem(input)
   if (problem) return problem
   const reason = input.amendmentReason?.trim() || null
   if (found.confirmedVersionId && !reason) return refuse('reason_required', { field: 'amendmentReason' })
-  const prepared = prepareOptional(input.document)
+  const prepared = prepareOptional(actor, input.document)
   if (!prepared.ok) return prepared
   return db.transaction((tx) => {
     // Read again inside the transaction: the other party may have acted a moment ago.
@@ -191,7 +187,7 @@ export function proposeVersion(
       .get()
     const before = previous ? { version: previous, stages: stagesOf(tx, previous.id) } : null
     audit(tx, auditActor(actor), 'contract.version_proposed', { type: 'contract', id: contract.id }, before, { contract: after, version, stages })
-    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionProposed', params: { number: version.number, version: version.version } }, options.origin)
+    notifyOtherParty(tx, after, actor.organisationId, { kind: 'contractVersionProposed', params: { number: version.number, version: version.version } })
     return ok({ versionId: version.id })
   })
 }

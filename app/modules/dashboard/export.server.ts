@@ -4,7 +4,9 @@ import { attachmentHeaders, tableCsv, tableXlsx, type ExportColumn, type ExportR
 import { figuresTable } from './dashboard.server'
 import { dashboardFigures } from './figures.server'
 import type { DashboardFilter } from './filters'
-import { report, type ReportKind, type ReportRefinement } from './records.server'
+import type { Actor } from '../permissions/actor'
+import { ok, type Result } from '../result'
+import { readReport, type ReportKind, type ReportRefinement } from './records.server'
 
 async function file(columns: ExportColumn[], rows: ExportRow[], format: 'csv' | 'xlsx', name: string, sheet: string, locale: Locale): Promise<Response> {
   if (format === 'csv') return new Response(tableCsv(columns, rows, locale), { headers: attachmentHeaders(name, 'csv') })
@@ -18,10 +20,12 @@ export function exportFigures(filter: DashboardFilter, format: 'csv' | 'xlsx', l
 }
 
 /** A figure's list as a file, in the reader's language: statuses and types translated, money in roubles. */
-export function exportReport(kind: ReportKind, filter: DashboardFilter, refinement: ReportRefinement, format: 'csv' | 'xlsx', locale: Locale): Promise<Response> {
+export async function exportReport(actor: Actor, kind: ReportKind, filter: DashboardFilter, refinement: ReportRefinement, format: 'csv' | 'xlsx', locale: Locale): Promise<Result<Response, 'forbidden'>> {
   const t = translator(locale)
-  const result = report(kind, filter, refinement)
+  const read = readReport(actor, kind, filter, refinement)
+  if (!read.ok) return read
+  const result = read.value
   const columns = result.columns.map((c) => ({ key: c.key, header: t(`dashboard.columns.${c.label}`), money: c.money }))
   const rows = result.rows.map((row) => Object.fromEntries(result.columns.map((c) => [c.key, c.translate && row[c.key] ? t(`${c.translate}.${row[c.key]}`) : row[c.key]])))
-  return file(columns, rows, format, `${kind}-${filter.from}-${filter.to}`, t(`dashboard.reports.${kind}`), locale)
+  return ok(await file(columns, rows, format, `${kind}-${filter.from}-${filter.to}`, t(`dashboard.reports.${kind}`), locale))
 }

@@ -3,6 +3,9 @@ import { claimStatuses } from '#db/schema/claim-values'
 import { engagementStages } from '#db/schema/values'
 import { database } from '~/db.server'
 import type { DashboardFilter } from './filters'
+import type { Actor } from '../permissions/actor'
+import { can } from '../permissions/can'
+import { ok, refuse, type Result } from '../result'
 import { from, params, where } from './figures.server'
 
 // The lists behind the dashboard's figures, with the same conditions as the figures themselves.
@@ -39,6 +42,12 @@ export const REPORT_ROW_LIMIT = 5000
 
 function all(sql: string, filter: DashboardFilter, extra: Record<string, unknown> = {}) {
   return database.sqlite.prepare(`${sql} LIMIT ${REPORT_ROW_LIMIT}`).all({ ...params(filter), ...extra }) as Record<string, string | number | null>[]
+}
+
+/** A report as this actor may read it, on the page or as a file: the same rule for both. */
+export function readReport(actor: Actor, kind: ReportKind, filter: DashboardFilter, refinement: ReportRefinement): Result<Report, 'forbidden'> {
+  if (!can(actor, 'report:view', { kind })) return refuse('forbidden')
+  return ok(report(kind, filter, refinement))
 }
 
 export function report(kind: ReportKind, filter: DashboardFilter, refinement: ReportRefinement): Report {

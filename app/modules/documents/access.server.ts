@@ -16,11 +16,12 @@ const holders: ((actor: Actor, documentId: number) => boolean)[] = [
   (actor, documentId) => engagementsHoldingDocument(db, documentId).some((engagement) => can(actor, 'engagement:view', engagement)),
 ]
 
-export function openDocument(actor: Actor, documentId: number): Result<{ file: string; name: string; mime: string; size: number }, 'not_found' | 'forbidden'> {
+export function openDocument(actor: Actor, documentId: number): Result<{ file: string; name: string; mime: string; size: number }, 'not_found'> {
   if (!Number.isSafeInteger(documentId) || documentId <= 0) return refuse('not_found')
   const document = getDocument(db, documentId)
   if (!document) return refuse('not_found')
-  if (!holders.some((mayRead) => mayRead(actor, documentId))) return refuse('forbidden')
+  // A document one may not read does not exist for them: 404, never a 403 that confirms it.
+  if (!holders.some((mayRead) => mayRead(actor, documentId))) return refuse('not_found')
   const file = documentFilePath(document.hash)
   if (!fs.existsSync(file)) return refuse('not_found')
   return ok({ file, name: document.originalName, mime: document.mime, size: document.size })

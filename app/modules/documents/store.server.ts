@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, sum } from 'drizzle-orm'
 import type { DbOrTx } from '#db/client'
 import type { DocumentMimeType } from '#db/schema/contract-values'
 import { documents } from '#db/schema'
 import { env } from '~/env.server'
 import type { Actor } from '../permissions/actor'
 import { ok, refuse, type Result } from '../result'
-import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_MEGABYTES } from './limits'
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_MEGABYTES, MAX_ORGANISATION_UPLOAD_BYTES, MAX_ORGANISATION_UPLOAD_MEGABYTES } from './limits'
+import { db } from '~/db.server'
 import { documentExtensions, extensionOf, sniffDocument } from './sniff'
 
 /** A file as it arrived with a form, before anything is decided about it. */
@@ -37,11 +38,15 @@ export type DocumentRefusal =
   | 'document_html'
   | 'document_type'
   | 'document_name_mismatch'
+  | 'document_quota_exceeded'
 
-/** A file name fit to keep and to send back in Content-Disposition: no path, no control characters. */
+/**
+ * A file name fit to keep and to send back in Content-Disposition: no path, no control characters,
+ * and no bidirectional overrides or isolates ("scan\u202Efdp.exe" shows as "scanexe.pdf").
+ */
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001F\u007F"]/g, '').trim()
+  const base = (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001F\u007F"\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim()
   return (base || 'document').slice(0, 200)
 }
 
@@ -70,14 +75,23 @@ export function documentFilePath(hash: string): string {
   return path.resolve(env.UPLOADS_DIR, hash.slice(0, 2), hash)
 }
 
+/** Bytes of documents an organisation has uploaded so far. */
+export function uploadedBytes(organisationId: number): number {
+  return Number(db.select({ total: sum(documents.size) }).from(documents).where(eq(documents.organisationId, organisationId)).get()?.total ?? 0)
+}
+
 /**
  * Checks a file and puts its bytes on disk under their SHA-256 (once per distinct content). Done
- * before the transaction that records it: a file on disk that no row names is harmless, a row
- * without its file is not.
+ * before the transaction that records it: a file on disk that no row names is harmless (the hourly
+ * sweep removes it), a row without its file is not. Callers check that the uploader may attach
+ * to the record first; `uploader` is held to its organisation's quota.
  */
-export function prepareDocument(document: IncomingDocument, field = 'document'): Result<PreparedDocument, DocumentRefusal> {
+export function prepareDocument(document: IncomingDocument, field = 'document', uploader?: { organisationId: number | null }): Result<PreparedDocument, DocumentRefusal> {
   const checked = checkDocument(document, field)
   if (!checked.ok) return checked
+  if (uploader?.organisationId != null && uploadedBytes(uploader.organisationId) + document.size > MAX_ORGANISATION_UPLOAD_BYTES) {
+    return refuse('document_quota_exceeded', { field, params: { name: cleanFileName(document.name), max: MAX_ORGANISATION_UPLOAD_MEGABYTES } })
+  }
   const bytes = document.bytes!
   const hash = createHash('sha256').update(bytes).digest('hex')
   const file = documentFilePath(hash)
@@ -87,6 +101,10 @@ export function prepareDocument(document: IncomingDocument, field = 'document'):
     const temporary = `${file}.${randomBytes(6).toString('hex')}.part`
     fs.writeFileSync(temporary, bytes, { mode: 0o640 })
     fs.renameSync(temporary, file)
+  } else {
+    // Fresh again, so that the orphan sweep never takes a file this upload is about to name.
+    const now = new Date()
+    fs.utimesSync(file, now, now)
   }
   return ok({ hash, originalName: cleanFileName(document.name), mime: checked.value.mime, size: bytes.length })
 }
@@ -116,4 +134,33 @@ export function documentSummaries(tx: DbOrTx, ids: (number | null | undefined)[]
 
 export function getDocument(tx: DbOrTx, id: number) {
   return tx.select().from(documents).where(eq(documents.id, id)).get() ?? null
+}
+
+/** Files left behind longer than this with no row naming them are removed; younger ones may be mid-upload. */
+export const ORPHAN_GRACE_MS = 60 * 60 * 1000
+
+/**
+ * Removes files under UPLOADS_DIR that no document names (an upload refused after its file was
+ * written, a crash between the two) and unfinished ".part" files, once they are old enough.
+ */
+export function removeOrphanFiles(now = Date.now()): { removed: number; bytes: number } {
+  const root = path.resolve(env.UPLOADS_DIR)
+  if (!fs.existsSync(root)) return { removed: 0, bytes: 0 }
+  let removed = 0
+  let bytes = 0
+  for (const bucket of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!bucket.isDirectory() || !/^[0-9a-f]{2}$/.test(bucket.name)) continue
+    for (const name of fs.readdirSync(path.join(root, bucket.name))) {
+      const file = path.join(root, bucket.name, name)
+      const stat = fs.statSync(file)
+      if (!stat.isFile() || now - stat.mtimeMs < ORPHAN_GRACE_MS) continue
+      const hash = name.slice(0, 64)
+      const named = !name.endsWith('.part') && db.select({ id: documents.id }).from(documents).where(eq(documents.hash, hash)).get()
+      if (named) continue
+      fs.rmSync(file, { force: true })
+      removed++
+      bytes += stat.size
+    }
+  }
+  return { removed, bytes }
 }

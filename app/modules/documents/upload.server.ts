@@ -64,6 +64,23 @@ export async function readUploadForm(request: Request, maxFileBytes = MAX_DOCUME
   }
 }
 
+/**
+ * Reads a body to its end and keeps nothing, for a request refused before its form is read: a
+ * client still sending when the answer comes sees "connection reset" instead of the answer.
+ */
+export async function discardBody(request: Request): Promise<void> {
+  if (!request.body) return
+  let size = 0
+  try {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength
+      if (size > MAX_DRAINED_BYTES) break
+    }
+  } catch {
+    // The client went away: there is nobody left to answer.
+  }
+}
+
 /** A form that could not be read at all comes back to its page with a message, never a 500. */
 export function uploadFailureResponse(request: Request, failure: 'overflow' | 'malformed'): Promise<Response> {
   const url = new URL(request.url)

@@ -3,7 +3,7 @@ import { savedSearches, users } from '#db/schema'
 import { db } from '~/db.server'
 import { translator } from '~/i18n/translator.server'
 import { logger } from '../logger.server'
-import { enqueueMail } from '../mail/mail.server'
+import { enqueueMail, publicLink } from '../mail/mail.server'
 import { notifyUsers } from '../notifications/notify.server'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
@@ -48,7 +48,7 @@ const DIGEST_SIZE = 50
  * For each saved search, the requests published since it was last checked; each person with news
  * gets one notice and one e-mail listing them. Run by the background worker, hourly.
  */
-export async function sendAlertDigests(now = new Date(), origin = ''): Promise<{ alerts: number; requests: number }> {
+export async function sendAlertDigests(now = new Date()): Promise<{ alerts: number; requests: number }> {
   const alerts = db.select({ alert: savedSearches, email: users.email, locale: users.locale }).from(savedSearches).innerJoin(users, eq(users.id, savedSearches.userId)).all()
   let sent = 0
   let found = 0
@@ -73,7 +73,7 @@ export async function sendAlertDigests(now = new Date(), origin = ''): Promise<{
       enqueueMail(tx, {
         to: email,
         subject: t('notification.alertDigest', params),
-        text: `${t('notification.alertDigest', params)}\n\n${fresh.map((d) => `• ${d.title}\n  ${origin}/requests/${d.id}`).join('\n')}\n`,
+        text: `${t('notification.alertDigest', params)}\n\n${fresh.map((d) => `• ${d.title}\n  ${publicLink(`/requests/${d.id}`)}`).join('\n')}\n`,
       })
     })
     if (fresh.length) sent++

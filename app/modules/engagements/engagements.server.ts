@@ -1,13 +1,13 @@
-import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm'
 import type { Tx } from '#db/client'
-import { engagements, labs, organisations, rdRequests, type EngagementStage } from '#db/schema'
+import { engagementAdmissions, engagements, labs, organisations, rdRequests, users, type EngagementStage } from '#db/schema'
 import { db } from '~/db.server'
 import { auditActor } from '../auth/actor.server'
 import { audit } from '../audit/audit.server'
 import { markInterested } from '../matching/matches.server'
 import { notifyOrganisations } from '../notifications/notify.server'
 import type { Actor } from '../permissions/actor'
-import { can } from '../permissions/can'
+import { can, liveAdmissionOf, type Admission } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
 import type { DeclineReason } from '#db/schema/values'
 import type { EngagementAction } from './schemas'
@@ -16,18 +16,40 @@ export type Engagement = typeof engagements.$inferSelect
 
 const OPEN_STAGES: readonly EngagementStage[] = ['invited', 'interest', 'shortlisted', 'discussion']
 
-/** The organisations a company has admitted to a request's confidential part: offered and accepted. */
-export function admittedOrganisationIds(requestId: number): number[] {
-  return db
-    .select({ id: engagements.labOrganisationId })
-    .from(engagements)
-    .where(and(eq(engagements.requestId, requestId), isNotNull(engagements.admissionOfferedAt), isNotNull(engagements.termsAcceptedAt)))
-    .all()
-    .map((r) => r.id)
+/**
+ * Every acceptance of the confidentiality terms on the request's engagements, live or not: can()
+ * decides which of them still stands for a given person (permissions/can.ts, liveAdmissionOf).
+ */
+export function admissionsToRequest(requestId: number): Admission[] {
+  return admissionsWhere(eq(engagements.requestId, requestId))
 }
 
-export function isAdmitted(engagement: Engagement): boolean {
-  return Boolean(engagement.admissionOfferedAt && engagement.termsAcceptedAt)
+function admissionsWhere(where: SQL): Admission[] {
+  return db
+    .select({
+      engagementId: engagements.id,
+      labId: labs.id,
+      labName: labs.name,
+      labOrganisationId: engagements.labOrganisationId,
+      stage: engagements.stage,
+      admissionOfferedAt: engagements.admissionOfferedAt,
+      userId: engagementAdmissions.userId,
+    })
+    .from(engagementAdmissions)
+    .innerJoin(engagements, eq(engagements.id, engagementAdmissions.engagementId))
+    .innerJoin(labs, eq(labs.id, engagements.labId))
+    .where(where)
+    .all()
+}
+
+function hasAccepted(tx: Tx, engagementId: number, userId: string): boolean {
+  return Boolean(
+    tx
+      .select({ id: engagementAdmissions.id })
+      .from(engagementAdmissions)
+      .where(and(eq(engagementAdmissions.engagementId, engagementId), eq(engagementAdmissions.userId, userId)))
+      .get(),
+  )
 }
 
 function link(id: number) {
@@ -46,7 +68,6 @@ export function expressInterest(
   actor: Actor,
   requestId: number,
   input: { labId: number; approach: string; timeline: string; priceEstimate: number },
-  origin?: string,
 ): Result<Engagement, 'forbidden' | 'not_found' | 'request_not_open' | 'already_engaged'> {
   return db.transaction((tx) => {
     const lab = tx.select().from(labs).where(eq(labs.id, input.labId)).get()
@@ -64,7 +85,7 @@ export function expressInterest(
       : tx.insert(engagements).values({ requestId, labId: lab.id, ...sides, initiatedBy: 'lab', ...proposal }).returning().get()
     audit(tx, auditActor(actor), 'engagement.interest', { type: 'engagement', id: after.id }, existing ?? null, after)
     markInterested(tx, actor, { requestId, labId: lab.id }, 'lab')
-    notifyOrganisations(tx, [request.organisationId], { kind: 'engagementInterest', params: { lab: lab.name, request: request.title }, link: link(after.id) }, { origin })
+    notifyOrganisations(tx, [request.organisationId], { kind: 'engagementInterest', params: { lab: lab.name, request: request.title }, link: link(after.id) })
     return ok(after)
   })
 }
@@ -73,7 +94,6 @@ export function expressInterest(
 export function inviteLab(
   actor: Actor,
   input: { requestId: number; labId: number; note?: string },
-  origin?: string,
 ): Result<Engagement, 'forbidden' | 'not_found' | 'request_not_open' | 'already_engaged'> {
   return db.transaction((tx) => {
     const request = tx.select().from(rdRequests).where(eq(rdRequests.id, input.requestId)).get()
@@ -92,7 +112,7 @@ export function inviteLab(
       .get()
     audit(tx, auditActor(actor), 'engagement.invited', { type: 'engagement', id: created.id }, null, created)
     markInterested(tx, actor, { requestId: request.id, labId: lab.id }, 'company')
-    notifyOrganisations(tx, [lab.organisationId], { kind: 'engagementInvited', params: { lab: lab.name, request: request.title }, link: link(created.id) }, { origin })
+    notifyOrganisations(tx, [lab.organisationId], { kind: 'engagementInvited', params: { lab: lab.name, request: request.title }, link: link(created.id) })
     return ok(created)
   })
 }
@@ -108,10 +128,12 @@ const steps: Record<EngagementAction, { side: Side | 'either'; from: readonly En
     from: ['interest', 'shortlisted', 'discussion'],
     apply: (e, _side, actor, now) => (e.admissionOfferedAt ? {} : { admissionOfferedAt: now, admissionOfferedBy: actor.userId }),
   },
+  // Each person of the lab accepts for themselves (the row goes to engagement_admissions); the
+  // engagement keeps the first acceptance.
   accept_terms: {
     side: 'lab',
     from: ['interest', 'shortlisted', 'discussion'],
-    apply: (e, _side, actor, now) => (e.admissionOfferedAt && !e.termsAcceptedAt ? { termsAcceptedAt: now, termsAcceptedBy: actor.userId } : {}),
+    apply: (e, _side, actor, now) => (e.termsAcceptedAt ? {} : { termsAcceptedAt: now, termsAcceptedBy: actor.userId }),
   },
   // Each side agrees once; the second agreement makes the engagement "agreed".
   agree: {
@@ -125,12 +147,13 @@ const steps: Record<EngagementAction, { side: Side | 'either'; from: readonly En
   },
 }
 
-function mayTake(action: EngagementAction, e: Engagement, side: Side | null): boolean {
+/** `acceptedTerms`: whether the person taking the step has accepted the confidentiality terms on this engagement. */
+function mayTake(action: EngagementAction, e: Engagement, side: Side | null, acceptedTerms: boolean): boolean {
   const step = steps[action]
   if (!side || !step.from.includes(e.stage)) return false
   if (step.side !== 'either' && step.side !== side) return false
   if (action === 'offer_admission') return !e.admissionOfferedAt
-  if (action === 'accept_terms') return Boolean(e.admissionOfferedAt) && !e.termsAcceptedAt
+  if (action === 'accept_terms') return Boolean(e.admissionOfferedAt) && !acceptedTerms
   if (action === 'agree') return side === 'company' ? !e.companyAgreedAt : !e.labAgreedAt
   return true
 }
@@ -143,13 +166,12 @@ function sideOf(actor: Actor, e: Engagement): Side | null {
 
 /**
  * Moves an engagement one step: the company shortlists, moves to discussion, offers admission; the
- * lab accepts the confidentiality terms; both agree (the stage becomes "agreed" when the second does).
+ * lab's people accept the confidentiality terms, each for themselves; both agree (the stage becomes "agreed" when the second does).
  */
 export function advanceEngagement(
   actor: Actor,
   engagementId: number,
   action: EngagementAction,
-  origin?: string,
 ): Result<Engagement, 'forbidden' | 'not_found' | 'transition_not_allowed'> {
   return db.transaction((tx) => {
     const before = tx.select().from(engagements).where(eq(engagements.id, engagementId)).get()
@@ -158,15 +180,16 @@ export function advanceEngagement(
     if (!side) return refuse('forbidden')
     const step = steps[action]
     if (step.side !== 'either' && step.side !== side) return refuse('forbidden')
-    if (!mayTake(action, before, side)) return refuse('transition_not_allowed')
+    if (!mayTake(action, before, side, hasAccepted(tx, engagementId, actor.userId))) return refuse('transition_not_allowed')
     const now = new Date().toISOString()
     const changes = step.apply(before, side, actor, now)
     const after = tx.update(engagements).set({ ...changes, updatedAt: now }).where(eq(engagements.id, engagementId)).returning().get()
+    if (action === 'accept_terms') tx.insert(engagementAdmissions).values({ engagementId, userId: actor.userId, acceptedAt: now }).run()
     audit(tx, auditActor(actor), `engagement.${action}`, { type: 'engagement', id: engagementId }, before, after)
     const other = side === 'company' ? before.labOrganisationId : before.companyOrganisationId
     const request = tx.select({ title: rdRequests.title }).from(rdRequests).where(eq(rdRequests.id, before.requestId)).get()
     const kind = after.stage === 'agreed' && before.stage !== 'agreed' ? 'engagementStep.agreed' : `engagementStep.${action}`
-    notifyOrganisations(tx, [other], { kind, params: { request: request?.title ?? '' }, link: link(engagementId) }, { origin })
+    notifyOrganisations(tx, [other], { kind, params: { request: request?.title ?? '' }, link: link(engagementId) })
     return ok(after)
   })
 }
@@ -176,7 +199,6 @@ export function declineEngagement(
   actor: Actor,
   engagementId: number,
   input: { reason: DeclineReason; note?: string },
-  origin?: string,
 ): Result<Engagement, 'forbidden' | 'not_found' | 'transition_not_allowed'> {
   return db.transaction((tx) => {
     const before = tx.select().from(engagements).where(eq(engagements.id, engagementId)).get()
@@ -193,9 +215,15 @@ export function declineEngagement(
     audit(tx, auditActor(actor), 'engagement.declined', { type: 'engagement', id: engagementId }, before, after)
     const other = side === 'company' ? before.labOrganisationId : before.companyOrganisationId
     const request = tx.select({ title: rdRequests.title }).from(rdRequests).where(eq(rdRequests.id, before.requestId)).get()
-    notifyOrganisations(tx, [other], { kind: 'engagementDeclined', params: { request: request?.title ?? '' }, link: link(engagementId) }, { origin })
+    notifyOrganisations(tx, [other], { kind: 'engagementDeclined', params: { request: request?.title ?? '' }, link: link(engagementId) })
     return ok(after)
   })
+}
+
+/** Whether the actor belongs to one of the engagement's two organisations (and it exists). */
+export function isEngagementParty(actor: Actor, engagementId: number): boolean {
+  const sides = db.select({ companyOrganisationId: engagements.companyOrganisationId, labOrganisationId: engagements.labOrganisationId }).from(engagements).where(eq(engagements.id, engagementId)).get()
+  return Boolean(sides && can(actor, 'engagement:view', sides))
 }
 
 /** The engagement with both parties' names, and what this viewer may do next. */
@@ -219,16 +247,28 @@ export function viewEngagement(actor: Actor, engagementId: number) {
       .all()
       .map((o) => [o.id, o.name]),
   )
-  const admitted = isAdmitted(e)
+  const accepted = db
+    .select({ userId: engagementAdmissions.userId, name: users.name, acceptedAt: engagementAdmissions.acceptedAt })
+    .from(engagementAdmissions)
+    .innerJoin(users, eq(users.id, engagementAdmissions.userId))
+    .where(eq(engagementAdmissions.engagementId, e.id))
+    .orderBy(asc(engagementAdmissions.acceptedAt))
+    .all()
+  const mine = accepted.find((a) => a.userId === actor.userId) ?? null
   const { confidentialDetails, ...publicRequest } = row.request
-  const possible = (Object.keys(steps) as EngagementAction[]).filter((action) => mayTake(action, e, side))
+  const confidentialVisible = can(actor, 'request:view_confidential', { organisationId: row.request.organisationId, admissions: admissionsWhere(eq(engagements.id, e.id)) })
+  const possible = (Object.keys(steps) as EngagementAction[]).filter((action) => mayTake(action, e, side, mine !== null))
   return ok({
     engagement: e,
     side,
     request: publicRequest,
-    // The confidential part: to the company always, to the lab only once admitted.
-    confidentialDetails: side === 'company' || admitted ? confidentialDetails : null,
-    admitted,
+    // The confidential part: to the company always; on the lab's side to each person who accepted
+    // the terms, and only while the engagement is live.
+    confidentialDetails: confidentialVisible ? confidentialDetails : null,
+    /** When this viewer accepted the terms, if they did (and it still stands). */
+    admittedAt: confidentialVisible && side === 'lab' ? (mine?.acceptedAt ?? null) : null,
+    /** Who on the lab's side accepted the terms: the company sees the names. */
+    acceptedBy: side === 'company' ? accepted.map(({ name, acceptedAt }) => ({ name, acceptedAt })) : [],
     lab: row.lab,
     companyName: names[e.companyOrganisationId] ?? '',
     labOrganisationName: names[e.labOrganisationId] ?? '',

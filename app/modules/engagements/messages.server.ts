@@ -4,30 +4,42 @@ import { engagementMessages, engagementReads, engagements, memberships, rdReques
 import { db } from '~/db.server'
 import { auditActor } from '../auth/actor.server'
 import { audit } from '../audit/audit.server'
-import { documentSummaries, insertDocument, type PreparedDocument } from '../documents/store.server'
+import { documentSummaries, insertDocument, prepareDocument, type DocumentRefusal, type IncomingDocument } from '../documents/store.server'
 import { notifyUsers } from '../notifications/notify.server'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
 
+/** Whether this person may write in the engagement's thread: a member of one of its two organisations, while it is open. */
+function openThreadOf(tx: DbOrTx, actor: Actor, engagementId: number) {
+  const engagement = tx.select().from(engagements).where(eq(engagements.id, engagementId)).get()
+  if (!engagement || !can(actor, 'engagement:view', engagement) || !actor.organisationId) return refuse('not_found')
+  if (engagement.stage === 'declined') return refuse('engagement_closed')
+  return ok({ engagement, authorOrganisationId: actor.organisationId })
+}
+
 /**
- * A message in the engagement's thread, from one of its two organisations, with at most one checked
- * document. Everyone else in both organisations is told.
+ * A message in the engagement's thread, from one of its two organisations, with at most one
+ * document, which is checked and stored only once the thread is known to be the actor's. Everyone
+ * else in both organisations is told.
  */
 export function postMessage(
   actor: Actor,
   engagementId: number,
-  input: { body: string; document?: PreparedDocument },
-  origin?: string,
-): Result<{ id: number }, 'not_found' | 'engagement_closed'> {
+  input: { body: string; document?: IncomingDocument },
+): Result<{ id: number }, 'not_found' | 'engagement_closed' | DocumentRefusal> {
+  const thread = openThreadOf(db, actor, engagementId)
+  if (!thread.ok) return thread
+  const prepared = input.document ? prepareDocument(input.document, 'attachment', actor) : null
+  if (prepared && !prepared.ok) return prepared
   return db.transaction((tx) => {
-    const engagement = tx.select().from(engagements).where(eq(engagements.id, engagementId)).get()
-    if (!engagement || !can(actor, 'engagement:view', engagement) || !actor.organisationId) return refuse('not_found')
-    if (engagement.stage === 'declined') return refuse('engagement_closed')
-    const documentId = input.document ? insertDocument(tx, actor, input.document) : null
+    const open = openThreadOf(tx, actor, engagementId)
+    if (!open.ok) return open
+    const { engagement, authorOrganisationId } = open.value
+    const documentId = prepared ? insertDocument(tx, actor, prepared.value) : null
     const message = tx
       .insert(engagementMessages)
-      .values({ engagementId, authorUserId: actor.userId, authorOrganisationId: actor.organisationId, body: input.body, documentId })
+      .values({ engagementId, authorUserId: actor.userId, authorOrganisationId, body: input.body, documentId })
       .returning()
       .get()
     markRead(tx, engagementId, actor.userId, message.id)
@@ -39,7 +51,7 @@ export function postMessage(
       .where(and(inArray(memberships.organisationId, [engagement.companyOrganisationId, engagement.labOrganisationId]), ne(memberships.userId, actor.userId)))
       .all()
       .map((m) => m.userId)
-    notifyUsers(tx, recipients, { kind: 'engagementMessage', params: { author: actor.name, request: request?.title ?? '' }, link: `/engagements/${engagementId}` }, { origin })
+    notifyUsers(tx, recipients, { kind: 'engagementMessage', params: { author: actor.name, request: request?.title ?? '' }, link: `/engagements/${engagementId}` })
     return ok({ id: message.id })
   })
 }

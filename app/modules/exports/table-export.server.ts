@@ -13,11 +13,21 @@ export interface ExportColumn {
 
 export type ExportRow = Record<string, string | number | null>
 
+// A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) exfiltrates,
+// =cmd|... runs commands): OWASP "CSV Injection" prescribes a leading quote, which shows as text.
+// The full-width forms are included because some spreadsheets normalise them.
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/
+
+/** Text as a spreadsheet will show it and never run it; numbers are left alone. */
+export function neutraliseFormula<T extends string | number | null>(value: T): T | string {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value
+}
+
 /** CSV with a byte-order mark; Russian spreadsheets expect ";" between fields and "," in decimals. */
 export function tableCsv(columns: ExportColumn[], rows: ExportRow[], locale: Locale): string {
   const money = (k: string | number | null) => (k === null ? '' : locale === 'ru' ? kopecksToDecimal(Number(k) as Kopecks).replace('.', ',') : kopecksToDecimal(Number(k) as Kopecks))
   const body = stringify(
-    rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.money ? money(row[c.key] ?? null) : (row[c.key] ?? '')]))),
+    rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.money ? money(row[c.key] ?? null) : neutraliseFormula(row[c.key] ?? '')]))),
     { header: true, columns: columns.map((c) => ({ key: c.key, header: c.header })), delimiter: locale === 'ru' ? ';' : ',' },
   )
   return `\uFEFF${body}`

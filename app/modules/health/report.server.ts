@@ -15,3 +15,8 @@ export async function healthReport(): Promise<HealthReport> {
     mail: mailHealth(),
   }
 }
+
+/** What /healthz tells anyone who is not the administration: the state, without the backlog behind it. */
+export function healthSummary(report: HealthReport): { status: HealthReport['status'] } {
+  return { status: report.status }
+}

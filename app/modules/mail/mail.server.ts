@@ -15,6 +15,14 @@ export interface Mail {
   text: string
 }
 
+/**
+ * A link for an e-mail: absolute, on the configured public origin (PUBLIC_ORIGIN), never on the Host
+ * a request claimed to be for.
+ */
+export function publicLink(pathAndQuery: string): string {
+  return new URL(pathAndQuery, env.PUBLIC_ORIGIN).href
+}
+
 /** Queues an e-mail inside the caller's transaction: it is sent only if the change it announces holds. */
 export function enqueueMail(tx: DbOrTx, mail: Mail): void {
   tx.insert(mailOutbox).values(mail).run()

@@ -3,7 +3,7 @@ import type { DbOrTx } from '#db/client'
 import { memberships, notifications, users } from '#db/schema'
 import { db } from '~/db.server'
 import { translator } from '~/i18n/translator.server'
-import { enqueueMail } from '../mail/mail.server'
+import { enqueueMail, publicLink } from '../mail/mail.server'
 
 export interface Notice {
   /** A key under `notification.` in the dictionaries, e.g. "claimApproved". */
@@ -17,24 +17,23 @@ export interface Notice {
  * Tells people about an event that concerns them: an in-app notice, and an e-mail in their own
  * language, both written in the caller's transaction.
  */
-export function notifyUsers(tx: DbOrTx, userIds: string[], notice: Notice, options: { email?: boolean; origin?: string } = {}): void {
+export function notifyUsers(tx: DbOrTx, userIds: string[], notice: Notice, options: { email?: boolean } = {}): void {
   if (userIds.length === 0) return
   const recipients = tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, userIds)).all()
   for (const recipient of recipients) {
     tx.insert(notifications).values({ userId: recipient.id, kind: notice.kind, params: notice.params, link: notice.link }).run()
     if (options.email === false) continue
     const t = translator(recipient.locale ?? 'ru')
-    const url = `${options.origin ?? ''}${notice.link}`
     enqueueMail(tx, {
       to: recipient.email,
       subject: t(`notification.${notice.kind}`, notice.params),
-      text: `${t(`notification.${notice.kind}`, notice.params)}\n\n${url}\n`,
+      text: `${t(`notification.${notice.kind}`, notice.params)}\n\n${publicLink(notice.link)}\n`,
     })
   }
 }
 
 /** Tells every member of the organisations. */
-export function notifyOrganisations(tx: DbOrTx, organisationIds: number[], notice: Notice, options?: { email?: boolean; origin?: string }): void {
+export function notifyOrganisations(tx: DbOrTx, organisationIds: number[], notice: Notice, options?: { email?: boolean }): void {
   if (organisationIds.length === 0) return
   const members = tx.select({ userId: memberships.userId }).from(memberships).where(inArray(memberships.organisationId, organisationIds)).all()
   notifyUsers(tx, members.map((m) => m.userId), notice, options)

@@ -7,7 +7,7 @@ import { translator } from '~/i18n/translator.server'
 import { auditActor } from '../auth/actor.server'
 import { hashPassword } from '../auth/password.server'
 import { audit } from '../audit/audit.server'
-import { enqueueMail } from '../mail/mail.server'
+import { enqueueMail, publicLink } from '../mail/mail.server'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
@@ -25,11 +25,11 @@ function hashToken(token: string): string {
 export function inviteMember(
   actor: Actor,
   organisationId: number,
-  input: { email: string; origin: string },
+  input: { email: string },
 ): Result<{ link: string }, 'forbidden' | 'email_has_account'> {
   if (!can(actor, 'organisation:invite', { organisationId })) return refuse('forbidden')
   const token = randomBytes(24).toString('base64url')
-  const link = `${input.origin}/join/${token}`
+  const link = publicLink(`/join/${token}`)
   return db.transaction((tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
       return refuse('email_has_account', { field: 'email' })

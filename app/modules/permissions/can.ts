@@ -1,4 +1,4 @@
-import type { RequestStatus } from '#db/schema/values'
+import type { EngagementStage, RequestStatus } from '#db/schema/values'
 import { hasRole, type Actor } from './actor'
 
 // Every authorisation question goes through can(): loaders, actions, buttons on pages and search
@@ -13,8 +13,26 @@ type ClaimRef = { companyId: number }
 type RequestRef = { organisationId: number; status: RequestStatus }
 /** A proposal of a lab for a request: the request's company and the lab's organisation. */
 type MatchRef = { companyId: number; labOrganisationId: number }
-/** The labs' organisations a company has admitted to a request's confidential part. */
-type ConfidentialRef = { organisationId: number; admittedOrganisationIds: readonly number[] }
+/**
+ * One person's acceptance of the confidentiality terms on one engagement (one lab) of a request,
+ * with what decides whether it still stands.
+ */
+export type Admission = {
+  engagementId: number
+  labId: number
+  labName: string
+  labOrganisationId: number
+  stage: EngagementStage
+  admissionOfferedAt: string | null
+  userId: string
+}
+/** A request's company and every acceptance of its confidentiality terms, on any of its engagements. */
+type ConfidentialRef = { organisationId: number; admissions: readonly Admission[] }
+
+/** A list of records in the administration's reports: of requests, matches, engagements, contracts or claims. */
+type ReportRef = { kind: string }
+/** Reports that list contracts and claims, which only the administration sees (contract:view, claim:view). */
+const ADMINISTRATION_ONLY_REPORTS: readonly string[] = ['contracts', 'claims']
 
 /** The two sides of an engagement: the company of the request and the organisation of the lab. */
 type EngagementRef = { companyOrganisationId: number; labOrganisationId: number }
@@ -62,6 +80,7 @@ interface Rules {
   'claim:edit': ClaimRef
   'claim:review': void
   'claim:decide': ClaimRef
+  'report:view': ReportRef
 }
 
 export type Permission = keyof Rules
@@ -78,6 +97,20 @@ function isPartyOf(actor: Actor | null, contract: ContractParties): boolean {
 
 function isMatchParty(actor: Actor | null, match: MatchRef): boolean {
   return (hasRole(actor, 'company') && isMemberOf(actor, match.companyId)) || (hasRole(actor, 'science') && isMemberOf(actor, match.labOrganisationId))
+}
+
+/**
+ * The admission through which this person reads a request's confidential part, if one stands:
+ * the company offered it on a live engagement, this person accepted the terms on it, and is still a
+ * member of the lab's organisation. A decline by either side ends it at once.
+ */
+export function liveAdmissionOf(actor: Actor | null, admissions: readonly Admission[]): Admission | null {
+  if (!actor) return null
+  return (
+    admissions.find(
+      (a) => a.userId === actor.userId && a.stage !== 'declined' && a.admissionOfferedAt !== null && hasRole(actor, 'science') && isMemberOf(actor, a.labOrganisationId),
+    ) ?? null
+  )
 }
 
 function isOwnerOf(actor: Actor | null, organisationId: number): boolean {
@@ -99,8 +132,8 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   // Drafts and archived requests stay with their company; the rest is public.
   'request:view': (a, r) => PUBLIC_REQUEST_STATUSES.includes(r.status) || isMemberOf(a, r.organisationId),
   'request:edit': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.organisationId) && r.status !== 'archived',
-  'request:view_confidential': (a, r) =>
-    isMemberOf(a, r.organisationId) || (a?.organisationId != null && r.admittedOrganisationIds.includes(a.organisationId)),
+  // The company always; on the science side only a person admitted on a live engagement (README, "Confidentiality").
+  'request:view_confidential': (a, r) => isMemberOf(a, r.organisationId) || liveAdmissionOf(a, r.admissions) !== null,
   'lab:create': (a) => hasRole(a, 'science'),
   'lab:edit': (a, r) => hasRole(a, 'science') && isMemberOf(a, r.organisationId),
   // Proposals concern two organisations, and only them: the company sees the labs proposed for its
@@ -136,6 +169,9 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   // Only the regional administration reviews claims: never a company, and never the claimant itself.
   'claim:review': (a) => hasRole(a, 'administration'),
   'claim:decide': (a, r) => hasRole(a, 'administration') && !isMemberOf(a, r.companyId),
+  // A report lists what its pages show, to whom they show it: the platform admin, refused contracts
+  // and claims, is refused their lists (and files) too.
+  'report:view': (a, r) => (ADMINISTRATION_ONLY_REPORTS.includes(r.kind) ? hasRole(a, 'administration') : hasRole(a, 'administration') || hasRole(a, 'platform_admin')),
 }
 
 export function can<P extends Permission>(

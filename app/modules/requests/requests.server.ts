@@ -6,7 +6,7 @@ import { db } from '~/db.server'
 import { auditActor } from '../auth/actor.server'
 import { audit } from '../audit/audit.server'
 import type { Actor } from '../permissions/actor'
-import { can } from '../permissions/can'
+import { can, liveAdmissionOf, type Admission } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
 import type { RequestInput, RequestTransition } from './schemas'
 
@@ -118,14 +118,16 @@ export interface RequestView {
   organisation: { id: number; name: string; verificationStatus: string; type: string }
   /** Whether the viewer may see the confidential part; when false it is withheld (null). */
   confidentialVisible: boolean
+  /** For a lab's person: the engagement (lab) through which they were admitted. */
+  admittedThrough: { engagementId: number; labName: string } | null
   canEdit: boolean
 }
 
 /**
  * A request as this viewer may see it: drafts only for their company, the confidential part only
- * for the company and the labs it admitted (admittedOrganisationIds comes from the engagements).
+ * for the company and the people it admitted (`admissions` comes from the engagements).
  */
-export function viewRequest(actor: Actor | null, requestId: number, admittedOrganisationIds: readonly number[] = []): Result<RequestView, 'not_found'> {
+export function viewRequest(actor: Actor | null, requestId: number, admissions: readonly Admission[] = []): Result<RequestView, 'not_found'> {
   const row = db
     .select({ request: rdRequests, organisation: { id: organisations.id, name: organisations.name, verificationStatus: organisations.verificationStatus, type: organisations.type } })
     .from(rdRequests)
@@ -134,11 +136,13 @@ export function viewRequest(actor: Actor | null, requestId: number, admittedOrga
     .get()
   // A request the viewer may not see does not exist for them.
   if (!row || !can(actor, 'request:view', row.request)) return refuse('not_found')
-  const confidentialVisible = can(actor, 'request:view_confidential', { organisationId: row.request.organisationId, admittedOrganisationIds })
+  const confidentialVisible = can(actor, 'request:view_confidential', { organisationId: row.request.organisationId, admissions })
+  const admission = confidentialVisible ? liveAdmissionOf(actor, admissions) : null
   return ok({
     request: { ...row.request, confidentialDetails: confidentialVisible ? row.request.confidentialDetails : null },
     organisation: row.organisation,
     confidentialVisible,
+    admittedThrough: admission && actor?.organisationId !== row.request.organisationId ? { engagementId: admission.engagementId, labName: admission.labName } : null,
     canEdit: can(actor, 'request:edit', row.request),
   })
 }

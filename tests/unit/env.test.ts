@@ -1,0 +1,24 @@
+import { readEnv } from '~/env.server'
+
+describe('the environment', () => {
+  it('requires PUBLIC_ORIGIN in production, and says so', () => {
+    const read = readEnv({ NODE_ENV: 'production' })
+    expect('problems' in read && read.problems.join('\n')).toMatch(/PUBLIC_ORIGIN/)
+  })
+
+  it('requires SESSION_SECRET in production, and takes a complete production set-up', () => {
+    const read = readEnv({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://rd.tomsk.example' })
+    expect('problems' in read && read.problems.join('\n')).toMatch(/SESSION_SECRET/)
+    expect(readEnv({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://rd.tomsk.example', SESSION_SECRET: 'a-long-enough-secret' })).toHaveProperty('env')
+    expect(readEnv({})).toHaveProperty('env')
+  })
+
+  it('keeps only the origin of PUBLIC_ORIGIN, and refuses what is not an http(s) address', () => {
+    expect(readEnv({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://rd.tomsk.example/some/path?x=1', SESSION_SECRET: 'a-long-enough-secret' })).toMatchObject({ env: { PUBLIC_ORIGIN: 'https://rd.tomsk.example' } })
+    expect(readEnv({ PUBLIC_ORIGIN: 'javascript:alert(1)' })).toHaveProperty('problems')
+  })
+
+  it('defaults to this machine and PORT outside production', () => {
+    expect(readEnv({ PORT: '4123' })).toMatchObject({ env: { PUBLIC_ORIGIN: 'http://localhost:4123' } })
+  })
+})
