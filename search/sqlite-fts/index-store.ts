@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { IndexName, IndexSettings, SearchDocument } from '../engine'
 import { refreshColumns, type DocumentColumns } from './columns'
+import { refreshPostings, type Postings } from './postings'
 import { tablesOf, type IndexTables } from './schema'
 import { analyzeText, textOf } from './terms'
 import { fieldValuesOf } from './values'
@@ -18,6 +19,7 @@ export class IndexStore {
   readonly valueFields: string[]
   private readonly statements = new Map<string, Database.Statement>()
   private columns: DocumentColumns | null = null
+  private postings: Postings | null = null
 
   constructor(
     readonly sqlite: Database.Database,
@@ -44,6 +46,12 @@ export class IndexStore {
   currentColumns(): DocumentColumns {
     this.columns = refreshColumns((sql) => this.statement(sql), this.name, this.tables, this.valueFields, this.columns)
     return this.columns
+  }
+
+  /** The postings of every document's text as of now; call inside the search's read transaction. */
+  currentPostings(): Postings {
+    this.postings = refreshPostings((sql) => this.statement(sql), this.name, this.tables, this.settings.searchable, this.postings)
+    return this.postings
   }
 
   upsert(documents: SearchDocument[]): void {
