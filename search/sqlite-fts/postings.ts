@@ -73,6 +73,8 @@ export class Postings {
   private readonly overlay = new Map<number, Map<string, number>>()
   private overlayPostings: Map<string, TermPostings> | null = null
   private averageLengths: number[] = []
+  /** Whether any doc of the main postings is stale. */
+  private anyStale = false
   private scratch = new Float32Array(0)
   private touched = new Int32Array(0)
 
@@ -106,13 +108,17 @@ export class Postings {
     }
     this.sortedTerms = [...this.main.keys()].sort()
     this.stale = new Uint8Array(maxDoc + 1)
+    this.anyStale = false
     this.overlay.clear()
     this.overlayPostings = null
   }
 
   /** Records a document's new text (or, with no body, its removal). */
   change(doc: number, body: string | undefined): void {
-    if (doc < this.stale.length) this.stale[doc] = 1
+    if (doc < this.stale.length) {
+      this.stale[doc] = 1
+      this.anyStale = true
+    }
     if (body === undefined) this.overlay.delete(doc)
     else this.overlay.set(doc, termImpacts(this.fieldTermsOf(JSON.parse(body)), this.averageLengths))
     this.overlayPostings = null
@@ -184,8 +190,7 @@ export class Postings {
     const phraseScores = new Map<number, number>()
     for (const { groups, phrase } of lists) {
       for (const group of groups) {
-        let df = 0
-        for (const list of group) df += list.length
+        const df = this.documentFrequency(group)
         const idf = Math.log(1 + (liveDocuments - df + 0.5) / (df + 0.5))
         for (const list of group) {
           const { docs, impacts, main } = list
@@ -209,6 +214,17 @@ export class Postings {
       phraseScores.clear()
     }
     return count
+  }
+
+  /** How many live documents hold the term: stale entries of the main postings do not count. */
+  private documentFrequency(group: TermPostings[]): number {
+    let df = 0
+    for (const list of group) {
+      df += list.length
+      if (!list.main || !this.anyStale) continue
+      for (let i = 0; i < list.length; i++) df -= this.stale[list.docs[i]]
+    }
+    return df
   }
 
   private postingsOf(term: string): TermPostings[] {
