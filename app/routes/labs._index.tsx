@@ -10,7 +10,7 @@ import { Pagination, UnverifiedBadge } from '~/components/layout'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { regionName } from '~/modules/organisations/regions'
 import { can } from '~/modules/permissions/can'
-import { CATALOGUE_PAGE_SIZE, parseLabSearch, runCatalogueQuery } from '~/modules/search/catalogue-search.server'
+import { CATALOGUE_PAGE_SIZE, parseLabSearch, runCatalogueQuery, queryHasNoWords } from '~/modules/search/catalogue-search.server'
 
 export const meta: MetaFunction = () => [{ title: 'Лаборатории · Labs' }]
 
@@ -27,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     params: query.params,
     degraded: found.degraded,
+    noWords: queryHasNoWords(query.q),
     hits: found.result?.hits ?? [],
     total: found.result?.total ?? 0,
     facets: found.result?.facets ?? {},
@@ -41,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function LabCatalogue() {
   const { t } = useTranslation()
-  const { params, degraded, hits, total, facets, labels, canCreate, pageCount } = useLoaderData<typeof loader>()
+  const { params, degraded, noWords, hits, total, facets, labels, canCreate, pageCount } = useLoaderData<typeof loader>()
   return (
     <section className="catalogue">
       <div className="page-head">
@@ -65,6 +66,7 @@ export default function LabCatalogue() {
         <TrlFacet label={t('catalogue.facets.trlLab')} selected={params.trl} />
       </CatalogueSearchForm>
       <div className="results">
+        {noWords ? <p className="notice" role="status">{t('catalogue.noWords')}</p> : null}
         {degraded ? <p className="notice danger" role="alert">{t('catalogue.degraded')}</p> : <p className="muted">{t('catalogue.labs.found', { count: total })}</p>}
         {!degraded && hits.length === 0 ? <p className="empty">{t('catalogue.empty')}</p> : null}
         <ol className="hits">

@@ -292,13 +292,3 @@ export const labIndexSettings: IndexSettings = {
 export function labDocument(lab: SyntheticLab): SearchDocument {
   return { ...lab }
 }
-
-/** Queries people type into the catalogue: word forms other than the indexed ones, both languages. */
-export const TEXT_QUERIES = [
-  'спектрометрия', 'техническое зрение', 'биосинтез субстанций', 'робототехника', 'арктические датчики',
-  'катализатор', 'дефектоскопия сварных швов', 'аккумуляторы', 'computer vision', 'drug substance',
-  'robotic welding', 'sensors', 'композиты', 'вакцина', 'лазерная', 'мониторинг',
-]
-
-/** Misspelt words (one swap, one drop or one extra letter) that should still find their documents. */
-export const TYPO_QUERIES = ['спектромтер', 'робототехнка', 'катализтор', 'visoin', 'sensros', 'кмпозиты', 'дефектоскопя', 'baterries']

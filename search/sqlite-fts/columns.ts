@@ -109,7 +109,11 @@ export class DocumentColumns {
     return column
   }
 
+  /** How many documents are live. */
+  live = 0
+
   set(doc: number, id: string, fieldValues: Record<string, SqlValue[]>): void {
+    if (this.ids[doc] === undefined) this.live++
     this.ids[doc] = id
     for (const [field, column] of this.columns) column.set(doc, fieldValues[field] ?? [])
   }
@@ -117,6 +121,7 @@ export class DocumentColumns {
   remove(doc: number): void {
     if (this.ids[doc] === undefined) return
     this.ids[doc] = undefined
+    this.live--
     for (const column of this.columns.values()) column.set(doc, [])
   }
 }

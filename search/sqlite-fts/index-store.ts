@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { IndexName, IndexSettings, SearchDocument } from '../engine'
 import { refreshColumns, type DocumentColumns } from './columns'
+import { refreshPostings, type Postings } from './postings'
 import { tablesOf, type IndexTables } from './schema'
 import { analyzeText, textOf } from './terms'
 import { fieldValuesOf } from './values'
@@ -18,6 +19,7 @@ export class IndexStore {
   readonly valueFields: string[]
   private readonly statements = new Map<string, Database.Statement>()
   private columns: DocumentColumns | null = null
+  private postings: Postings | null = null
 
   constructor(
     readonly sqlite: Database.Database,
@@ -46,56 +48,68 @@ export class IndexStore {
     return this.columns
   }
 
+  /** The postings of every document's text as of now; call inside the search's read transaction. */
+  currentPostings(): Postings {
+    this.postings = refreshPostings((sql) => this.statement(sql), this.name, this.tables, this.settings.searchable, this.postings)
+    return this.postings
+  }
+
   upsert(documents: SearchDocument[]): void {
     const { documents: docs, bodies, fts } = this.tables
     const columns = this.settings.searchable.map((_, i) => `c${i}`)
-    const find = this.findStatement()
     const insertDocument = this.statement(`INSERT INTO ${docs} (id, field_values) VALUES (?, ?)`)
     const updateDocument = this.statement(`UPDATE ${docs} SET field_values = ? WHERE doc = ?`)
     const writeBody = this.statement(`INSERT OR REPLACE INTO ${bodies} (doc, body) VALUES (?, ?)`)
     const insertText = this.statement(
       `INSERT INTO ${fts} (rowid, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`,
     )
+    for (const document of documents) {
+      if (typeof document.id !== 'string' || document.id === '') throw new Error('a search document needs a string id')
+    }
     this.sqlite.transaction(() => {
-      const termCounts = new Map<string, number>()
+      const termCounts = new TermCounts()
+      // One lookup for the whole batch: most documents of a large batch are new.
+      const existing = this.existing(documents.map((document) => document.id))
+      const written: number[] = []
       for (const document of documents) {
-        if (typeof document.id !== 'string' || document.id === '') throw new Error('a search document needs a string id')
         const body = JSON.stringify(document)
         const fieldValues = JSON.stringify(fieldValuesOf(document, this.valueFields))
-        const existing = find.get(document.id) as { doc: number; body: string } | undefined
+        const before = existing.get(document.id)
         let doc: number
-        if (existing) {
-          doc = existing.doc
-          this.forgetText(doc, JSON.parse(existing.body), termCounts)
+        if (before) {
+          doc = before.doc
+          this.forgetText(doc, typeof before.body === 'string' ? JSON.parse(before.body) : before.body, termCounts)
           updateDocument.run(fieldValues, doc)
         } else {
           doc = Number(insertDocument.run(document.id, fieldValues).lastInsertRowid)
         }
+        // A batch may name an id twice: the later one replaces the earlier.
+        existing.set(document.id, { doc, body: document })
         writeBody.run(doc, body)
         const fieldTerms = this.termsOf(document)
         insertText.run(doc, ...fieldTerms.map((terms) => terms.join(' ')))
-        count(termCounts, fieldTerms, +1)
-        this.logChange(doc)
+        termCounts.add(fieldTerms, +1)
+        written.push(doc)
       }
-      this.afterWrite(termCounts)
+      this.logChanges(written)
+      this.afterWrite(termCounts.deltas)
     })()
   }
 
   delete(ids: string[]): void {
-    const find = this.findStatement()
     const removeDocument = this.statement(`DELETE FROM ${this.tables.documents} WHERE doc = ?`)
     const removeBody = this.statement(`DELETE FROM ${this.tables.bodies} WHERE doc = ?`)
     this.sqlite.transaction(() => {
-      const termCounts = new Map<string, number>()
-      for (const id of ids) {
-        const existing = find.get(id) as { doc: number; body: string } | undefined
-        if (!existing) continue
-        this.forgetText(existing.doc, JSON.parse(existing.body), termCounts)
-        removeDocument.run(existing.doc)
-        removeBody.run(existing.doc)
-        this.logChange(existing.doc)
+      const termCounts = new TermCounts()
+      const removed: number[] = []
+      for (const { doc, body } of this.existing(ids).values()) {
+        this.forgetText(doc, JSON.parse(body as string), termCounts)
+        removeDocument.run(doc)
+        removeBody.run(doc)
+        removed.push(doc)
       }
-      this.afterWrite(termCounts)
+      this.logChanges(removed)
+      this.afterWrite(termCounts.deltas)
     })()
   }
 
@@ -120,23 +134,31 @@ export class IndexStore {
     return this.statement(`SELECT count(*) FROM ${this.tables.documents}`).pluck().get() as number
   }
 
-  private findStatement(): Database.Statement {
+  /** The stored doc number and body of each of `ids` that the index holds. */
+  private existing(ids: string[]): Map<string, { doc: number; body: string | SearchDocument }> {
     const { documents, bodies } = this.tables
-    return this.statement(`SELECT d.doc, b.body FROM ${documents} d JOIN ${bodies} b ON b.doc = d.doc WHERE d.id = ?`)
+    const rows = this.statement(
+      `SELECT d.id, d.doc, b.body FROM ${documents} d JOIN ${bodies} b ON b.doc = d.doc
+       WHERE d.id IN (SELECT value FROM json_each(?))`,
+    )
+      .raw()
+      .all(JSON.stringify(ids)) as Array<[string, number, string]>
+    return new Map(rows.map(([id, doc, body]) => [id, { doc, body }]))
   }
 
   /** Removes a document's text and takes its terms off the vocabulary counts. */
-  private forgetText(doc: number, document: SearchDocument, termCounts: Map<string, number>): void {
+  private forgetText(doc: number, document: SearchDocument, termCounts: TermCounts): void {
     this.statement(`DELETE FROM ${this.tables.fts} WHERE rowid = ?`).run(doc)
-    count(termCounts, this.termsOf(document), -1)
+    termCounts.add(this.termsOf(document), -1)
   }
 
   private termsOf(document: SearchDocument): string[][] {
     return this.settings.searchable.map((field) => analyzeText(textOf(document[field])))
   }
 
-  private logChange(doc: number): void {
-    this.statement(`INSERT INTO ${this.tables.changes} (doc) VALUES (?)`).run(doc)
+  private logChanges(docs: number[]): void {
+    if (docs.length === 0) return
+    this.statement(`INSERT INTO ${this.tables.changes} (doc) SELECT value FROM json_each(?)`).run(JSON.stringify(docs))
   }
 
   private afterWrite(termCounts: Map<string, number>): void {
@@ -148,7 +170,20 @@ export class IndexStore {
   }
 }
 
-/** A term counts once per document, however often the document repeats it. */
-function count(termCounts: Map<string, number>, fieldTerms: string[][], sign: 1 | -1): void {
-  for (const term of new Set(fieldTerms.flat())) termCounts.set(term, (termCounts.get(term) ?? 0) + sign)
+/** How many documents gain (or lose) each term; a term counts once per document, however often it repeats. */
+class TermCounts {
+  readonly deltas = new Map<string, number>()
+  private readonly lastDocument = new Map<string, number>()
+  private documents = 0
+
+  add(fieldTerms: string[][], sign: 1 | -1): void {
+    const document = ++this.documents
+    for (const terms of fieldTerms) {
+      for (const term of terms) {
+        if (this.lastDocument.get(term) === document) continue
+        this.lastDocument.set(term, document)
+        this.deltas.set(term, (this.deltas.get(term) ?? 0) + sign)
+      }
+    }
+  }
 }

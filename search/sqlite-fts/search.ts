@@ -1,10 +1,9 @@
-import type Database from 'better-sqlite3'
 import type { SearchDocument, SearchHit, SearchQuery, SearchResult, Sort } from '../engine'
 import type { Column, DocumentColumns } from './columns'
-import { assertFilterable, assertSortable, compileFilters, type DocumentPredicate } from './filters'
+import { assertFilterable, assertSortable, compileFilters } from './filters'
 import { highlightFields } from './highlight'
 import type { IndexStore } from './index-store'
-import { buildTextQuery } from './text-query'
+import { buildTextQuery, phraseExpression } from './text-query'
 import { topK } from './top-k'
 import { compareValues, type SqlValue } from './values'
 
@@ -12,10 +11,9 @@ const DEFAULT_PER_PAGE = 20
 const MAX_PER_PAGE = 1000
 
 /**
- * FTS5 finds the documents matching the text and scores them with BM25; the filters run inside
- * that query (a SQL function over the in-memory columns), so only passing documents are scored.
- * The total, facet counts and page order then come from the columns, and only the page's
- * documents are read.
+ * The postings in memory find the documents matching the text and score them with BM25 (FTS5
+ * answers phrases); the filters test each match against the in-memory columns. The total, facet
+ * counts and page order then come from the columns, and only the page's documents are read.
  */
 export function runSearch<D extends SearchDocument>(store: IndexStore, query: SearchQuery): SearchResult<D> {
   const { settings, tables } = store
@@ -33,20 +31,16 @@ export function runSearch<D extends SearchDocument>(store: IndexStore, query: Se
     const docs: number[] = []
     const scores: number[] = []
     if (text) {
-      // BM25 weights halve with each searchable field, so a title match outweighs a description match.
-      const weights = settings.searchable.map((_, i) => (2 ** (settings.searchable.length - 1 - i)).toFixed(1))
-      const rows = withPredicate(store.sqlite, predicate, () =>
-        store
-          .statement(
-            `SELECT rowid, -bm25(${tables.fts}, ${weights.join(', ')}) FROM ${tables.fts}
-             WHERE ${tables.fts} MATCH ?${predicate ? ' AND search_accepts(rowid)' : ''}`,
-          )
-          .raw()
-          .all(text.expression) as Array<[number, number]>,
-      )
-      for (const [doc, score] of rows) {
-        docs.push(doc)
-        scores.push(score)
+      const phraseDocs = (terms: string[]) =>
+        store.statement(`SELECT rowid FROM ${tables.fts} WHERE ${tables.fts} MATCH ?`).pluck().all(phraseExpression(terms)) as number[]
+      const matched = store.currentPostings().match(text, columns.live, phraseDocs)
+      const { ids } = columns
+      for (let i = 0; i < matched.docs.length; i++) {
+        const doc = matched.docs[i]
+        if (ids[doc] !== undefined && (!predicate || predicate(doc))) {
+          docs.push(doc)
+          scores.push(matched.scores[i])
+        }
       }
     } else {
       const { ids } = columns
@@ -134,25 +128,5 @@ function hitOrder(columns: DocumentColumns, sort: Sort[], docs: number[], scores
     const idA = columns.ids[docs[a]]!
     const idB = columns.ids[docs[b]]!
     return idA < idB ? -1 : idA > idB ? 1 : 0
-  }
-}
-
-// One SQL function per connection, reading the filter of the search under way (searches run one
-// at a time: better-sqlite3 is synchronous).
-const predicateSlots = new WeakMap<Database.Database, { current: DocumentPredicate | null }>()
-
-function withPredicate<T>(sqlite: Database.Database, predicate: DocumentPredicate | null, run: () => T): T {
-  let slot = predicateSlots.get(sqlite)
-  if (!slot) {
-    const created: { current: DocumentPredicate | null } = { current: null }
-    sqlite.function('search_accepts', { deterministic: false }, (doc) => (created.current?.(doc as number) ? 1 : 0))
-    predicateSlots.set(sqlite, created)
-    slot = created
-  }
-  slot.current = predicate
-  try {
-    return run()
-  } finally {
-    slot.current = null
   }
 }

@@ -17,11 +17,34 @@ export function stemOf(token: string): string {
   return term
 }
 
-/** Exactly analyzer.analyze(text), with every word's stem remembered. */
+// Normalising and splitting whole texts costs more than stemming once stems are remembered, and
+// texts are made of a few thousand distinct space-separated pieces ("разработка", "датчиков,"):
+// remembering each piece's terms makes analysis ~3× faster again. Splitting at white space first
+// gives the same terms, since no word spans white space and normalisation keeps it white space.
+const MAX_REMEMBERED_PIECES = 200_000
+const pieces = new Map<string, string[]>()
+const WHITE_SPACE = /\s+/u
+
+function termsOfPiece(piece: string): string[] {
+  let terms = pieces.get(piece)
+  if (terms === undefined) {
+    if (pieces.size >= MAX_REMEMBERED_PIECES) pieces.clear()
+    terms = []
+    for (const token of tokenize(piece)) {
+      if (!isStopword(token)) terms.push(stemOf(token))
+    }
+    pieces.set(piece, terms)
+  }
+  return terms
+}
+
+/** Exactly analyzer.analyze(text), with every piece's terms remembered. */
 export function analyzeText(text: string): string[] {
   const terms: string[] = []
-  for (const token of tokenize(text)) {
-    if (!isStopword(token)) terms.push(stemOf(token))
+  for (const piece of text.split(WHITE_SPACE)) {
+    if (piece === '') continue
+    const pieceTerms = termsOfPiece(piece)
+    for (let i = 0; i < pieceTerms.length; i++) terms.push(pieceTerms[i])
   }
   return terms
 }

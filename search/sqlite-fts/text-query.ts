@@ -2,13 +2,22 @@ import { isStopword, tokenize } from '../analyzer'
 import { analyzeText, stemOf } from './terms'
 import type { Vocabulary } from './vocabulary'
 
-/** An FTS5 MATCH expression and the terms it looks for, which highlighting marks in the text. */
+/** One way a query word can match: a term, a phrase of terms (a synonym), or a term as a prefix. */
+export interface Alternative {
+  terms: string[]
+  prefix: boolean
+}
+
+/** What a query looks for (every clause must match, through any of its alternatives), and the terms highlighting marks. */
 export interface TextQuery {
-  expression: string
+  clauses: Alternative[][]
   terms: Set<string>
   /** The last word is also a prefix: "робот" finds "робототехника". */
   prefixes: string[]
 }
+
+// As in Meilisearch, only a query's first ten words count: a pasted page of text costs what ten words cost.
+export const MAX_QUERY_WORDS = 10
 
 interface Word {
   token: string
@@ -21,53 +30,52 @@ interface Word {
  * vocabulary terms within typo distance.
  */
 export function buildTextQuery(q: string, synonyms: string[][], vocabulary: Vocabulary): TextQuery | null {
-  const words: Word[] = tokenize(q)
-    .filter((token) => !isStopword(token))
-    .map((token) => ({ token, stem: stemOf(token) }))
+  const tokens = tokenize(q).filter((token) => !isStopword(token))
+  const words: Word[] = tokens.slice(0, MAX_QUERY_WORDS).map((token) => ({ token, stem: stemOf(token) }))
   if (words.length === 0) return null
-  // As in Meilisearch, a trailing space says the last word is complete.
-  const lastIsPrefix = !/\s$/u.test(q)
+  // As in Meilisearch, a trailing space says the last word is complete, and so does a cut.
+  const lastIsPrefix = !/\s$/u.test(q) && tokens.length <= MAX_QUERY_WORDS
   const groups = synonyms.map((group) => group.map((member) => analyzeText(member)).filter((terms) => terms.length > 0))
   const terms = new Set<string>()
   const prefixes: string[] = []
-  const clauses: string[] = []
+  const clauses: Alternative[][] = []
 
   for (let i = 0; i < words.length; ) {
     const word = words[i]
     const isLast = i === words.length - 1
     const synonym = longestSynonymAt(words, i, groups)
     if (synonym) {
-      const alternatives = synonym.group.map((member) => phrase(member))
+      const alternatives = synonym.group.map((member) => exactly(member))
       for (const member of synonym.group) member.forEach((term) => terms.add(term))
       if (isLast && synonym.length === 1 && lastIsPrefix) {
-        alternatives.push(phrase([word.stem]) + '*')
+        alternatives.push(startingWith(word.stem))
         prefixes.push(word.stem)
       }
-      clauses.push(anyOf(alternatives))
+      clauses.push(distinct(alternatives))
       i += synonym.length
       continue
     }
-    const alternatives = [phrase([word.stem])]
+    const alternatives = [exactly([word.stem])]
     terms.add(word.stem)
     if (isLast && lastIsPrefix) {
-      alternatives[0] += '*'
+      alternatives[0] = startingWith(word.stem)
       prefixes.push(word.stem)
       if (!word.token.startsWith(word.stem)) {
-        alternatives.push(phrase([word.token]) + '*')
+        alternatives.push(startingWith(word.token))
         prefixes.push(word.token)
       }
     }
     const known = vocabulary.has(word.stem) || (isLast && lastIsPrefix && vocabulary.hasPrefix(word.stem))
     if (!known) {
       for (const term of typoCorrections(word, vocabulary)) {
-        alternatives.push(phrase([term]))
+        alternatives.push(exactly([term]))
         terms.add(term)
       }
     }
-    clauses.push(anyOf(alternatives))
+    clauses.push(distinct(alternatives))
     i += 1
   }
-  return { expression: clauses.join(' AND '), terms, prefixes }
+  return { clauses, terms, prefixes }
 }
 
 /** Edit distance 1 for words of 4–7 letters, 2 for longer ones; none for short words or numbers. */
@@ -90,12 +98,18 @@ function longestSynonymAt(words: Word[], start: number, groups: string[][][]) {
   return best
 }
 
-// Terms hold only letters and digits, but quoting keeps FTS5 syntax out of the query regardless.
-function phrase(terms: string[]): string {
-  return `"${terms.join(' ').replace(/"/g, '""')}"`
+const exactly = (terms: string[]): Alternative => ({ terms, prefix: false })
+const startingWith = (term: string): Alternative => ({ terms: [term], prefix: true })
+
+function distinct(alternatives: Alternative[]): Alternative[] {
+  const seen = new Set<string>()
+  return alternatives.filter(({ terms, prefix }) => {
+    const key = `${prefix ? '*' : ''}${terms.join(' ')}`
+    return !seen.has(key) && seen.add(key) !== undefined
+  })
 }
 
-function anyOf(alternatives: string[]): string {
-  const unique = [...new Set(alternatives)]
-  return unique.length === 1 ? unique[0] : `(${unique.join(' OR ')})`
+/** A phrase as an FTS5 MATCH expression. Terms hold only letters and digits, but quoting keeps FTS5 syntax out regardless. */
+export function phraseExpression(terms: string[]): string {
+  return `"${terms.join(' ').replace(/"/g, '""')}"`
 }

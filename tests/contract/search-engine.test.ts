@@ -283,6 +283,23 @@ function contract(makeEngine: () => SearchEngine) {
       expect(idsOf(await search('Отчет '))).toEqual(['b'])
     })
 
+    test('a query of more than ten words counts its first ten, as a pasted page of text would', async () => {
+      await given(
+        request('a', { title: 'Разработка спектрометра ближнего инфракрасного диапазона для нефтегазовой отрасли Сибири и Арктики' }),
+        request('b', { title: 'Лазерная резка металла' }),
+      )
+      const tenWords = 'разработка спектрометра ближнего инфракрасного диапазона нефтегазовой отрасли сибири арктики разработка'
+      expect(idsOf(await search(`${tenWords} qzxw9 vbnm7`))).toEqual(['a'])
+      const pastedPage = `${tenWords} ${'лазерная резка '.repeat(700)}`.slice(0, 10_000)
+      expect(idsOf(await search(pastedPage))).toEqual(['a'])
+    })
+
+    test('a query of symbols only answers as an empty query does', async () => {
+      await given(request('a'), request('b'))
+      const result = await search('!@#$%^&*()«»—;:"\\/?')
+      expect(result.total).toBe(2)
+    })
+
     test('synonyms from the settings work both ways, for phrases too', async () => {
       await given(
         request('a', { title: 'Система технического зрения' }),

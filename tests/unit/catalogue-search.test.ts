@@ -1,4 +1,4 @@
-import { parseLabSearch, parseRequestSearch } from '~/modules/search/catalogue-search.server'
+import { parseLabSearch, parseRequestSearch, queryHasNoWords } from '~/modules/search/catalogue-search.server'
 
 const url = (query: string) => new URL(`http://localhost/requests?${query}`)
 
@@ -36,5 +36,15 @@ describe('catalogue URLs', () => {
   it('ignore empty parameters a plain GET form sends', () => {
     const parsed = parseLabSearch(new URL('http://localhost/labs?q=&trl=&orgType=university'))
     expect(parsed.ok && parsed.value.filters).toEqual([{ field: 'organisationType', op: 'in', values: ['university'] }])
+  })
+})
+
+describe('a query without words', () => {
+  it.each(['!@#$%^&*()', '«»—;:', ' и в на ', 'the and of'])('%s is one the page explains, since the engines search it as an empty query', (q) => {
+    expect(queryHasNoWords(q)).toBe(true)
+  })
+
+  it.each(['', '   ', 'спектрометр', 'TRL 5', 'C++'])('%s is not', (q) => {
+    expect(queryHasNoWords(q)).toBe(false)
   })
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isOecdField } from '#db/classifications'
 import { alliances, organisationTypes } from '#db/schema/values'
+import { analyze } from '#search/analyzer'
 import { budgetBands } from '#search/documents/budget-band'
 import { SearchUnavailableError, type Filter, type IndexName, type SearchDocument, type SearchResult, type Sort } from '#search/engine'
 import { logger } from '../logger.server'
@@ -164,6 +165,11 @@ export function parseLabSearch(url: URL): Result<CatalogueQuery<LabSearchParams>
 export function parseOrganisationSearch(url: URL): Result<CatalogueQuery<OrganisationSearchParams>, 'invalid'> {
   const parsed = parsers.organisations(url)
   return parsed.success ? ok(organisationQuery(parsed.data)) : refuse('invalid')
+}
+
+/** A query of symbols or stopwords only: the engines search it as an empty one, and the page says so. */
+export function queryHasNoWords(q: string): boolean {
+  return q.trim() !== '' && analyze(q).length === 0
 }
 
 export type CatalogueResult<D extends SearchDocument> = { degraded: false; result: SearchResult<D> } | { degraded: true; result: null }
