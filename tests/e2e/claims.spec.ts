@@ -75,7 +75,7 @@ test('a company registers a contract with its lab; wrong amounts and dates are e
   await expect(page.getByText('Ждём подтверждения другой стороны.')).toBeVisible()
 })
 
-test('the lab confirms the contract; a stranger is told there is nothing there (404), so the contract's existence does not leak', async ({ page, browser }) => {
+test('the lab confirms the contract; a stranger is told there is nothing there (404), so the contract’s existence does not leak', async ({ page, browser }) => {
   await signIn(page, 'lab@demo.test')
   await page.goto(contractUrl)
   await expect(page.getByRole('heading', { name: 'Договор ждёт подтверждения' })).toBeVisible()
