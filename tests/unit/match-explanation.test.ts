@@ -1,36 +1,11 @@
+import { labFacts, requestFacts } from '../factories/match-facts'
 import { createI18n } from '~/i18n'
 import { explainedWords, explainMatch, isNoiseWord } from '~/modules/matching/explanation'
 import { deadlineFit, REASON_MEETS, structuredFit, type CriterionReason, type LabFacts, type RequestFacts, type TrackRecord } from '~/modules/matching/fit'
 import { presentExplanation, type StoredExplanation } from '~/modules/matching/present'
 
-const lab = (overrides: Partial<LabFacts> = {}): LabFacts => ({
-  organisationId: 1,
-  oecdFields: ['2.10'],
-  alliance: 'pharma',
-  trlMin: 4,
-  trlMax: 6,
-  region: '70',
-  readability: 'readable',
-  documentScripts: 'c',
-  ...overrides,
-})
-
-const request = (overrides: Partial<RequestFacts> = {}): RequestFacts => ({
-  organisationId: 2,
-  oecdField: '2.10',
-  alliance: 'pharma',
-  trlNow: 4,
-  trlWanted: 5,
-  budgetMin: 1_000_000_00,
-  budgetMax: 3_000_000_00,
-  deadline: '2027-12-31',
-  region: '70',
-  status: 'published',
-  readability: 'readable',
-  reach: { cyrillic: 40, latin: 40 },
-  ...overrides,
-})
-
+const lab = labFacts
+const request = requestFacts
 const TODAY = '2026-11-23'
 const noPublications = { matchedPublications: [] }
 const words = (terms: Parameters<typeof explainedWords>[0]) => explainedWords(terms).map((w) => w.word)

@@ -1,36 +1,11 @@
+import { labFacts, requestFacts } from '../factories/match-facts'
 import { structuredFit, type Criterion, type LabFacts, type RequestFacts, type TrackRecord } from '~/modules/matching/fit'
 import { combine, conditionsFactor } from '~/modules/matching/score'
 
 // The percentage on a match card is the score itself: these are the promises it makes to its reader.
 
-const lab = (overrides: Partial<LabFacts> = {}): LabFacts => ({
-  organisationId: 1,
-  oecdFields: ['2.10'],
-  alliance: 'pharma',
-  trlMin: 4,
-  trlMax: 6,
-  region: '70',
-  readability: 'readable',
-  documentScripts: 'c',
-  ...overrides,
-})
-
-const request = (overrides: Partial<RequestFacts> = {}): RequestFacts => ({
-  organisationId: 2,
-  oecdField: '2.10',
-  alliance: 'pharma',
-  trlNow: 4,
-  trlWanted: 5,
-  budgetMin: 1_000_000_00,
-  budgetMax: 3_000_000_00,
-  deadline: '2027-12-31',
-  region: '70',
-  status: 'published',
-  readability: 'readable',
-  reach: { cyrillic: 40, latin: 40 },
-  ...overrides,
-})
-
+const lab = labFacts
+const request = requestFacts
 const TODAY = '2026-11-23'
 const FULL_RECORD: TrackRecord = { contracts: 3, typicalPrice: 2_000_000_00, typicalMonths: 10 }
 const REFERENCE = 0.2

@@ -1,3 +1,4 @@
+import { labFacts, requestFacts } from '../factories/match-facts'
 import { createI18n } from '~/i18n'
 import type { Actor } from '~/modules/permissions/actor'
 import { can } from '~/modules/permissions/can'
@@ -21,34 +22,8 @@ import { encodeLabPostings, encodeScripts, LabPostings, labTextFor, requestTextO
 import { planRetrieval } from '~/modules/matching/retrieval'
 import { combine, compareRanked, isProposable, MIN_REFERENCE, scaleText, textRichness, textWeight } from '~/modules/matching/score'
 
-const lab = (overrides: Partial<LabFacts> = {}): LabFacts => ({
-  organisationId: 1,
-  oecdFields: ['2.10'],
-  alliance: 'pharma',
-  trlMin: 4,
-  trlMax: 6,
-  region: '70',
-  readability: 'readable',
-  documentScripts: 'c',
-  ...overrides,
-})
-
-const request = (overrides: Partial<RequestFacts> = {}): RequestFacts => ({
-  organisationId: 2,
-  oecdField: '2.10',
-  alliance: 'pharma',
-  trlNow: 4,
-  trlWanted: 5,
-  budgetMin: 1_000_000_00,
-  budgetMax: 3_000_000_00,
-  deadline: '2027-12-31',
-  region: '70',
-  status: 'published',
-  readability: 'readable',
-  reach: { cyrillic: 40, latin: 40 },
-  ...overrides,
-})
-
+const lab = labFacts
+const request = requestFacts
 const TODAY = '2026-11-23'
 
 describe('structured fit', () => {
