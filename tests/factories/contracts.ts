@@ -30,9 +30,15 @@ export async function verifiedCompany(): Promise<Actor> {
   return reload(actor)
 }
 
-/** A state university (or institute, research organisation) lab's owner. */
-export async function stateLab(type: 'university' | 'institute' | 'research_org' = 'university', isState = true): Promise<Actor> {
-  return actorWithOrganisation({ organisationType: type, isState, size: undefined })
+/**
+ * A state university (or institute, research organisation) lab's owner, whose organisation the
+ * administration verified unless told otherwise (a state status is never taken on its word).
+ */
+export async function stateLab(type: 'university' | 'institute' | 'research_org' = 'university', isState = true, options: { verified?: boolean } = {}): Promise<Actor> {
+  const actor = await actorWithOrganisation({ organisationType: type, isState, size: undefined })
+  if (options.verified === false) return actor
+  db.update(organisations).set({ verificationStatus: 'verified' }).where(eq(organisations.id, actor.organisationId!)).run()
+  return reload(actor)
 }
 
 /** A member of the regional administration: organisations of that type are made by the platform. */

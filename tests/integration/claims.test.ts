@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { and, count, eq, inArray, isNull } from 'drizzle-orm'
-import { auditEvents, claimPayments, compensationClaims, mailOutbox, notifications, programmes } from '#db/schema'
+import { auditEvents, claimPayments, compensationClaims, mailOutbox, notifications, organisations, programmes } from '#db/schema'
 import { db } from '~/db.server'
 import { createClaim, submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
@@ -122,6 +122,34 @@ describe('a claim from draft to payment', () => {
     expect(submitClaim(company, claimId)).toMatchObject({ error: 'claim_has_violations', params: { count: 2 } })
     const rules = expectOk(getClaimView(company, claimId)).assessment.violations.map((v) => v.rule)
     expect(rules).toEqual(['programme_closed', 'contractor_not_eligible'])
+  })
+})
+
+describe('the contractor is confirmed by the administration, never self-declared', () => {
+  it('an organisation that registered itself as a state university receives no compensation: the rule is named, submission and approval are refused', async () => {
+    const company = await verifiedCompany()
+    // The probe's path: anyone may sign up as a "state university"; nobody has checked it.
+    const selfDeclared = await stateLab('university', true, { verified: false })
+    const admin = await reviewer()
+    const contract = confirmedContract(company, selfDeclared)
+    const programmeId = openProgramme(admin)
+    const { claimId } = expectOk(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: contract.paymentIds }))
+    expect(expectOk(getClaimView(company, claimId)).assessment.violations.map((v) => v.rule)).toEqual(['contractor_not_verified'])
+    expect(submitClaim(company, claimId)).toMatchObject({ error: 'claim_has_violations', params: { count: 1 } })
+
+    // Verified at submission, then its verification is withdrawn: the reviewer sees the rule and may not approve.
+    db.update(organisations).set({ verificationStatus: 'verified' }).where(eq(organisations.id, selfDeclared.organisationId!)).run()
+    expectOk(submitClaim(company, claimId))
+    db.update(organisations).set({ verificationStatus: 'rejected' }).where(eq(organisations.id, selfDeclared.organisationId!)).run()
+    expect(expectOk(getClaimView(admin, claimId)).assessment.violations.map((v) => v.rule)).toEqual(['contractor_not_verified'])
+    const before = programmeRow(programmeId)
+    const revision = claimRow(claimId).revision
+    expect(decideClaim(admin, claimId, { decision: 'approve', reason: 'Всё в порядке', revision })).toMatchObject({ ok: false, error: 'contractor_not_verified' })
+    expect(decideClaim(admin, claimId, { decision: 'approve_partial', amount: rub(1), reason: 'Часть', revision })).toMatchObject({ ok: false, error: 'contractor_not_verified' })
+    expect(claimRow(claimId)).toMatchObject({ status: 'submitted', approvedKopecks: null })
+    expect(programmeRow(programmeId).reservedKopecks).toBe(before.reservedKopecks)
+    // Rejecting or returning it stays possible.
+    expect(decideClaim(admin, claimId, { decision: 'reject', reason: 'Исполнитель не подтверждён', revision })).toMatchObject({ ok: true })
   })
 })
 

@@ -136,7 +136,7 @@ function facts(overrides: Partial<ClaimFacts> = {}): ClaimFacts {
     resubmission: false,
     companyVerified: true,
     contract: { confirmed: true, number: 'Н-1', signedOn: '2026-02-10', hasDocument: true },
-    contractor: { name: 'ТПУ', type: 'university', isState: true },
+    contractor: { name: 'ТПУ', type: 'university', isState: true, verified: true },
     payments: [{ id: 1, orderNumber: '412', paidOn: '2026-03-02', amountKopecks: rub(1_000_000), confirmed: true, hasDocument: true, claimedBy: null }],
     acts: [{ number: '1', amountKopecks: rub(1_000_000), hasDocument: true }],
     claimedOnContractKopecks: 0,
@@ -208,12 +208,15 @@ describe('every broken rule is named', () => {
     expect(contractorKindOf('research_org', true)).toBe('state_research_org')
     expect(contractorKindOf('university', false)).toBeNull()
     expect(contractorKindOf('company', true)).toBeNull()
-    const privateUniversity = facts({ contractor: { name: 'Частный вуз', type: 'university', isState: false } })
+    const privateUniversity = facts({ contractor: { name: 'Частный вуз', type: 'university', isState: false, verified: true } })
     expect(rulesOf(privateUniversity)).toEqual(['contractor_not_eligible'])
     expect(assessClaim(privateUniversity).computation.resultKopecks).toBe(0)
-    const onlyUniversities = facts({ contractor: { name: 'ИФПМ', type: 'institute', isState: true } })
+    const onlyUniversities = facts({ contractor: { name: 'ИФПМ', type: 'institute', isState: true, verified: true } })
     onlyUniversities.programme.eligibleContractorKinds = ['state_university']
     expect(rulesOf(onlyUniversities)).toEqual(['contractor_not_eligible'])
+    const selfDeclared = facts({ contractor: { name: 'Вуз без проверки', type: 'university', isState: true, verified: false } })
+    expect(rulesOf(selfDeclared)).toEqual(['contractor_not_verified'])
+    expect(assessClaim(selfDeclared).computation.resultKopecks).toBe(0)
   })
 
   it('names each missing document, unconfirmed payment and payment claimed before', () => {

@@ -101,7 +101,7 @@ export function gatherFacts(tx: DbOrTx, request: FactsRequest): ClaimFacts {
     resubmission: request.resubmission,
     companyVerified: company?.status === 'verified',
     contract: { confirmed: contract.confirmedVersionId !== null, number: version.number, signedOn: version.signedOn, hasDocument: version.documentId !== null },
-    contractor: { name: contractor.shortName ?? contractor.name, type: contractor.type, isState: contractor.isState },
+    contractor: { name: contractor.shortName ?? contractor.name, type: contractor.type, isState: contractor.isState, verified: contractor.verificationStatus === 'verified' },
     payments: payments.map((p) => ({
       id: p.id,
       orderNumber: p.orderNumber,

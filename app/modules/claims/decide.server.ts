@@ -34,6 +34,7 @@ export type DecisionRefusal =
   | 'amount_not_below_requested'
   | 'amount_above_eligible'
   | 'budget_exhausted'
+  | 'contractor_not_verified'
 
 const money = (k: number) => kopecksToDecimal(k as Kopecks)
 
@@ -94,6 +95,8 @@ export function decideClaim(actor: Actor, claimId: number, input: DecisionInput,
           claimId: claim.id,
           resubmission: true,
         })
+        // Said by name rather than as "at most 0 ₽": the reviewer must see why nothing can be approved.
+        if (assessment.violations.some((v) => v.rule === 'contractor_not_verified')) return refuse('contractor_not_verified')
         const eligible = assessment.computation.resultKopecks
         const remaining = programme.totalBudgetKopecks - programme.reservedKopecks - programme.paidKopecks
         if (amount > remaining) return refuse('budget_exhausted', { field: 'amount', params: { remaining: money(Math.max(0, remaining)) } })

@@ -30,7 +30,8 @@ export interface ClaimFacts {
   resubmission: boolean
   companyVerified: boolean
   contract: { confirmed: boolean; number: string; signedOn: string; hasDocument: boolean }
-  contractor: { name: string; type: OrganisationType; isState: boolean }
+  /** `verified`: the administration confirmed the organisation (and so its state status). */
+  contractor: { name: string; type: OrganisationType; isState: boolean; verified: boolean }
   payments: { id: number; orderNumber: string; paidOn: string; amountKopecks: number; confirmed: boolean; hasDocument: boolean; claimedBy: number | null }[]
   /** Confirmed acceptance acts of the contract. */
   acts: { number: string; amountKopecks: number; hasDocument: boolean }[]
@@ -45,6 +46,7 @@ export type ViolationRule =
   | 'company_not_verified'
   | 'contract_not_confirmed'
   | 'contractor_not_eligible'
+  | 'contractor_not_verified'
   | 'contract_date_outside'
   | 'document_missing_contract'
   | 'no_payments'
@@ -100,6 +102,10 @@ export function assessClaim(facts: ClaimFacts): ClaimAssessment {
   const kind = contractorKindOf(facts.contractor.type, facts.contractor.isState)
   if (!kind || !p.eligibleContractorKinds.includes(kind)) {
     violations.push({ rule: 'contractor_not_eligible', params: { contractor: facts.contractor.name } })
+    contractEligible = false
+  } else if (!facts.contractor.verified) {
+    // A contractor's state status is confirmed by the administration, never self-declared (DESIGN.md).
+    violations.push({ rule: 'contractor_not_verified', params: { contractor: facts.contractor.name } })
     contractEligible = false
   }
   if (!isWithin(facts.contract.signedOn, p.contractsFrom, p.contractsTo)) {
