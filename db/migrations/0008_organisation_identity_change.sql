@@ -1,0 +1,1 @@
+ALTER TABLE `organisations` ADD `identity_changed_at` text;
