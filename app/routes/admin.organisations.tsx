@@ -97,6 +97,11 @@ export default function VerificationQueue() {
               <dd>{o.inn}</dd>
               <dt>{t('fields.ogrn')}</dt>
               <dd>{o.ogrn}</dd>
+              {o.identityChangedAt ? (
+                <p className="notice" data-testid="identity-changed">
+                  {t('verification.identityChanged', { date: formatDate(o.identityChangedAt) })}
+                </p>
+              ) : null}
               {o.verificationNote ? (
                 <>
                   <dt>{t('verification.note')}</dt>

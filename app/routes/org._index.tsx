@@ -93,7 +93,13 @@ export default function MyOrganisation() {
       {organisation.verificationStatus === 'rejected' && organisation.verificationNote ? (
         <p className="notice danger">{t('organisation.rejectedReason', { reason: organisation.verificationNote })}</p>
       ) : null}
-      {organisation.verificationStatus === 'unverified' ? <p className="notice">{t('organisation.awaitingVerification')}</p> : null}
+      {organisation.verificationStatus === 'unverified' && organisation.identityChangedAt ? (
+        <p className="notice" data-testid="identity-changed">
+          {t('organisation.identityChanged', { date: formatDate(organisation.identityChangedAt) })}
+        </p>
+      ) : organisation.verificationStatus === 'unverified' ? (
+        <p className="notice">{t('organisation.awaitingVerification')}</p>
+      ) : null}
       <dl className="facts">
         <dt>{t('fields.organisationType')}</dt>
         <dd>{t(`organisationType.${organisation.type}`)}</dd>

@@ -6,13 +6,14 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { alliances, companySizes } from '#db/schema/values'
-import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
+import { CheckboxField, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { forbidden, requireActor } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import { getOrganisation, updateOrganisationProfile } from '~/modules/organisations/organisations.server'
 import { regionOptions } from '~/modules/organisations/regions'
 import { OrganisationProfileSchema } from '~/modules/organisations/schemas'
+import { scienceOrganisationTypes } from '~/modules/permissions/actor'
 import { can } from '~/modules/permissions/can'
 
 function requireEditor(context: LoaderFunctionArgs['context'], request: Request) {
@@ -32,10 +33,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, organisationId } = requireEditor(context, request)
   const submission = parseSubmission(await request.formData(), OrganisationProfileSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const { organisationName, ...rest } = submission.value
+  const { organisationName, organisationType, ...rest } = submission.value
   const result = updateOrganisationProfile(actor, organisationId, {
     name: organisationName,
     shortName: rest.shortName || null,
+    inn: rest.inn,
+    ogrn: rest.ogrn,
+    ...(organisationType ? { type: organisationType, isState: rest.isState } : {}),
     region: rest.region,
     city: rest.city || null,
     alliance: rest.alliance ?? null,
@@ -55,6 +59,10 @@ export default function EditOrganisation() {
     defaultValue: {
       organisationName: organisation.name,
       shortName: organisation.shortName ?? '',
+      inn: organisation.inn,
+      ogrn: organisation.ogrn,
+      organisationType: organisation.type === 'company' ? '' : organisation.type,
+      isState: organisation.isState ? 'on' : '',
       region: organisation.region,
       city: organisation.city ?? '',
       alliance: organisation.alliance ?? '',
@@ -72,8 +80,23 @@ export default function EditOrganisation() {
       <h1>{t('organisation.edit')}</h1>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
+        {organisation.verificationStatus === 'verified' ? <p className="notice">{t('organisation.identityChangeWarning')}</p> : null}
         <Field label={t('fields.organisationName')} meta={fields.organisationName} />
         <Field label={t('fields.shortName')} meta={fields.shortName} />
+        <div className="row">
+          <Field label={t('fields.inn')} meta={fields.inn} />
+          <Field label={t('fields.ogrn')} meta={fields.ogrn} />
+        </div>
+        {organisation.type !== 'company' ? (
+          <>
+            <SelectField
+              label={t('fields.organisationType')}
+              meta={fields.organisationType}
+              options={scienceOrganisationTypes.map((v) => ({ value: v, label: t(`organisationType.${v}`) }))}
+            />
+            <CheckboxField label={t('fields.isState')} meta={fields.isState} />
+          </>
+        ) : null}
         <div className="row">
           <SelectField label={t('fields.region')} meta={fields.region} options={regions} />
           <Field label={t('fields.city')} meta={fields.city} />

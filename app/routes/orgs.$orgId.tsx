@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/components/format'
 import { VerificationBadge } from '~/components/layout'
 import { notFound } from '~/modules/http/guards.server'
 import { listOrganisationLabs } from '~/modules/labs/labs.server'
@@ -13,9 +14,9 @@ export function loader({ params }: LoaderFunctionArgs) {
   const organisation = Number.isSafeInteger(id) && id > 0 ? getOrganisation(id) : null
   if (!organisation || organisation.archivedAt) notFound()
   // The public card: registration facts a partner may check, nothing about the people.
-  const { id: orgId, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus } = organisation
+  const { id: orgId, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus, identityChangedAt } = organisation
   return json({
-    organisation: { id: orgId, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus },
+    organisation: { id: orgId, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus, identityChangedAt },
     labs: listOrganisationLabs(orgId).map((l) => ({ id: l.id, name: l.name })),
     requests: type === 'company' ? listOrganisationRequests(orgId, { includeDrafts: false }).map((r) => ({ id: r.id, title: r.title, status: r.status })) : [],
   })
@@ -25,12 +26,18 @@ export default function OrganisationPage() {
   const { t, i18n } = useTranslation()
   const { organisation, labs, requests } = useLoaderData<typeof loader>()
   const locale = i18n.language === 'en' ? 'en' : 'ru'
+  const { formatDate } = useFormat()
   return (
     <section>
       <div className="page-head">
         <h1>{organisation.name}</h1>
         <VerificationBadge status={organisation.verificationStatus} />
       </div>
+      {organisation.verificationStatus === 'unverified' && organisation.identityChangedAt ? (
+        <p className="notice" data-testid="identity-changed">
+          {t('organisation.identityChanged', { date: formatDate(organisation.identityChangedAt) })}
+        </p>
+      ) : null}
       <p className="muted">
         {t(`organisationType.${organisation.type}`)} · {regionName(organisation.region, locale)}
         {organisation.city ? `, ${organisation.city}` : ''}

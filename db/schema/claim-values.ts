@@ -14,3 +14,28 @@ export type ClaimStatus = (typeof claimStatuses)[number]
 /** The administration's decisions on a submitted claim. */
 export const claimDecisions = ['approve', 'approve_partial', 'return', 'reject'] as const
 export type ClaimDecision = (typeof claimDecisions)[number]
+
+/** What a programme compensates: work ordered from the contractor, and the company's own costs. */
+export const costCategories = ['contractor_rd', 'own_staff', 'materials', 'equipment', 'ip'] as const
+export type CostCategory = (typeof costCategories)[number]
+/** The company's own costs, entered on the claim; contractor R&D comes from the contract's payments. */
+export const ownCostCategories = ['own_staff', 'materials', 'equipment', 'ip'] as const
+export type OwnCostCategory = (typeof ownCostCategories)[number]
+
+/** Whether the eligible base includes the VAT paid (a company that cannot deduct it) or not. */
+export const vatBases = ['with_vat', 'without_vat'] as const
+export type VatBase = (typeof vatBases)[number]
+
+/**
+ * A rolling window on costs, besides the fixed payment period: "within N months of the payment (or
+ * of the acceptance act)" counted to the day the claim is filed, or "costs of the programme's year
+ * and the year before".
+ */
+export type CostWindow = { kind: 'months_after'; months: number; from: 'payment' | 'act' } | { kind: 'this_and_previous_year' }
+
+/** A category rule as the programme stores it (see app/modules/claims/eligible-amount.ts). */
+export interface CategoryRuleColumn {
+  category: CostCategory
+  shareBp: number
+  capKopecks: number | null
+}

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { users } from './accounts'
-import type { ContractorKind, RequiredDocumentKind } from './claim-values'
-import { claimStatuses } from './claim-values'
+import type { CategoryRuleColumn, ContractorKind, CostWindow, RequiredDocumentKind } from './claim-values'
+import { claimStatuses, ownCostCategories, vatBases } from './claim-values'
 import { contractPayments, contracts } from './contracts'
+import { documents } from './documents'
 import { organisations } from './organisations'
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`
@@ -27,6 +28,11 @@ export const programmes = sqliteTable(
     capPerCompanyKopecks: integer('cap_per_company_kopecks').notNull(),
     eligibleContractorKinds: text('eligible_contractor_kinds', { mode: 'json' }).$type<ContractorKind[]>().notNull(),
     requiredDocuments: text('required_documents', { mode: 'json' }).$type<RequiredDocumentKind[]>().notNull(),
+    // The eligible base with or without VAT; the categories it pays for, each with a share and a cap
+    // (empty: contractor R&D alone at share_bp, no cap of its own); a rolling window on costs, if any.
+    vatBase: text('vat_base', { enum: vatBases }).notNull().default('with_vat'),
+    costCategories: text('cost_categories', { mode: 'json' }).$type<CategoryRuleColumn[]>().notNull().default(sql`'[]'`),
+    costWindow: text('cost_window', { mode: 'json' }).$type<CostWindow | null>(),
     // Inclusive date ranges (YYYY-MM-DD): contract dates and payment dates must fall inside them.
     contractsFrom: text('contracts_from').notNull(),
     contractsTo: text('contracts_to').notNull(),
@@ -122,4 +128,29 @@ export const claimPayments = sqliteTable(
     uniqueIndex('claim_payments_once_idx').on(t.paymentId).where(sql`released_at IS NULL`),
     index('claim_payments_claim_idx').on(t.claimId),
   ],
+)
+
+// The company's own costs a claim names besides its contractor's work: staff, materials, equipment,
+// intellectual property. Each carries the VAT it includes and a supporting document.
+export const claimCosts = sqliteTable(
+  'claim_costs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => compensationClaims.id),
+    category: text('category', { enum: ownCostCategories }).notNull(),
+    description: text('description').notNull(),
+    incurredOn: text('incurred_on').notNull(),
+    amountKopecks: integer('amount_kopecks').notNull(),
+    vatKopecks: integer('vat_kopecks').notNull().default(0),
+    documentId: integer('document_id').references(() => documents.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+    // A line taken out of a draft is kept, marked removed, like a released payment.
+    removedAt: text('removed_at'),
+  },
+  (t) => [index('claim_costs_claim_idx').on(t.claimId), check('claim_costs_amounts', sql`${t.amountKopecks} > 0 AND ${t.vatKopecks} >= 0 AND ${t.vatKopecks} < ${t.amountKopecks}`)],
 )

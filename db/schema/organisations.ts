@@ -25,6 +25,9 @@ export const organisations = sqliteTable(
     verificationNote: text('verification_note'),
     verifiedAt: text('verified_at'),
     verifiedBy: text('verified_by').references(() => users.id),
+    // When a verified organisation changed its legal name, INN/OGRN, type or state status: it is
+    // unverified from then on until the administration checks it again, which clears this.
+    identityChangedAt: text('identity_changed_at'),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     archivedAt: text('archived_at'),
   },

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm'
+import { and, count, eq } from 'drizzle-orm'
 import { auditEvents, invitations, mailOutbox, memberships, organisations } from '#db/schema'
 import { db } from '~/db.server'
 import { loadActor } from '~/modules/auth/actor.server'
@@ -6,7 +6,14 @@ import { acceptInvitation, findInvitation, inviteMember, revokeInvitation } from
 import { removeMember, setMemberRole, updateOrganisationProfile } from '~/modules/organisations/organisations.server'
 import { decideVerification, listOrganisationsForVerification } from '~/modules/organisations/verification.server'
 import { can } from '~/modules/permissions/can'
+import { completeInn10, completeOgrn13 } from '~/modules/organisations/inn-ogrn'
 import { actorWithOrganisation } from '../factories/actors'
+import { reviewer, stateLab, verifiedCompany } from '../factories/contracts'
+
+function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error}`)
+  return result.value
+}
 
 const tokenOf = (link: string) => link.split('/join/')[1]
 
@@ -110,3 +117,54 @@ describe('verification', () => {
     expect(queue.ok && queue.value.rows.some((o) => o.id === company.organisationId)).toBe(false)
   })
 })
+
+describe('a change of identity undoes the verification', () => {
+  it('a verified university that renames itself, changes its INN/OGRN, type or state status is unverified until checked again, audited', async () => {
+    const admin = await reviewer()
+    for (const change of [
+      { name: 'Федеральное государственное автономное образовательное учреждение «Известный университет»' },
+      { shortName: 'ТПУ' },
+      { inn: completeInn10('701799'), ogrn: completeOgrn13('1027000') },
+      { type: 'institute' as const },
+      { isState: false },
+    ]) {
+      const lab = await stateLab('university', true)
+      const before = db.select().from(organisations).where(eq(organisations.id, lab.organisationId!)).get()!
+      expect(before.verificationStatus).toBe('verified')
+      const updated = expectOk(updateOrganisationProfile(lab, lab.organisationId!, change))
+      expect(updated, JSON.stringify(change)).toMatchObject({ ...change, verificationStatus: 'unverified' })
+      expect(updated.identityChangedAt).not.toBeNull()
+      expect(loadActor(lab.userId)!.organisationVerified).toBe(false)
+      const reset = db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, String(lab.organisationId)), eq(auditEvents.action, 'organisation.verification_reset')))
+        .get()!
+      const field = Object.keys(change)[0] as keyof typeof before
+      expect(reset.before).toMatchObject({ verificationStatus: 'verified', [field]: before[field] })
+      expect(reset.after).toMatchObject({ verificationStatus: 'unverified', [field]: updated[field] })
+      // It waits in the administration's queue again; verifying it clears the mark.
+      const queue = expectOk(listOrganisationsForVerification(admin, 'unverified', 1))
+      expect(queue.rows.find((o) => o.id === lab.organisationId)?.identityChangedAt).toBe(updated.identityChangedAt)
+      expectOk(decideVerification(admin, { organisationId: lab.organisationId!, decision: 'verify' }))
+      expect(db.select().from(organisations).where(eq(organisations.id, lab.organisationId!)).get()).toMatchObject({ verificationStatus: 'verified', identityChangedAt: null })
+    }
+  })
+
+  it('keeps the verification for changes that are not of identity, and refuses a company turning into a university or taking another INN', async () => {
+    const company = await verifiedCompany()
+    const other = await actorWithOrganisation()
+    expect(expectOk(updateOrganisationProfile(company, company.organisationId!, { city: 'Томск', description: 'Новое описание' }))).toMatchObject({
+      verificationStatus: 'verified',
+      identityChangedAt: null,
+    })
+    const before = db.select().from(organisations).where(eq(organisations.id, company.organisationId!)).get()!
+    expect(updateOrganisationProfile(company, company.organisationId!, { type: 'university' })).toMatchObject({ error: 'type_not_changeable' })
+    expect(updateOrganisationProfile(company, company.organisationId!, { inn: innOf(other) })).toMatchObject({ error: 'inn_taken' })
+    expect(db.select().from(organisations).where(eq(organisations.id, company.organisationId!)).get()).toEqual(before)
+  })
+})
+
+function innOf(actor: { organisationId: number | null }) {
+  return db.select().from(organisations).where(eq(organisations.id, actor.organisationId!)).get()!.inn
+}

@@ -1,17 +1,21 @@
-import { capOrder, computeEligibleAmount, shareOf, type CapRule, type EligibleAmountInput } from '~/modules/claims/eligible-amount'
-import { assessClaim, contractorKindOf, type ClaimFacts } from '~/modules/claims/rules'
+import type { CostCategory } from '#db/schema/claim-values'
+import { capOrder, computeEligibleAmount, shareOf, vatIncluded, type CapRule, type EligibleAmountInput } from '~/modules/claims/eligible-amount'
+import { addMonths, assessClaim, contractorKindOf, type ClaimFacts, type ContractFacts, type PaymentFacts } from '~/modules/claims/rules'
 
 const rub = (roubles: number) => Math.round(roubles * 100)
 
-function input(overrides: Partial<EligibleAmountInput> = {}): EligibleAmountInput {
+/** Contractor R&D alone at one share, as most tests need: payments become VAT-free contractor lines. */
+function input(overrides: Partial<EligibleAmountInput> & { shareBp?: number; payments?: { amountKopecks: number; eligible: boolean }[] } = {}): EligibleAmountInput {
+  const { shareBp = 5_000, payments = [{ amountKopecks: rub(1_000_000), eligible: true }], ...rest } = overrides
   return {
-    shareBp: 5_000,
-    payments: [{ amountKopecks: rub(1_000_000), eligible: true }],
+    vatBase: 'with_vat',
+    categories: [{ category: 'contractor_rd', shareBp, capKopecks: null }],
+    lines: payments.map((p) => ({ category: 'contractor_rd', grossKopecks: p.amountKopecks, vatKopecks: 0, vatExempt: false, eligible: p.eligible })),
     capPerClaimKopecks: rub(5_000_000),
     capPerCompanyKopecks: rub(8_000_000),
     companyCommittedKopecks: 0,
     budgetRemainingKopecks: rub(60_000_000),
-    ...overrides,
+    ...rest,
   }
 }
 
@@ -116,10 +120,16 @@ describe('caps', () => {
   })
 })
 
-function facts(overrides: Partial<ClaimFacts> = {}): ClaimFacts {
+const baseContract: ContractFacts['contract'] = { id: 1, confirmed: true, number: 'Н-1', signedOn: '2026-02-10', hasDocument: true, priceKopecks: rub(1_000_000), vatKopecks: 0, vatExempt: true }
+const basePayment: PaymentFacts = { id: 1, orderNumber: '412', paidOn: '2026-03-02', amountKopecks: rub(1_000_000), confirmed: true, hasDocument: true, claimedBy: null }
+
+/** Facts of a claim on one contract; the contract's parts may be overridden as if they were the claim's. */
+function facts(overrides: Partial<ClaimFacts> & Partial<ContractFacts> = {}): ClaimFacts {
+  const { contract = baseContract, contractor, payments = [basePayment], acts, claimedOnContractKopecks = 0, ...rest } = overrides
   return {
     today: '2026-06-15',
     programme: {
+      year: 2026,
       opensOn: '2026-02-01',
       closesOn: '2026-12-31',
       contractsFrom: '2025-07-01',
@@ -132,16 +142,24 @@ function facts(overrides: Partial<ClaimFacts> = {}): ClaimFacts {
       eligibleContractorKinds: ['state_university', 'ras_institute', 'state_research_org'],
       requiredDocuments: ['contract', 'acceptance_act', 'payment_order'],
       budgetRemainingKopecks: rub(60_000_000),
+      vatBase: 'with_vat',
+      costCategories: [],
+      costWindow: null,
     },
     resubmission: false,
     companyVerified: true,
-    contract: { confirmed: true, number: 'Н-1', signedOn: '2026-02-10', hasDocument: true },
-    contractor: { name: 'ТПУ', type: 'university', isState: true, verified: true },
-    payments: [{ id: 1, orderNumber: '412', paidOn: '2026-03-02', amountKopecks: rub(1_000_000), confirmed: true, hasDocument: true, claimedBy: null }],
-    acts: [{ number: '1', amountKopecks: rub(1_000_000), hasDocument: true }],
-    claimedOnContractKopecks: 0,
+    contracts: [
+      {
+        contract,
+        contractor: contractor ?? { name: 'ТПУ', type: 'university', isState: true, verified: true },
+        payments,
+        acts: (acts ?? [{ number: '1', signedOn: '2026-02-20', amountKopecks: rub(1_000_000), hasDocument: true }]),
+        claimedOnContractKopecks,
+      },
+    ],
+    costs: [],
     companyCommittedKopecks: 0,
-    ...overrides,
+    ...rest,
   }
 }
 
@@ -160,7 +178,7 @@ describe('period edges (all periods are inclusive at both ends)', () => {
     ['the day before the payment period', '2025-06-30', ['payment_outside_period']],
     ['the day after the payment period', '2026-10-01', ['payment_outside_period']],
   ])('a payment made %s (%s) is judged %j', (_label, paidOn, expected) => {
-    const f = facts({ payments: [{ ...facts().payments[0], paidOn }] })
+    const f = facts({ payments: [{ ...basePayment, paidOn }] })
     expect(rulesOf(f)).toEqual(expected)
   })
 
@@ -170,7 +188,7 @@ describe('period edges (all periods are inclusive at both ends)', () => {
     ['2025-06-30', ['contract_date_outside']],
     ['2026-07-01', ['contract_date_outside']],
   ])('a contract dated %s is judged %j', (signedOn, expected) => {
-    expect(rulesOf(facts({ contract: { ...facts().contract, signedOn } }))).toEqual(expected)
+    expect(rulesOf(facts({ contract: { ...baseContract, signedOn } }))).toEqual(expected)
   })
 
   it.each([
@@ -190,10 +208,10 @@ describe('period edges (all periods are inclusive at both ends)', () => {
     const assessment = assessClaim(
       facts({
         payments: [
-          { ...facts().payments[0], id: 1 },
-          { ...facts().payments[0], id: 2, orderNumber: '999', paidOn: '2026-10-01' },
+          { ...basePayment, id: 1 },
+          { ...basePayment, id: 2, orderNumber: '999', paidOn: '2026-10-01' },
         ],
-        acts: [{ number: '1', amountKopecks: rub(2_000_000), hasDocument: true }],
+        acts: [{ number: '1', signedOn: '2026-02-20', amountKopecks: rub(2_000_000), hasDocument: true }],
       }),
     )
     expect(assessment.eligiblePaymentIds).toEqual([1])
@@ -221,13 +239,13 @@ describe('every broken rule is named', () => {
 
   it('names each missing document, unconfirmed payment and payment claimed before', () => {
     const f = facts({
-      contract: { ...facts().contract, hasDocument: false },
+      contract: { ...baseContract, hasDocument: false },
       payments: [
         { id: 1, orderNumber: '1', paidOn: '2026-03-01', amountKopecks: rub(100_000), confirmed: false, hasDocument: true, claimedBy: null },
         { id: 2, orderNumber: '2', paidOn: '2026-03-02', amountKopecks: rub(100_000), confirmed: true, hasDocument: false, claimedBy: null },
         { id: 3, orderNumber: '3', paidOn: '2026-03-03', amountKopecks: rub(100_000), confirmed: true, hasDocument: true, claimedBy: 7 },
       ],
-      acts: [{ number: 'A', amountKopecks: rub(1_000_000), hasDocument: false }],
+      acts: [{ number: 'A', signedOn: '2026-02-20', amountKopecks: rub(1_000_000), hasDocument: false }],
     })
     expect(rulesOf(f)).toEqual(['document_missing_contract', 'payment_not_confirmed', 'document_missing_payment_order', 'payment_claimed_elsewhere', 'document_missing_act'])
     expect(assessClaim(f).violations.find((v) => v.rule === 'payment_claimed_elsewhere')?.params).toMatchObject({ order: '3', claim: 7 })
@@ -235,7 +253,7 @@ describe('every broken rule is named', () => {
 
   it('asks for acts that cover everything claimed under the contract', () => {
     expect(rulesOf(facts({ acts: [] }))).toEqual(['no_acceptance_act'])
-    expect(rulesOf(facts({ acts: [{ number: '1', amountKopecks: rub(1_500_000), hasDocument: true }], claimedOnContractKopecks: rub(600_000) }))).toEqual(['not_accepted'])
+    expect(rulesOf(facts({ acts: [{ number: '1', signedOn: '2026-02-20', amountKopecks: rub(1_500_000), hasDocument: true }], claimedOnContractKopecks: rub(600_000) }))).toEqual(['not_accepted'])
   })
 
   it('names a cap reached, a budget spent, an unverified company and an unconfirmed contract', () => {
@@ -244,13 +262,155 @@ describe('every broken rule is named', () => {
     spent.programme.budgetRemainingKopecks = 0
     expect(rulesOf(spent)).toEqual(['budget_exhausted'])
     expect(rulesOf(facts({ companyVerified: false }))).toEqual(['company_not_verified'])
-    expect(rulesOf(facts({ contract: { ...facts().contract, confirmed: false } }))).toEqual(['contract_not_confirmed'])
+    expect(rulesOf(facts({ contract: { ...baseContract, confirmed: false } }))).toEqual(['contract_not_confirmed'])
     expect(rulesOf(facts({ payments: [], acts: [] }))).toEqual(['no_payments'])
   })
 
   it('skips what the programme does not require', () => {
-    const f = facts({ contract: { ...facts().contract, hasDocument: false }, acts: [] })
+    const f = facts({ contract: { ...baseContract, hasDocument: false }, acts: [] })
     f.programme.requiredDocuments = ['payment_order']
     expect(rulesOf(f)).toEqual([])
+  })
+})
+
+describe('the VAT in the base', () => {
+  it.each([
+    // payment, contract price, contract VAT, VAT included in the payment (half up to the kopeck)
+    [rub(1_200_000), rub(1_200_000), rub(200_000), rub(200_000)],
+    [rub(600_000), rub(1_200_000), rub(200_000), rub(100_000)],
+    [100, 1_200, 200, 17], // 16.67 kopecks → 17
+    [3, 1_200, 200, 1], // 0.5 kopeck → 1
+    [rub(1_000_000), rub(1_000_000), 0, 0], // VAT-exempt R&D
+  ])('a payment of %i kopecks under a contract of %i with %i VAT includes %i VAT', (payment, price, vat, expected) => {
+    expect(vatIncluded(payment, price, vat)).toBe(expected)
+  })
+
+  it.each([
+    ['with_vat', rub(500_000 * 1.2)],
+    ['without_vat', rub(500_000)],
+  ] as const)('a programme taking the base %s pays 50 %% of 1 200 000 ₽ with 200 000 ₽ VAT as %i', (vatBase, expected) => {
+    const result = computeEligibleAmount(
+      input({ vatBase, lines: [{ category: 'contractor_rd', grossKopecks: rub(1_200_000), vatKopecks: rub(200_000), vatExempt: false, eligible: true }] }),
+    )
+    expect(result.resultKopecks).toBe(expected)
+    expect(result.steps[0]).toMatchObject({ rule: 'eligible_paid', grossKopecks: rub(1_200_000), vatKopecks: rub(200_000), vatBase })
+  })
+
+  it('shows VAT-exempt R&D as such and takes nothing off it', () => {
+    const result = computeEligibleAmount(
+      input({ vatBase: 'without_vat', lines: [{ category: 'contractor_rd', grossKopecks: rub(1_000_000), vatKopecks: 0, vatExempt: true, eligible: true }] }),
+    )
+    expect(result.steps[0]).toMatchObject({ amountKopecks: rub(1_000_000), exemptKopecks: rub(1_000_000), vatKopecks: 0 })
+    expect(result.resultKopecks).toBe(rub(500_000))
+  })
+
+  it('refuses a line whose VAT is more than the line', () => {
+    expect(() => computeEligibleAmount(input({ lines: [{ category: 'contractor_rd', grossKopecks: 100, vatKopecks: 101, vatExempt: false, eligible: true }] }))).toThrow(RangeError)
+  })
+})
+
+describe('cost categories, each with its own share and cap', () => {
+  const categories: EligibleAmountInput['categories'] = [
+    { category: 'contractor_rd', shareBp: 5_000, capKopecks: null },
+    { category: 'own_staff', shareBp: 3_000, capKopecks: rub(100_000) },
+    { category: 'equipment', shareBp: 2_000, capKopecks: null },
+  ]
+  const line = (category: CostCategory, roubles: number, eligible = true) => ({ category, grossKopecks: rub(roubles), vatKopecks: 0, vatExempt: false, eligible })
+
+  it.each([
+    ['contractor R&D alone', [line('contractor_rd', 1_000_000)], rub(500_000)],
+    ['staff under its cap', [line('contractor_rd', 1_000_000), line('own_staff', 200_000)], rub(500_000 + 60_000)],
+    ['staff over its cap', [line('contractor_rd', 1_000_000), line('own_staff', 1_000_000)], rub(500_000 + 100_000)],
+    ['equipment at 20 %', [line('contractor_rd', 1_000_000), line('equipment', 300_000)], rub(500_000 + 60_000)],
+    ['an ineligible staff line', [line('contractor_rd', 1_000_000), line('own_staff', 200_000, false)], rub(500_000)],
+    ['a category the programme does not pay for', [line('contractor_rd', 1_000_000), line('ip', 500_000)], rub(500_000)],
+  ] as const)('%s', (_label, lines, expected) => {
+    const result = computeEligibleAmount(input({ categories, lines: [...lines] }))
+    expect(result.resultKopecks).toBe(expected)
+  })
+
+  it('shows each category’s base, share and cap, then their total, then the claim caps', () => {
+    const result = computeEligibleAmount(input({ categories, lines: [line('contractor_rd', 1_000_000), line('own_staff', 1_000_000), line('ip', 10)] }))
+    expect(result.steps.map((s) => ('category' in s && s.category ? `${s.rule}:${s.category}` : s.rule))).toEqual([
+      'eligible_paid:contractor_rd',
+      'share:contractor_rd',
+      'eligible_paid:own_staff',
+      'share:own_staff',
+      'category_cap:own_staff',
+      'category_not_compensated:ip',
+      'categories_total',
+      'cap_per_claim',
+      'cap_per_company',
+      'budget',
+    ])
+    expect(result.steps.find((s) => s.rule === 'category_cap')).toMatchObject({ applied: true, limitKopecks: rub(100_000), amountKopecks: rub(100_000) })
+  })
+
+  it('rounds each category down to the kopeck before adding them', () => {
+    const result = computeEligibleAmount(
+      input({
+        categories: [
+          { category: 'contractor_rd', shareBp: 5_000, capKopecks: null },
+          { category: 'materials', shareBp: 5_000, capKopecks: null },
+        ],
+        lines: [
+          { category: 'contractor_rd', grossKopecks: 1, vatKopecks: 0, vatExempt: false, eligible: true },
+          { category: 'materials', grossKopecks: 1, vatKopecks: 0, vatExempt: false, eligible: true },
+        ],
+      }),
+    )
+    expect(result.resultKopecks).toBe(0)
+  })
+})
+
+describe('several contracts and rolling windows', () => {
+  it('adds the payments of two contracts and names the rules of each', () => {
+    const one = facts()
+    const second: ContractFacts = {
+      ...one.contracts[0],
+      contract: { ...baseContract, id: 2, number: 'Н-2', hasDocument: false, vatExempt: false, priceKopecks: rub(1_200_000), vatKopecks: rub(200_000) },
+      payments: [{ ...basePayment, id: 2, orderNumber: '500', amountKopecks: rub(1_200_000) }],
+      acts: [{ number: '2-1', signedOn: '2026-03-10', amountKopecks: rub(1_200_000), hasDocument: true }],
+    }
+    const f = { ...one, contracts: [one.contracts[0], { ...second, contract: { ...second.contract, hasDocument: true } }] }
+    f.programme.vatBase = 'without_vat'
+    const assessment = assessClaim(f)
+    expect(assessment.violations).toEqual([])
+    expect(assessment.eligiblePaymentIds).toEqual([1, 2])
+    expect(assessment.computation.eligiblePaidKopecks).toBe(rub(1_000_000 + 1_000_000))
+    expect(assessment.computation.resultKopecks).toBe(rub(1_000_000))
+    expect(rulesOf({ ...one, contracts: [one.contracts[0], second] })).toEqual(['document_missing_contract'])
+  })
+
+  it.each([
+    ['2026-02-28', '2026-01-31', 1],
+    ['2026-03-31', '2025-12-31', 3],
+    ['2027-02-28', '2026-02-28', 12],
+    ['2024-02-29', '2023-03-31', 11],
+  ])('%s is the last day of a window opened %s for %i months', (expected, from, months) => {
+    expect(addMonths(from, months)).toBe(expected)
+  })
+
+  it.each([
+    ['a payment within 6 months of filing', { kind: 'months_after', months: 6, from: 'payment' }, '2026-03-02', '2026-09-02', []],
+    ['a payment filed a day too late', { kind: 'months_after', months: 6, from: 'payment' }, '2026-03-02', '2026-09-03', ['payment_outside_window']],
+    ['a payment counted from its later act', { kind: 'months_after', months: 6, from: 'act' }, '2026-03-02', '2026-08-20', []],
+    ['costs of this and the previous year', { kind: 'this_and_previous_year' }, '2025-07-01', '2026-06-15', []],
+  ] as const)('%s', (_label, costWindow, paidOn, today, expected) => {
+    const f = facts({ today, payments: [{ ...basePayment, paidOn }] })
+    f.programme.costWindow = costWindow
+    f.programme.closesOn = '2026-12-31'
+    expect(rulesOf(f)).toEqual(expected)
+  })
+
+  it('names a cost outside "this and the previous year" with the window’s dates', () => {
+    const f = facts({ payments: [], acts: [] })
+    f.programme.year = 2027
+    f.programme.costWindow = { kind: 'this_and_previous_year' }
+    f.programme.costCategories = [{ category: 'materials', shareBp: 5_000, capKopecks: null }]
+    f.costs = [{ id: 9, category: 'materials', description: 'Реактивы', incurredOn: '2025-12-31', amountKopecks: rub(10_000), vatKopecks: 0, hasDocument: true }]
+    const assessment = assessClaim(f)
+    expect(assessment.violations).toEqual([{ rule: 'cost_outside_window', params: expect.objectContaining({ description: 'Реактивы', date: '2025-12-31', from: '2026-01-01', to: '2027-12-31' }) }])
+    expect(assessment.computation.resultKopecks).toBe(0)
   })
 })

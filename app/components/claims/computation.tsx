@@ -22,8 +22,22 @@ export function ComputationTable({ steps, resultKopecks }: { steps: ComputationS
     )
   const describe = (step: ComputationStep): string => {
     switch (step.rule) {
-      case 'eligible_paid':
-        return t('claims.computation.eligiblePaid', { count: step.eligibleCount, total: step.totalCount })
+      case 'eligible_paid': {
+        const base = t('claims.computation.eligiblePaid', { count: step.eligibleCount, total: step.totalCount })
+        const category = step.category ? `${t(`claims.category.${step.category}`)}: ` : ''
+        const vat =
+          step.vatBase === 'without_vat' && step.vatKopecks
+            ? ` ${t('claims.computation.withoutVat', { gross: formatMoney(step.grossKopecks ?? 0), vat: formatMoney(step.vatKopecks) })}`
+            : ''
+        const exempt = step.exemptKopecks ? ` ${t('claims.computation.vatExempt', { amount: formatMoney(step.exemptKopecks) })}` : ''
+        return `${category}${base}${vat}${exempt}`
+      }
+      case 'category_cap':
+        return t(step.applied ? 'claims.computation.categoryCapApplied' : 'claims.computation.categoryCap', { category: t(`claims.category.${step.category}`), limit: formatMoney(step.limitKopecks) })
+      case 'category_not_compensated':
+        return t('claims.computation.categoryNotCompensated', { category: t(`claims.category.${step.category}`), amount: formatMoney(step.grossKopecks) })
+      case 'categories_total':
+        return t('claims.computation.categoriesTotal')
       case 'share':
         return step.exactKopecks.includes('.')
           ? t('claims.computation.shareRounded', { share: formatShare(step.shareBp), exact: exact(step.exactKopecks) })
@@ -45,7 +59,7 @@ export function ComputationTable({ steps, resultKopecks }: { steps: ComputationS
       <caption className="visually-hidden">{t('claims.computation.title')}</caption>
       <tbody>
         {steps.map((step, index) => (
-          <tr key={step.rule} className={'applied' in step && step.applied ? 'applied' : undefined}>
+          <tr key={index} className={'applied' in step && step.applied ? 'applied' : undefined}>
             <td>{index + 1}.</td>
             <td>{describe(step)}</td>
             <td className="num">{formatMoney(step.amountKopecks)}</td>

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, ne, sum } from 'drizzle-orm'
 import type { DbOrTx } from '#db/client'
-import { acceptanceActs, claimPayments, compensationClaims, contractPayments, contracts, contractVersions, organisations, programmes } from '#db/schema'
+import { acceptanceActs, claimCosts, claimPayments, compensationClaims, contractPayments, contracts, contractVersions, organisations, programmes } from '#db/schema'
 import { regionToday } from '../contracts/calendar'
 import { budgetOf } from '../programmes/programmes.server'
-import { assessClaim, type ClaimAssessment, type ClaimFacts } from './rules'
+import { assessClaim, type ClaimAssessment, type ClaimFacts, type ContractFacts } from './rules'
 
 type ProgrammeRow = typeof programmes.$inferSelect
 
@@ -46,25 +46,22 @@ export function companyCommitted(tx: DbOrTx, programmeId: number, companyId: num
   return Number(row?.total ?? 0)
 }
 
-/** Reads every fact the programme's rules look at, in the caller's transaction. */
-export function gatherFacts(tx: DbOrTx, request: FactsRequest): ClaimFacts {
-  const { programme } = request
-  const contract = tx.select().from(contracts).where(eq(contracts.id, request.contractId)).get()!
+function contractFacts(tx: DbOrTx, contractId: number, paymentIds: number[], claimId: number | null): ContractFacts {
+  const contract = tx.select().from(contracts).where(eq(contracts.id, contractId)).get()!
   const versionId = contract.confirmedVersionId ?? contract.pendingVersionId
   const version = versionId
     ? tx.select().from(contractVersions).where(eq(contractVersions.id, versionId)).get()!
     : tx.select().from(contractVersions).where(eq(contractVersions.contractId, contract.id)).orderBy(asc(contractVersions.version)).all().at(-1)!
   const contractor = tx.select().from(organisations).where(eq(organisations.id, contract.contractorId)).get()!
-  const company = tx.select({ status: organisations.verificationStatus }).from(organisations).where(eq(organisations.id, request.companyId)).get()
-  const payments = request.paymentIds.length
+  const payments = paymentIds.length
     ? tx
         .select()
         .from(contractPayments)
-        .where(and(inArray(contractPayments.id, request.paymentIds), eq(contractPayments.contractId, contract.id)))
+        .where(and(inArray(contractPayments.id, paymentIds), eq(contractPayments.contractId, contract.id)))
         .orderBy(asc(contractPayments.paidOn), asc(contractPayments.id))
         .all()
     : []
-  const holders = claimsHoldingPayments(tx, payments.map((p) => p.id), request.claimId)
+  const holders = claimsHoldingPayments(tx, payments.map((p) => p.id), claimId)
   const acts = tx
     .select()
     .from(acceptanceActs)
@@ -74,17 +71,58 @@ export function gatherFacts(tx: DbOrTx, request: FactsRequest): ClaimFacts {
     .select({ total: sum(contractPayments.amountKopecks) })
     .from(claimPayments)
     .innerJoin(contractPayments, eq(contractPayments.id, claimPayments.paymentId))
-    .where(
-      and(
-        eq(contractPayments.contractId, contract.id),
-        isNull(claimPayments.releasedAt),
-        request.claimId ? ne(claimPayments.claimId, request.claimId) : undefined,
-      ),
-    )
+    .where(and(eq(contractPayments.contractId, contract.id), isNull(claimPayments.releasedAt), claimId ? ne(claimPayments.claimId, claimId) : undefined))
     .get()
+  return {
+    contract: {
+      id: contract.id,
+      confirmed: contract.confirmedVersionId !== null,
+      number: version.number,
+      signedOn: version.signedOn,
+      hasDocument: version.documentId !== null,
+      priceKopecks: version.priceKopecks,
+      vatKopecks: version.vatKopecks,
+      vatExempt: version.vatMode === 'exempt',
+    },
+    contractor: { name: contractor.shortName ?? contractor.name, type: contractor.type, isState: contractor.isState, verified: contractor.verificationStatus === 'verified' },
+    payments: payments.map((p) => ({
+      id: p.id,
+      orderNumber: p.orderNumber,
+      paidOn: p.paidOn,
+      amountKopecks: p.amountKopecks,
+      confirmed: p.status === 'confirmed',
+      hasDocument: p.documentId !== null,
+      claimedBy: holders.get(p.id) ?? null,
+    })),
+    acts: acts.map((a) => ({ number: a.number, signedOn: a.signedOn, amountKopecks: a.amountKopecks, hasDocument: a.documentId !== null })),
+    claimedOnContractKopecks: Number(otherClaimed?.total ?? 0),
+  }
+}
+
+/** The claim's own costs (staff, materials, equipment, IP) that are not taken out. */
+export function activeCosts(tx: DbOrTx, claimId: number | null) {
+  if (!claimId) return []
+  return tx
+    .select()
+    .from(claimCosts)
+    .where(and(eq(claimCosts.claimId, claimId), isNull(claimCosts.removedAt)))
+    .orderBy(asc(claimCosts.incurredOn), asc(claimCosts.id))
+    .all()
+}
+
+/** Reads every fact the programme's rules look at, in the caller's transaction. */
+export function gatherFacts(tx: DbOrTx, request: FactsRequest): ClaimFacts {
+  const { programme } = request
+  // The claim's own contract first, then every other contract its payments belong to.
+  const ofPayments = request.paymentIds.length
+    ? tx.selectDistinct({ contractId: contractPayments.contractId }).from(contractPayments).where(inArray(contractPayments.id, request.paymentIds)).all().map((r) => r.contractId)
+    : []
+  const contractIds = [request.contractId, ...ofPayments.filter((id) => id !== request.contractId).sort((a, b) => a - b)]
+  const company = tx.select({ status: organisations.verificationStatus }).from(organisations).where(eq(organisations.id, request.companyId)).get()
   return {
     today: request.today ?? regionToday(),
     programme: {
+      year: programme.year,
       opensOn: programme.opensOn,
       closesOn: programme.closesOn,
       contractsFrom: programme.contractsFrom,
@@ -97,22 +135,22 @@ export function gatherFacts(tx: DbOrTx, request: FactsRequest): ClaimFacts {
       eligibleContractorKinds: programme.eligibleContractorKinds,
       requiredDocuments: programme.requiredDocuments,
       budgetRemainingKopecks: budgetOf(programme).remainingKopecks,
+      vatBase: programme.vatBase,
+      costCategories: programme.costCategories,
+      costWindow: programme.costWindow ?? null,
     },
     resubmission: request.resubmission,
     companyVerified: company?.status === 'verified',
-    contract: { confirmed: contract.confirmedVersionId !== null, number: version.number, signedOn: version.signedOn, hasDocument: version.documentId !== null },
-    contractor: { name: contractor.shortName ?? contractor.name, type: contractor.type, isState: contractor.isState, verified: contractor.verificationStatus === 'verified' },
-    payments: payments.map((p) => ({
-      id: p.id,
-      orderNumber: p.orderNumber,
-      paidOn: p.paidOn,
-      amountKopecks: p.amountKopecks,
-      confirmed: p.status === 'confirmed',
-      hasDocument: p.documentId !== null,
-      claimedBy: holders.get(p.id) ?? null,
+    contracts: contractIds.map((id) => contractFacts(tx, id, request.paymentIds, request.claimId)),
+    costs: activeCosts(tx, request.claimId).map((c) => ({
+      id: c.id,
+      category: c.category,
+      description: c.description,
+      incurredOn: c.incurredOn,
+      amountKopecks: c.amountKopecks,
+      vatKopecks: c.vatKopecks,
+      hasDocument: c.documentId !== null,
     })),
-    acts: acts.map((a) => ({ number: a.number, amountKopecks: a.amountKopecks, hasDocument: a.documentId !== null })),
-    claimedOnContractKopecks: Number(otherClaimed?.total ?? 0),
     companyCommittedKopecks: companyCommitted(tx, programme.id, request.companyId, request.claimId),
   }
 }

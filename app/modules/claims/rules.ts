@@ -1,13 +1,14 @@
-import type { ContractorKind, RequiredDocumentKind } from '#db/schema/claim-values'
+import type { ContractorKind, CostWindow, OwnCostCategory, RequiredDocumentKind, VatBase } from '#db/schema/claim-values'
 import type { OrganisationType } from '#db/schema/values'
 import { isWithin } from '../contracts/calendar'
 import { kopecksToDecimal, type Kopecks } from '../format/money'
-import { computeEligibleAmount, type EligibleAmount } from './eligible-amount'
+import { computeEligibleAmount, vatIncluded, type CategoryRule, type CostLine, type EligibleAmount } from './eligible-amount'
 
 // Every rule of a programme a claim must keep, as plain data in and sentences (dictionary keys with
 // parameters) out. A claim can be submitted only when the list is empty.
 
 export interface ProgrammeRules {
+  year: number
   opensOn: string
   closesOn: string
   contractsFrom: string
@@ -20,6 +21,43 @@ export interface ProgrammeRules {
   eligibleContractorKinds: ContractorKind[]
   requiredDocuments: RequiredDocumentKind[]
   budgetRemainingKopecks: number
+  vatBase: VatBase
+  /** Empty: contractor R&D alone, at shareBp, with no cap of its own. */
+  costCategories: CategoryRule[]
+  costWindow: CostWindow | null
+}
+
+export interface PaymentFacts {
+  id: number
+  orderNumber: string
+  paidOn: string
+  amountKopecks: number
+  confirmed: boolean
+  hasDocument: boolean
+  claimedBy: number | null
+}
+
+/** One contract the claim covers, with the payments the claim names under it. */
+export interface ContractFacts {
+  contract: { id: number; confirmed: boolean; number: string; signedOn: string; hasDocument: boolean; priceKopecks: number; vatKopecks: number; vatExempt: boolean }
+  /** `verified`: the administration confirmed the organisation (and so its state status). */
+  contractor: { name: string; type: OrganisationType; isState: boolean; verified: boolean }
+  payments: PaymentFacts[]
+  /** Confirmed acceptance acts of the contract. */
+  acts: { number: string; signedOn: string; amountKopecks: number; hasDocument: boolean }[]
+  /** Payments of this contract already in other claims that are not withdrawn or rejected. */
+  claimedOnContractKopecks: number
+}
+
+/** A cost of the company's own the claim names (staff, materials, equipment, IP). */
+export interface CostFacts {
+  id: number
+  category: OwnCostCategory
+  description: string
+  incurredOn: string
+  amountKopecks: number
+  vatKopecks: number
+  hasDocument: boolean
 }
 
 export interface ClaimFacts {
@@ -29,14 +67,8 @@ export interface ClaimFacts {
   /** A returned claim being corrected: the claim window no longer applies to it. */
   resubmission: boolean
   companyVerified: boolean
-  contract: { confirmed: boolean; number: string; signedOn: string; hasDocument: boolean }
-  /** `verified`: the administration confirmed the organisation (and so its state status). */
-  contractor: { name: string; type: OrganisationType; isState: boolean; verified: boolean }
-  payments: { id: number; orderNumber: string; paidOn: string; amountKopecks: number; confirmed: boolean; hasDocument: boolean; claimedBy: number | null }[]
-  /** Confirmed acceptance acts of the contract. */
-  acts: { number: string; amountKopecks: number; hasDocument: boolean }[]
-  /** Payments of this contract already in other claims that are not withdrawn or rejected. */
-  claimedOnContractKopecks: number
+  contracts: ContractFacts[]
+  costs: CostFacts[]
   companyCommittedKopecks: number
 }
 
@@ -52,6 +84,11 @@ export type ViolationRule =
   | 'no_payments'
   | 'payment_not_confirmed'
   | 'payment_outside_period'
+  | 'payment_outside_window'
+  | 'cost_outside_window'
+  | 'cost_outside_period'
+  | 'cost_category_not_compensated'
+  | 'document_missing_cost'
   | 'payment_claimed_elsewhere'
   | 'document_missing_payment_order'
   | 'no_acceptance_act'
@@ -82,6 +119,38 @@ export interface ClaimAssessment {
   computation: EligibleAmount
   /** Per payment: counted in the computation or not. */
   eligiblePaymentIds: number[]
+  eligibleCostIds: number[]
+}
+
+/** The categories a programme pays for: by default contractor R&D alone at its headline share. */
+export function categoryRulesOf(p: Pick<ProgrammeRules, 'shareBp' | 'costCategories'>): CategoryRule[] {
+  return p.costCategories.length > 0 ? p.costCategories : [{ category: 'contractor_rd', shareBp: p.shareBp, capKopecks: null }]
+}
+
+/** YYYY-MM-DD plus whole months, kept to the month's last day (31 January + 1 month = 28/29 February). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const index = y * 12 + (m - 1) + months
+  const year = Math.floor(index / 12)
+  const month = (index % 12) + 1
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+}
+
+/**
+ * Whether a cost dated `date` (anchored at `anchor`: the payment, or the act that accepted the
+ * work) is inside the programme's rolling window on the day the claim is filed. Returns the
+ * window's bounds when it is not, for the sentence that names it.
+ */
+export function outsideWindow(window: CostWindow | null, date: string, anchor: string, today: string, year: number): { from: string; to: string } | null {
+  if (!window) return null
+  if (window.kind === 'this_and_previous_year') {
+    const from = `${year - 1}-01-01`
+    const to = `${year}-12-31`
+    return isWithin(date, from, to) ? null : { from, to }
+  }
+  const to = addMonths(anchor, window.months)
+  return today <= to ? null : { from: anchor, to }
 }
 
 export function assessClaim(facts: ClaimFacts): ClaimAssessment {
@@ -93,73 +162,117 @@ export function assessClaim(facts: ClaimFacts): ClaimAssessment {
   }
   if (!facts.companyVerified) violations.push({ rule: 'company_not_verified' })
 
-  // Rules of the contract as a whole: if one fails, no payment under it is eligible.
-  let contractEligible = true
-  if (!facts.contract.confirmed) {
-    violations.push({ rule: 'contract_not_confirmed', params: { number: facts.contract.number } })
-    contractEligible = false
-  }
-  const kind = contractorKindOf(facts.contractor.type, facts.contractor.isState)
-  if (!kind || !p.eligibleContractorKinds.includes(kind)) {
-    violations.push({ rule: 'contractor_not_eligible', params: { contractor: facts.contractor.name } })
-    contractEligible = false
-  } else if (!facts.contractor.verified) {
-    // A contractor's state status is confirmed by the administration, never self-declared (DESIGN.md).
-    violations.push({ rule: 'contractor_not_verified', params: { contractor: facts.contractor.name } })
-    contractEligible = false
-  }
-  if (!isWithin(facts.contract.signedOn, p.contractsFrom, p.contractsTo)) {
-    violations.push({ rule: 'contract_date_outside', params: { date: facts.contract.signedOn, from: p.contractsFrom, to: p.contractsTo } })
-    contractEligible = false
-  }
-  if (p.requiredDocuments.includes('contract') && !facts.contract.hasDocument) {
-    violations.push({ rule: 'document_missing_contract', params: { number: facts.contract.number } })
+  const categories = categoryRulesOf(p)
+  const compensated = new Set(categories.map((c) => c.category))
+  const lines: CostLine[] = []
+  const eligiblePaymentIds: number[] = []
+  const allPayments = facts.contracts.flatMap((c) => c.payments)
+  if (allPayments.length === 0 && facts.costs.length === 0) violations.push({ rule: 'no_payments' })
+  for (const c of facts.contracts) {
+    // Rules of the contract as a whole: if one fails, no payment under it is eligible.
+    let contractEligible = compensated.has('contractor_rd')
+    if (!c.contract.confirmed) {
+      violations.push({ rule: 'contract_not_confirmed', params: { number: c.contract.number } })
+      contractEligible = false
+    }
+    const kind = contractorKindOf(c.contractor.type, c.contractor.isState)
+    if (!kind || !p.eligibleContractorKinds.includes(kind)) {
+      violations.push({ rule: 'contractor_not_eligible', params: { contractor: c.contractor.name } })
+      contractEligible = false
+    } else if (!c.contractor.verified) {
+      // A contractor's state status is confirmed by the administration, never self-declared (DESIGN.md).
+      violations.push({ rule: 'contractor_not_verified', params: { contractor: c.contractor.name } })
+      contractEligible = false
+    }
+    if (!isWithin(c.contract.signedOn, p.contractsFrom, p.contractsTo)) {
+      violations.push({ rule: 'contract_date_outside', params: { date: c.contract.signedOn, from: p.contractsFrom, to: p.contractsTo } })
+      contractEligible = false
+    }
+    if (p.requiredDocuments.includes('contract') && !c.contract.hasDocument) {
+      violations.push({ rule: 'document_missing_contract', params: { number: c.contract.number } })
+    }
+    const lastAct = c.acts.map((a) => a.signedOn).sort().at(-1)
+    for (const payment of c.payments) {
+      let eligible = contractEligible
+      const params = { order: payment.orderNumber, date: payment.paidOn, from: p.paymentsFrom, to: p.paymentsTo }
+      if (!payment.confirmed) {
+        violations.push({ rule: 'payment_not_confirmed', params })
+        eligible = false
+      }
+      if (!isWithin(payment.paidOn, p.paymentsFrom, p.paymentsTo)) {
+        violations.push({ rule: 'payment_outside_period', params })
+        eligible = false
+      }
+      const anchor = p.costWindow?.kind === 'months_after' && p.costWindow.from === 'act' ? (lastAct ?? payment.paidOn) : payment.paidOn
+      const window = outsideWindow(p.costWindow, payment.paidOn, anchor, facts.today, p.year)
+      if (window && !facts.resubmission) {
+        violations.push({ rule: 'payment_outside_window', params: { order: payment.orderNumber, date: payment.paidOn, from: window.from, to: window.to } })
+        eligible = false
+      }
+      if (payment.claimedBy !== null) {
+        violations.push({ rule: 'payment_claimed_elsewhere', params: { ...params, claim: payment.claimedBy } })
+        eligible = false
+      }
+      if (p.requiredDocuments.includes('payment_order') && !payment.hasDocument) {
+        violations.push({ rule: 'document_missing_payment_order', params })
+        eligible = false
+      }
+      if (eligible) eligiblePaymentIds.push(payment.id)
+      lines.push({
+        category: 'contractor_rd',
+        grossKopecks: payment.amountKopecks,
+        vatKopecks: c.contract.vatExempt ? 0 : vatIncluded(payment.amountKopecks, c.contract.priceKopecks, c.contract.vatKopecks),
+        vatExempt: c.contract.vatExempt,
+        eligible,
+      })
+    }
+    // Compensation is for work paid and accepted: the acts must cover every payment claimed under the contract.
+    if (p.requiredDocuments.includes('acceptance_act') && c.payments.length > 0) {
+      if (c.acts.length === 0) violations.push({ rule: 'no_acceptance_act', params: { number: c.contract.number } })
+      for (const act of c.acts) if (!act.hasDocument) violations.push({ rule: 'document_missing_act', params: { number: act.number } })
+      const accepted = c.acts.reduce((s, a) => s + a.amountKopecks, 0)
+      const claimed = c.claimedOnContractKopecks + c.payments.reduce((s, x) => s + x.amountKopecks, 0)
+      if (c.acts.length > 0 && claimed > accepted) violations.push({ rule: 'not_accepted', params: { number: c.contract.number, accepted: money(accepted), claimed: money(claimed) } })
+    }
   }
 
-  if (facts.payments.length === 0) violations.push({ rule: 'no_payments' })
-  const eligiblePaymentIds: number[] = []
-  for (const payment of facts.payments) {
-    let eligible = contractEligible
-    const params = { order: payment.orderNumber, date: payment.paidOn, from: p.paymentsFrom, to: p.paymentsTo }
-    if (!payment.confirmed) {
-      violations.push({ rule: 'payment_not_confirmed', params })
+  const eligibleCostIds: number[] = []
+  for (const cost of facts.costs) {
+    let eligible = true
+    const params = { description: cost.description, date: cost.incurredOn, from: p.paymentsFrom, to: p.paymentsTo }
+    if (!compensated.has(cost.category)) {
+      violations.push({ rule: 'cost_category_not_compensated', params: { ...params, category: cost.category } })
       eligible = false
     }
-    if (!isWithin(payment.paidOn, p.paymentsFrom, p.paymentsTo)) {
-      violations.push({ rule: 'payment_outside_period', params })
+    if (!isWithin(cost.incurredOn, p.paymentsFrom, p.paymentsTo)) {
+      violations.push({ rule: 'cost_outside_period', params })
       eligible = false
     }
-    if (payment.claimedBy !== null) {
-      violations.push({ rule: 'payment_claimed_elsewhere', params: { ...params, claim: payment.claimedBy } })
+    const window = outsideWindow(p.costWindow, cost.incurredOn, cost.incurredOn, facts.today, p.year)
+    if (window && !facts.resubmission) {
+      violations.push({ rule: 'cost_outside_window', params: { ...params, from: window.from, to: window.to } })
       eligible = false
     }
-    if (p.requiredDocuments.includes('payment_order') && !payment.hasDocument) {
-      violations.push({ rule: 'document_missing_payment_order', params })
+    if (!cost.hasDocument) {
+      violations.push({ rule: 'document_missing_cost', params })
       eligible = false
     }
-    if (eligible) eligiblePaymentIds.push(payment.id)
+    if (eligible) eligibleCostIds.push(cost.id)
+    lines.push({ category: cost.category, grossKopecks: cost.amountKopecks, vatKopecks: cost.vatKopecks, vatExempt: false, eligible })
   }
 
   const computation = computeEligibleAmount({
-    shareBp: p.shareBp,
-    payments: facts.payments.map((x) => ({ amountKopecks: x.amountKopecks, eligible: eligiblePaymentIds.includes(x.id) })),
+    vatBase: p.vatBase,
+    categories,
+    lines,
     capPerClaimKopecks: p.capPerClaimKopecks,
     capPerCompanyKopecks: p.capPerCompanyKopecks,
     companyCommittedKopecks: facts.companyCommittedKopecks,
     budgetRemainingKopecks: p.budgetRemainingKopecks,
   })
 
-  // Compensation is for work paid and accepted: the acts must cover every payment claimed under the contract.
-  if (p.requiredDocuments.includes('acceptance_act') && facts.payments.length > 0) {
-    if (facts.acts.length === 0) violations.push({ rule: 'no_acceptance_act', params: { number: facts.contract.number } })
-    for (const act of facts.acts) if (!act.hasDocument) violations.push({ rule: 'document_missing_act', params: { number: act.number } })
-    const accepted = facts.acts.reduce((s, a) => s + a.amountKopecks, 0)
-    const claimed = facts.claimedOnContractKopecks + facts.payments.reduce((s, x) => s + x.amountKopecks, 0)
-    if (facts.acts.length > 0 && claimed > accepted) violations.push({ rule: 'not_accepted', params: { accepted: money(accepted), claimed: money(claimed) } })
-  }
-
   if (p.capPerCompanyKopecks - facts.companyCommittedKopecks <= 0) violations.push({ rule: 'company_cap_reached', params: { cap: money(p.capPerCompanyKopecks) } })
   if (p.budgetRemainingKopecks <= 0) violations.push({ rule: 'budget_exhausted' })
   if (violations.length === 0 && computation.resultKopecks <= 0) violations.push({ rule: 'nothing_to_compensate' })
-  return { violations, computation, eligiblePaymentIds }
+  return { violations, computation, eligiblePaymentIds, eligibleCostIds }
 }

@@ -13,7 +13,8 @@ import {
   users,
 } from '#db/schema'
 import { demoContracts, demoPdf, demoProgrammes, transliterate, type DemoContract } from '#db/seed/demo-contracts'
-import { computeEligibleAmount } from '../claims/eligible-amount'
+import { computeEligibleAmount, vatIncluded } from '../claims/eligible-amount'
+import { categoryRulesOf } from '../claims/rules'
 import type { SeededOrganisations } from '../demo/seed.server'
 import { insertDocument, prepareDocument } from '../documents/store.server'
 import type { Actor } from '../permissions/actor'
@@ -200,8 +201,15 @@ function seedContract(tx: Tx, demo: DemoContract, company: Who, contractor: Who,
     const programme = tx.select().from(programmes).where(eq(programmes.id, programmeId)).get()!
     // The demo claims were computed by the same rules a real claim is.
     const computation = computeEligibleAmount({
-      shareBp: programme.shareBp,
-      payments: payments.map((p) => ({ amountKopecks: p.amount, eligible: true })),
+      vatBase: programme.vatBase,
+      categories: categoryRulesOf(programme),
+      lines: payments.map((p) => ({
+        category: 'contractor_rd' as const,
+        grossKopecks: p.amount,
+        vatKopecks: version.vatMode === 'exempt' ? 0 : vatIncluded(p.amount, version.priceKopecks, version.vatKopecks),
+        vatExempt: version.vatMode === 'exempt',
+        eligible: true,
+      })),
       capPerClaimKopecks: programme.capPerClaimKopecks,
       capPerCompanyKopecks: programme.capPerCompanyKopecks,
       companyCommittedKopecks: 0,

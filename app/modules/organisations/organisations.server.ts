@@ -1,9 +1,10 @@
-import { and, asc, count, eq } from 'drizzle-orm'
+import { and, asc, count, eq, ne, or } from 'drizzle-orm'
 import { memberships, organisations, users } from '#db/schema'
 import { db } from '~/db.server'
 import { auditActor } from '../auth/actor.server'
 import { audit } from '../audit/audit.server'
 import type { Actor } from '../permissions/actor'
+import { scienceOrganisationTypes } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
 import { enqueueOrganisation } from './search-sync.server'
@@ -24,18 +25,62 @@ export function listMembers(organisationId: number) {
     .all()
 }
 
+/** What the administration checked when it verified an organisation: changing any of it undoes the check. */
+export const identityFields = ['name', 'shortName', 'inn', 'ogrn', 'type', 'isState'] as const
+export type IdentityField = (typeof identityFields)[number]
+
+export function changedIdentityFields(before: Pick<Organisation, IdentityField>, after: Partial<Pick<Organisation, IdentityField>>): IdentityField[] {
+  return identityFields.filter((field) => after[field] !== undefined && after[field] !== before[field])
+}
+
+export type ProfileInput = Partial<
+  Pick<Organisation, 'name' | 'shortName' | 'inn' | 'ogrn' | 'type' | 'isState' | 'region' | 'city' | 'alliance' | 'size' | 'website' | 'description'>
+>
+
+/**
+ * The organisation edits its profile. A change of who it is (legal name, INN/OGRN, type, state
+ * status) makes a verified organisation unverified until the administration checks it again: a
+ * badge earned under one name must not carry over to another (issue 12, item 7).
+ */
 export function updateOrganisationProfile(
   actor: Actor,
   organisationId: number,
-  input: Partial<Pick<Organisation, 'name' | 'shortName' | 'region' | 'city' | 'alliance' | 'size' | 'website' | 'description'>>,
-): Result<Organisation, 'forbidden' | 'not_found'> {
+  input: ProfileInput,
+): Result<Organisation, 'forbidden' | 'not_found' | 'inn_taken' | 'ogrn_taken' | 'type_not_changeable'> {
   if (!can(actor, 'organisation:edit', { organisationId })) return refuse('forbidden')
   return db.transaction((tx) => {
     const before = tx.select().from(organisations).where(eq(organisations.id, organisationId)).get()
     if (!before) return refuse('not_found')
-    const changes = before.type === 'company' ? input : { ...input, size: null }
-    const after = tx.update(organisations).set(changes).where(eq(organisations.id, organisationId)).returning().get()
+    // A company and a science organisation see different pages and own different records, so the
+    // type may change only within science (university, institute, research organisation).
+    if (input.type !== undefined && input.type !== before.type) {
+      if (!scienceOrganisationTypes.includes(before.type) || !scienceOrganisationTypes.includes(input.type)) return refuse('type_not_changeable', { field: 'type' })
+    }
+    const inn = input.inn ?? before.inn
+    const ogrn = input.ogrn ?? before.ogrn
+    const clash = tx
+      .select({ inn: organisations.inn })
+      .from(organisations)
+      .where(and(ne(organisations.id, organisationId), or(eq(organisations.inn, inn), eq(organisations.ogrn, ogrn))))
+      .get()
+    if (clash?.inn === inn) return refuse('inn_taken', { field: 'inn' })
+    if (clash) return refuse('ogrn_taken', { field: 'ogrn' })
+
+    const changes: ProfileInput = before.type === 'company' ? { ...input, isState: false } : { ...input, size: null }
+    const identityChanged = changedIdentityFields(before, changes)
+    const resetVerification = identityChanged.length > 0 && before.verificationStatus === 'verified'
+    const after = tx
+      .update(organisations)
+      .set(resetVerification ? { ...changes, verificationStatus: 'unverified', verificationNote: null, identityChangedAt: new Date().toISOString() } : changes)
+      .where(eq(organisations.id, organisationId))
+      .returning()
+      .get()
     audit(tx, auditActor(actor), 'organisation.updated', { type: 'organisation', id: organisationId }, before, after)
+    if (resetVerification) {
+      const fields = Object.fromEntries(identityChanged.map((f) => [f, before[f]]))
+      const now = Object.fromEntries(identityChanged.map((f) => [f, after[f]]))
+      audit(tx, auditActor(actor), 'organisation.verification_reset', { type: 'organisation', id: organisationId }, { verificationStatus: before.verificationStatus, ...fields }, { verificationStatus: after.verificationStatus, ...now })
+    }
     enqueueOrganisation(tx, organisationId)
     return ok(after)
   })

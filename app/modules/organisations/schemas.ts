@@ -5,6 +5,8 @@ import { checkbox, choice, emailField, message, optionalText, requiredText } fro
 import { isValidInn, isValidOgrn } from './inn-ogrn'
 import { regionCodes } from './regions'
 
+const scienceOrganisationTypes = ['university', 'institute', 'research_org'] as const
+
 // Organisations that sign themselves up; the regional administration is created by the platform.
 export const selfServiceOrganisationTypes = ['company', 'university', 'institute', 'research_org'] as const
 
@@ -60,6 +62,11 @@ export const InviteSchema = z.object({ email: emailField })
 export const OrganisationProfileSchema = z.object({
   organisationName: organisationFields.organisationName,
   shortName: organisationFields.shortName,
+  inn: organisationFields.inn,
+  ogrn: organisationFields.ogrn,
+  // Science organisations only: a company's type and state status are not its to change.
+  organisationType: choice(scienceOrganisationTypes).optional(),
+  isState: organisationFields.isState,
   region: organisationFields.region,
   city: organisationFields.city,
   alliance: organisationFields.alliance,

@@ -53,6 +53,7 @@ export function decideVerification(
         verificationNote: input.note ?? null,
         verifiedAt: new Date().toISOString(),
         verifiedBy: actor.userId,
+        identityChangedAt: null,
       })
       .where(eq(organisations.id, input.organisationId))
       .returning()
