@@ -8,6 +8,7 @@ import { prepareDocument } from '~/modules/documents/store.server'
 import { saveAlert, sendAlertDigests } from '~/modules/engagements/alerts.server'
 import { admittedOrganisationIds, advanceEngagement, declineEngagement, expressInterest, inviteLab, viewEngagement } from '~/modules/engagements/engagements.server'
 import { postMessage, readThread, unreadCounts } from '~/modules/engagements/messages.server'
+import { newSubmissionKey } from '~/modules/forms/submission-key.server'
 import { createLab } from '~/modules/labs/labs.server'
 import { changeRequestStatus, createRequest, viewRequest } from '~/modules/requests/requests.server'
 import { searchEngine } from '~/modules/search/engine.server'
@@ -93,7 +94,7 @@ describe('the engagement pipeline', () => {
     const before = db.select().from(engagements).where(eq(engagements.id, id)).get()
     expect(advanceEngagement(otherCompany, id, 'shortlist')).toMatchObject({ error: 'not_found' })
     expect(advanceEngagement(scientist, id, 'shortlist')).toMatchObject({ error: 'forbidden' })
-    expect(postMessage(otherLab, id, { body: 'Чужое сообщение' })).toMatchObject({ error: 'not_found' })
+    expect(postMessage(otherLab, id, { body: 'Чужое сообщение', submissionKey: newSubmissionKey() })).toMatchObject({ error: 'not_found' })
     expect(declineEngagement(otherCompany, id, { reason: 'budget' })).toMatchObject({ error: 'not_found' })
     expect(viewEngagement(otherLab, id)).toMatchObject({ error: 'not_found' })
     expect(readThread(otherLab, id)).toEqual([])
@@ -108,7 +109,7 @@ describe('the engagement pipeline', () => {
     const id = interest.value.id
     const document = prepareDocument({ name: 'смета.pdf', size: PDF.length, bytes: PDF }, 'attachment')
     if (!document.ok) throw new Error(document.error)
-    const sent = postMessage(company, id, { body: '<b>Пришлите</b> смету', document: document.value })
+    const sent = postMessage(company, id, { body: '<b>Пришлите</b> смету', submissionKey: newSubmissionKey(), document: document.value })
     expect(sent.ok).toBe(true)
 
     expect(unreadCounts(scientist, [id]).get(id)).toBe(1)
@@ -131,6 +132,23 @@ describe('the engagement pipeline', () => {
     expect(told).not.toContain(outsider.userId)
   })
 
+  it('posts a message once however often the same form is submitted, and each new form posts anew', async () => {
+    const { company, scientist, requestId, labId } = await setUp()
+    const interest = expressInterest(scientist, requestId, { labId, ...proposal })
+    if (!interest.ok) throw new Error()
+    const id = interest.value.id
+    const key = newSubmissionKey()
+    const first = postMessage(company, id, { body: 'Пришлите смету', submissionKey: key })
+    const again = postMessage(company, id, { body: 'Пришлите смету', submissionKey: key })
+    expect(first).toMatchObject({ ok: true, value: { repeated: false } })
+    expect(again).toEqual({ ok: true, value: { id: first.ok ? first.value.id : -1, repeated: true } })
+    // The same key from the other side is that person's own form: it is not taken for a repeat.
+    expect(postMessage(scientist, id, { body: 'Пришлём', submissionKey: key })).toMatchObject({ ok: true, value: { repeated: false } })
+    expect(postMessage(company, id, { body: 'Пришлите смету', submissionKey: newSubmissionKey() })).toMatchObject({ ok: true, value: { repeated: false } })
+    expect(readThread(company, id).map((m) => m.body)).toEqual(['Пришлите смету', 'Пришлём', 'Пришлите смету'])
+    expect(db.select().from(notifications).where(eq(notifications.kind, 'engagementMessage')).all().length).toBeGreaterThan(0)
+  })
+
   it('ends with a reason from either side, after which the thread takes no messages', async () => {
     const { company, scientist, requestId, labId } = await setUp()
     const interest = expressInterest(scientist, requestId, { labId, ...proposal })
@@ -139,7 +157,7 @@ describe('the engagement pipeline', () => {
       ok: true,
       value: { stage: 'declined', declinedBy: 'company', declineReason: 'chose_other' },
     })
-    expect(postMessage(scientist, interest.value.id, { body: 'Почему?' })).toMatchObject({ error: 'engagement_closed' })
+    expect(postMessage(scientist, interest.value.id, { body: 'Почему?', submissionKey: newSubmissionKey() })).toMatchObject({ error: 'engagement_closed' })
     expect(advanceEngagement(company, interest.value.id, 'shortlist')).toMatchObject({ error: 'transition_not_allowed' })
     expect(db.select().from(notifications).where(eq(notifications.kind, 'engagementDeclined')).all().length).toBeGreaterThan(0)
   })

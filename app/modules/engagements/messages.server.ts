@@ -12,22 +12,29 @@ import { ok, refuse, type Result } from '../result'
 
 /**
  * A message in the engagement's thread, from one of its two organisations, with at most one checked
- * document. Everyone else in both organisations is told.
+ * document. Everyone else in both organisations is told. The form's submission key makes a repeat
+ * (double click, resubmitted page) the same message: it is answered with the first one, not posted again.
  */
 export function postMessage(
   actor: Actor,
   engagementId: number,
-  input: { body: string; document?: PreparedDocument },
+  input: { body: string; submissionKey: string; document?: PreparedDocument },
   origin?: string,
-): Result<{ id: number }, 'not_found' | 'engagement_closed'> {
+): Result<{ id: number; repeated: boolean }, 'not_found' | 'engagement_closed'> {
   return db.transaction((tx) => {
     const engagement = tx.select().from(engagements).where(eq(engagements.id, engagementId)).get()
     if (!engagement || !can(actor, 'engagement:view', engagement) || !actor.organisationId) return refuse('not_found')
+    const earlier = tx
+      .select({ id: engagementMessages.id })
+      .from(engagementMessages)
+      .where(and(eq(engagementMessages.engagementId, engagementId), eq(engagementMessages.authorUserId, actor.userId), eq(engagementMessages.submissionKey, input.submissionKey)))
+      .get()
+    if (earlier) return ok({ id: earlier.id, repeated: true })
     if (engagement.stage === 'declined') return refuse('engagement_closed')
     const documentId = input.document ? insertDocument(tx, actor, input.document) : null
     const message = tx
       .insert(engagementMessages)
-      .values({ engagementId, authorUserId: actor.userId, authorOrganisationId: actor.organisationId, body: input.body, documentId })
+      .values({ engagementId, authorUserId: actor.userId, authorOrganisationId: actor.organisationId, body: input.body, documentId, submissionKey: input.submissionKey })
       .returning()
       .get()
     markRead(tx, engagementId, actor.userId, message.id)
@@ -40,7 +47,7 @@ export function postMessage(
       .all()
       .map((m) => m.userId)
     notifyUsers(tx, recipients, { kind: 'engagementMessage', params: { author: actor.name, request: request?.title ?? '' }, link: `/engagements/${engagementId}` }, { origin })
-    return ok({ id: message.id })
+    return ok({ id: message.id, repeated: false })
   })
 }
 
