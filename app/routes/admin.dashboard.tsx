@@ -17,13 +17,14 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   return json({ filter, query: filterQuery(filter), figures: dashboardFigures(filter) })
 }
 
-function Figure({ value, label, to }: { value: string | number; label: string; to: string }) {
+function Figure({ value, label, to, note }: { value: string | number; label: string; to: string; note?: string }) {
   return (
     <li className="card">
       <Link to={to}>
         <strong className="figure">{value}</strong>
         <span>{label}</span>
       </Link>
+      {note ? <p className="hint">{note}</p> : null}
     </li>
   )
 }
@@ -102,6 +103,7 @@ export default function Dashboard() {
           value={figures.daysToContract === null ? '—' : t('dashboard.days', { count: figures.daysToContract })}
           label={t('dashboard.figures.daysToContract')}
           to={list('contracts')}
+          note={figures.contractsRegisteredOutside ? t('dashboard.registeredOutside', { count: figures.contractsRegisteredOutside }) : undefined}
         />
       </ul>
 
