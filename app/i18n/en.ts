@@ -22,6 +22,7 @@ const en = {
     administration: 'Administration',
     platform: 'Platform',
     organisation: 'Organisation',
+    verification: 'Verification',
     matches: 'Matches',
     notifications: 'Notifications',
     unread_one: '{{count}} unread',

@@ -21,6 +21,7 @@ const ru = {
     administration: 'Администрация',
     platform: 'Платформа',
     organisation: 'Организация',
+    verification: 'Проверка организаций',
     matches: 'Подбор',
     notifications: 'Уведомления',
     unread_one: '{{count}} непрочитанное',
