@@ -1212,6 +1212,7 @@ const en = {
     too_many_alerts: 'Too many alerts: delete some first.',
     alert_name: 'Name the alert (2 to 120 characters).',
     trl: 'A readiness level is a whole number from 1 to 9.',
+    trl_required: 'Choose a level.',
     trl_order: 'The TRL wanted must be above the current one.',
     trl_range: 'The upper TRL cannot be below the lower one.',
     amount: 'Enter an amount in roubles in digits, such as 1,500,000 or 250000.50.',
