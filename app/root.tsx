@@ -37,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (can(actor, 'contract:register') || can(actor, 'area:science')) areas.push({ to: '/contracts', labelKey: 'contracts.navLabel' })
   if (can(actor, 'claim:file')) areas.push({ to: '/claims', labelKey: 'claims.navLabel' })
   if (can(actor, 'claim:review')) areas.push({ to: '/admin/claims', labelKey: 'review.navLabel' })
+  if (can(actor, 'organisation:verify')) areas.push({ to: '/admin/organisations', labelKey: 'nav.verification' })
   if (can(actor, 'programme:manage')) areas.push({ to: '/admin/programmes', labelKey: 'programmes.navLabel' })
   if (can(actor, 'measure:manage')) areas.push({ to: '/admin/measures', labelKey: 'measures.admin.navLabel' })
   if (actor?.organisationId) areas.push({ to: '/org', labelKey: 'nav.organisation' })

@@ -21,14 +21,19 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   return json({ filter, query: filterQuery(filter), figures: dashboardFigures(filter), listed })
 }
 
-function Figure({ value, label, to }: { value: string | number; label: string; to: string | null }) {
+function Figure({ value, label, to, note }: { value: string | number; label: string; to: string | null; note?: string }) {
   const content = (
     <>
       <strong className="figure">{value}</strong>
       <span>{label}</span>
     </>
   )
-  return <li className="card">{to ? <Link to={to}>{content}</Link> : content}</li>
+  return (
+    <li className="card">
+      {to ? <Link to={to}>{content}</Link> : content}
+      {note ? <p className="hint">{note}</p> : null}
+    </li>
+  )
 }
 
 export default function Dashboard() {
@@ -105,6 +110,7 @@ export default function Dashboard() {
           value={figures.daysToContract === null ? '—' : t('dashboard.days', { count: figures.daysToContract })}
           label={t('dashboard.figures.daysToContract')}
           to={list('contracts')}
+          note={figures.contractsRegisteredOutside ? t('dashboard.registeredOutside', { count: figures.contractsRegisteredOutside }) : undefined}
         />
       </ul>
 

@@ -2,6 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseSubmission } from '~/modules/forms/parse-submission'
+import { newSubmissionKey } from '~/modules/forms/submission-key.server'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -29,6 +30,9 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     ...found.value,
     messages: readThread(actor, id),
+    // A new key on every render: the message form is drawn afresh (empty) after each post, and a
+    // second click on the same form is recognised by the server as the same message.
+    messageKey: newSubmissionKey(),
     // "Agreed" is where the company registers the contract; both sides then find it from here.
     contractId: agreed ? contractOfEngagement(id) : null,
     canRegisterContract: agreed && found.value.side === 'company' && can(actor, 'contract:register'),
@@ -50,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'message') {
     const submission = parseSubmission(upload.formData, MessageSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    const result = postMessage(actor, id, { body: submission.value.body, document: upload.files.get('attachment') })
+    const result = postMessage(actor, id, { body: submission.value.body, submissionKey: submission.value.submissionKey, document: upload.files.get('attachment') })
     return respondToForm(submission, result, { redirectTo: back, toast: { type: 'success', key: 'toast.messageSent' } })
   }
   if (intent === 'decline') {
@@ -70,7 +74,7 @@ function intentOf(result: unknown): string | undefined {
   return result && typeof result === 'object' && 'initialValue' in result ? String((result as { initialValue?: { intent?: unknown } }).initialValue?.intent ?? '') : undefined
 }
 
-function MessageForm() {
+function MessageForm({ submissionKey }: { submissionKey: string }) {
   const { t } = useTranslation()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useAppForm({
@@ -85,6 +89,7 @@ function MessageForm() {
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card message-form">
       <FormErrors errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value="message" />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
       <TextareaField label={t('engagement.messages.new')} meta={fields.body} rows={3} />
       <div className="field">
         <label htmlFor="attachment">{t('engagement.messages.attachment')}</label>
@@ -242,7 +247,7 @@ export default function EngagementPage() {
               </li>
             ))}
           </ol>
-          {e.stage !== 'declined' ? <MessageForm /> : null}
+          {e.stage !== 'declined' ? <MessageForm key={data.messageKey} submissionKey={data.messageKey} /> : null}
         </div>
         <aside className="card">
           <dl className="facts stacked">

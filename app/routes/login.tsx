@@ -10,13 +10,15 @@ import { openSession } from '~/modules/auth/account.server'
 import { sessionCookieHeader } from '~/modules/auth/lucia.server'
 import { SignInSchema } from '~/modules/auth/schemas'
 import { signIn } from '~/modules/auth/sign-in.server'
+import { loadActor } from '~/modules/auth/actor.server'
 import { safeRedirect } from '~/modules/http/guards.server'
+import { workspaceHome } from '~/modules/workspace/home'
 import { respondToForm } from '~/modules/http/respond.server'
 
 export const meta: MetaFunction = () => [{ title: 'Вход · Sign in' }]
 
 export function loader({ context }: LoaderFunctionArgs) {
-  if (context.actor) throw redirect('/')
+  if (context.actor) throw redirect(workspaceHome(context.actor))
   return null
 }
 
@@ -29,7 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     submission,
     result,
     {
-      redirectTo: safeRedirect(submission.value.redirectTo, '/'),
+      // Without a page to return to, each role lands in its own workspace.
+      redirectTo: safeRedirect(submission.value.redirectTo, result.ok ? workspaceHome(loadActor(result.value.userId)) : '/'),
       toast: { type: 'success', key: 'toast.signedIn' },
       headers: sessionId ? { 'Set-Cookie': sessionCookieHeader(sessionId, context.secure) } : undefined,
     },

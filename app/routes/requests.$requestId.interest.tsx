@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { expressInterest } from '~/modules/engagements/engagements.server'
+import { interestLabChoice } from '~/modules/engagements/interest-lab.server'
 import { InterestSchema } from '~/modules/engagements/schemas'
 import { notFound, requirePermission } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
@@ -18,13 +19,13 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:science')
   const found = viewRequest(actor, parseId(params.requestId))
   if (!found.ok) notFound()
-  const labs = listOrganisationLabs(actor.organisationId!).map((l) => ({ value: String(l.id), label: l.name }))
-  // Coming from a proposal, its lab is chosen.
-  const proposed = new URL(request.url).searchParams.get('labId')
+  const organisationLabs = listOrganisationLabs(actor.organisationId!)
+  const asked = Number(new URL(request.url).searchParams.get('labId'))
+  const chosen = interestLabChoice(found.value.request.id, organisationLabs.map((l) => l.id), Number.isSafeInteger(asked) && asked > 0 ? asked : null)
   return json({
     request: { id: found.value.request.id, title: found.value.request.title, status: found.value.request.status, company: found.value.organisation.name },
-    labs,
-    chosen: labs.find((l) => l.value === proposed)?.value ?? labs[0]?.value,
+    labs: organisationLabs.map((l) => ({ value: String(l.id), label: l.name })),
+    chosen: chosen === undefined ? undefined : String(chosen),
   })
 }
 

@@ -88,9 +88,15 @@ export const engagementMessages = sqliteTable(
       .references(() => organisations.id),
     body: text('body').notNull(),
     documentId: integer('document_id').references(() => documents.id),
+    // The key the message form carried (one per render of the form): the same key twice is one
+    // message, so a double click or a resubmitted page never posts it again.
+    submissionKey: text('submission_key'),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index('engagement_messages_engagement_idx').on(t.engagementId, t.id)],
+  (t) => [
+    index('engagement_messages_engagement_idx').on(t.engagementId, t.id),
+    uniqueIndex('engagement_messages_submission_key_idx').on(t.engagementId, t.authorUserId, t.submissionKey),
+  ],
 )
 
 /** How far each person has read each thread, for unread counts. */

@@ -104,7 +104,8 @@ test('the language switch sticks to the person across sign-outs and devices', as
   const other = await browser.newContext()
   const second = await other.newPage()
   await signIn(second, 'tsu@demo.test')
-  await expect(second.getByRole('heading', { level: 1 })).toHaveText('The R&D marketplace of science and industry')
+  // A lab's member lands in the lab workspace, in the language chosen on the other device.
+  await expect(second.getByRole('heading', { level: 1 })).toHaveText('Lab workspace')
   await other.close()
 })
 

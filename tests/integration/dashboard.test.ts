@@ -7,6 +7,9 @@ import { exportReport } from '~/modules/dashboard/export.server'
 import { readReport, report } from '~/modules/dashboard/records.server'
 import { seedDemoData } from '~/modules/demo/seed.server'
 import { expressInterest } from '~/modules/engagements/engagements.server'
+import { confirmVersion } from '~/modules/contracts/answer.server'
+import { registerContract } from '~/modules/contracts/register.server'
+import { daysFromToday, engagementBetween, pdf, stateLab, terms, verifiedCompany } from '../factories/contracts'
 
 // The figures are computed with SQL in the app; here the same numbers are counted again in plain
 // TypeScript over the rows, so that a wrong join or condition shows.
@@ -113,5 +116,24 @@ describe('reports follow the rule of the pages they list', () => {
     for (const kind of ['requests', 'matches', 'engagements'] as const) expect(readReport(platform, kind, filter, {}).ok, kind).toBe(true)
     const file = await exportReport(reviewer, 'claims', filter, {}, 'csv', 'ru')
     expect(file.ok && file.value.status).toBe(200)
+  })
+})
+
+describe('the times from request to contract', () => {
+  it('are never negative: a contract dated before its request counts as registered from outside the platform', async () => {
+    const before = dashboardFigures({ ...period, alliance: null, orgType: null })
+    const company = await verifiedCompany()
+    const science = await stateLab()
+    const engagementId = engagementBetween(company, science, 'agreed')
+    // The request was published today; the contract says it was signed a month earlier.
+    const registered = registerContract(company, { ...terms({ signedOn: daysFromToday(-30), startsOn: daysFromToday(-30) }), contractorId: science.organisationId!, engagementId, document: pdf() })
+    if (!registered.ok) throw new Error(registered.error)
+    const pending = db.select().from(contracts).where(eq(contracts.id, registered.value.contractId)).get()!
+    expect(confirmVersion(science, registered.value.contractId, pending.pendingVersionId!).ok).toBe(true)
+
+    const figures = dashboardFigures({ from: daysFromToday(-60), to: period.to, alliance: null, orgType: null })
+    expect(figures.contractsRegisteredOutside).toBe(before.contractsRegisteredOutside + 1)
+    expect(figures.daysToContract === null || figures.daysToContract >= 0).toBe(true)
+    expect(figures.daysToFirstContact === null || figures.daysToFirstContact >= 0).toBe(true)
   })
 })

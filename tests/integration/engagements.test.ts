@@ -12,6 +12,7 @@ import { MAX_ORGANISATION_UPLOAD_BYTES } from '~/modules/documents/limits'
 import { saveAlert, sendAlertDigests } from '~/modules/engagements/alerts.server'
 import { admissionsToRequest, advanceEngagement, declineEngagement, expressInterest, inviteLab, viewEngagement } from '~/modules/engagements/engagements.server'
 import { postMessage, readThread, unreadCounts } from '~/modules/engagements/messages.server'
+import { newSubmissionKey } from '~/modules/forms/submission-key.server'
 import { createLab } from '~/modules/labs/labs.server'
 import { loadActor } from '~/modules/auth/actor.server'
 import { removeMember } from '~/modules/organisations/organisations.server'
@@ -163,7 +164,7 @@ describe('the engagement pipeline', () => {
     const before = db.select().from(engagements).where(eq(engagements.id, id)).get()
     expect(advanceEngagement(otherCompany, id, 'shortlist')).toMatchObject({ error: 'not_found' })
     expect(advanceEngagement(scientist, id, 'shortlist')).toMatchObject({ error: 'forbidden' })
-    expect(postMessage(otherLab, id, { body: 'Чужое сообщение' })).toMatchObject({ error: 'not_found' })
+    expect(postMessage(otherLab, id, { body: 'Чужое сообщение', submissionKey: newSubmissionKey() })).toMatchObject({ error: 'not_found' })
     expect(declineEngagement(otherCompany, id, { reason: 'budget' })).toMatchObject({ error: 'not_found' })
     expect(viewEngagement(otherLab, id)).toMatchObject({ error: 'not_found' })
     expect(readThread(otherLab, id)).toEqual([])
@@ -176,7 +177,7 @@ describe('the engagement pipeline', () => {
     const interest = expressInterest(scientist, requestId, { labId, ...proposal })
     if (!interest.ok) throw new Error()
     const id = interest.value.id
-    const sent = postMessage(company, id, { body: '<b>Пришлите</b> смету', document: { name: 'смета.pdf', size: PDF.length, bytes: PDF } })
+    const sent = postMessage(company, id, { body: '<b>Пришлите</b> смету', submissionKey: newSubmissionKey(), document: { name: 'смета.pdf', size: PDF.length, bytes: PDF } })
     expect(sent.ok).toBe(true)
 
     expect(unreadCounts(scientist, [id]).get(id)).toBe(1)
@@ -210,17 +211,17 @@ describe('the engagement pipeline', () => {
     const documentsBefore = db.select({ n: count() }).from(documents).get()!.n
     const unique = (text: string) => Buffer.from(`%PDF-1.4\n% ${text} ${Math.random()}\ntrailer<<>>\n%%EOF\n`)
     const file = (bytes: Buffer) => ({ name: 'вложение.pdf', size: bytes.length, bytes })
-    expect(postMessage(outsider, interest.value.id, { body: 'Чужое', document: file(unique('outsider')) })).toMatchObject({ error: 'not_found' })
-    expect(postMessage(outsider, 999_999, { body: 'Никуда', document: file(unique('nowhere')) })).toMatchObject({ error: 'not_found' })
+    expect(postMessage(outsider, interest.value.id, { body: 'Чужое', submissionKey: newSubmissionKey(), document: file(unique('outsider')) })).toMatchObject({ error: 'not_found' })
+    expect(postMessage(outsider, 999_999, { body: 'Никуда', submissionKey: newSubmissionKey(), document: file(unique('nowhere')) })).toMatchObject({ error: 'not_found' })
     expect(uploadedFiles()).toEqual(filesBefore)
     expect(db.select({ n: count() }).from(documents).get()!.n).toBe(documentsBefore)
 
     // An organisation at its quota is refused with a reason, and nothing is stored.
     const pdfBytes = unique('quota')
     db.insert(documents).values({ hash: 'f'.repeat(64), originalName: 'большой.pdf', mime: 'application/pdf', size: MAX_ORGANISATION_UPLOAD_BYTES, uploadedBy: company.userId, organisationId: company.organisationId }).run()
-    expect(postMessage(company, interest.value.id, { body: 'Сверх квоты', document: file(pdfBytes) })).toMatchObject({ error: 'document_quota_exceeded', field: 'attachment' })
+    expect(postMessage(company, interest.value.id, { body: 'Сверх квоты', submissionKey: newSubmissionKey(), document: file(pdfBytes) })).toMatchObject({ error: 'document_quota_exceeded', field: 'attachment' })
     expect(uploadedFiles()).toEqual(filesBefore)
-    expect(postMessage(scientist, interest.value.id, { body: 'У лаборатории место есть', document: file(pdfBytes) })).toMatchObject({ ok: true })
+    expect(postMessage(scientist, interest.value.id, { body: 'У лаборатории место есть', submissionKey: newSubmissionKey(), document: file(pdfBytes) })).toMatchObject({ ok: true })
   })
 
   it('sweeps files that no document names once they are old enough, and keeps every named one', async () => {
@@ -228,7 +229,7 @@ describe('the engagement pipeline', () => {
     const interest = expressInterest(scientist, requestId, { labId, ...proposal })
     if (!interest.ok) throw new Error()
     const bytes = Buffer.from(`%PDF-1.4\n% named ${Math.random()}\ntrailer<<>>\n%%EOF\n`)
-    expect(postMessage(scientist, interest.value.id, { body: 'С файлом', document: { name: 'a.pdf', size: bytes.length, bytes } }).ok).toBe(true)
+    expect(postMessage(scientist, interest.value.id, { body: 'С файлом', submissionKey: newSubmissionKey(), document: { name: 'a.pdf', size: bytes.length, bytes } }).ok).toBe(true)
     const named = db.select().from(documents).orderBy(desc(documents.id)).get()!
     const orphan = documentFilePath('e'.repeat(64))
     const young = documentFilePath('d'.repeat(64))
@@ -248,6 +249,23 @@ describe('the engagement pipeline', () => {
     fs.rmSync(young)
   })
 
+  it('posts a message once however often the same form is submitted, and each new form posts anew', async () => {
+    const { company, scientist, requestId, labId } = await setUp()
+    const interest = expressInterest(scientist, requestId, { labId, ...proposal })
+    if (!interest.ok) throw new Error()
+    const id = interest.value.id
+    const key = newSubmissionKey()
+    const first = postMessage(company, id, { body: 'Пришлите смету', submissionKey: key })
+    const again = postMessage(company, id, { body: 'Пришлите смету', submissionKey: key })
+    expect(first).toMatchObject({ ok: true, value: { repeated: false } })
+    expect(again).toEqual({ ok: true, value: { id: first.ok ? first.value.id : -1, repeated: true } })
+    // The same key from the other side is that person's own form: it is not taken for a repeat.
+    expect(postMessage(scientist, id, { body: 'Пришлём', submissionKey: key })).toMatchObject({ ok: true, value: { repeated: false } })
+    expect(postMessage(company, id, { body: 'Пришлите смету', submissionKey: newSubmissionKey() })).toMatchObject({ ok: true, value: { repeated: false } })
+    expect(readThread(company, id).map((m) => m.body)).toEqual(['Пришлите смету', 'Пришлём', 'Пришлите смету'])
+    expect(db.select().from(notifications).where(eq(notifications.kind, 'engagementMessage')).all().length).toBeGreaterThan(0)
+  })
+
   it('ends with a reason from either side, after which the thread takes no messages', async () => {
     const { company, scientist, requestId, labId } = await setUp()
     const interest = expressInterest(scientist, requestId, { labId, ...proposal })
@@ -256,7 +274,7 @@ describe('the engagement pipeline', () => {
       ok: true,
       value: { stage: 'declined', declinedBy: 'company', declineReason: 'chose_other' },
     })
-    expect(postMessage(scientist, interest.value.id, { body: 'Почему?' })).toMatchObject({ error: 'engagement_closed' })
+    expect(postMessage(scientist, interest.value.id, { body: 'Почему?', submissionKey: newSubmissionKey() })).toMatchObject({ error: 'engagement_closed' })
     expect(advanceEngagement(company, interest.value.id, 'shortlist')).toMatchObject({ error: 'transition_not_allowed' })
     expect(db.select().from(notifications).where(eq(notifications.kind, 'engagementDeclined')).all().length).toBeGreaterThan(0)
   })

@@ -40,8 +40,12 @@ describe('reading amounts typed by people', () => {
 describe('dates', () => {
   it('shows an ISO UTC instant in the Tomsk time zone', () => {
     // 20:30 UTC is already the next day in Tomsk (UTC+7).
-    expect(formatDate('2026-03-01T20:30:00.000Z', 'en')).toBe('2 Mar 2026')
-    expect(formatDate('2026-03-01T20:30:00.000Z', 'ru')).toMatch(/^2 мар\.? 2026/)
+    expect(formatDate('2026-03-01T20:30:00.000Z', 'en')).toBe('2\u00a0Mar\u00a02026')
+    // Nothing in a date or an amount lets a line break inside it.
+    expect(formatDate('2027-06-30T12:00:00.000Z', 'ru')).not.toMatch(/[ \u202f]/)
+    expect(formatMoney(kopecks(2_130_000_000), 'en')).not.toMatch(/[ \u202f]/)
+    expect(formatMoney(kopecks(2_130_000_000), 'ru')).not.toMatch(/[ \u202f]/)
+    expect(formatDate('2026-03-01T20:30:00.000Z', 'ru')).toMatch(/^2\u00a0мар\.?\u00a02026/)
     expect(formatDate(null, 'ru')).toBe('—')
   })
 })

@@ -27,6 +27,7 @@ export function figuresTable(figures: DashboardFigures, locale: Locale): { colum
     ]),
     { figure: t('dashboard.figures.daysToFirstContact'), value: figures.daysToFirstContact ?? '—' },
     { figure: t('dashboard.figures.daysToContract'), value: figures.daysToContract ?? '—' },
+    { figure: t('dashboard.figures.registeredOutside'), value: figures.contractsRegisteredOutside },
   ]
   return {
     columns: [

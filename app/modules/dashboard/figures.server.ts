@@ -56,6 +56,11 @@ export interface DashboardFigures {
   /** Median days from publishing a request to its first engagement, and to its first contract. */
   daysToFirstContact: number | null
   daysToContract: number | null
+  /**
+   * Requests whose first contract is dated before the request was published: the work was agreed
+   * outside the platform and only registered here, so they are left out of the times above.
+   */
+  contractsRegisteredOutside: number
 }
 
 export function dashboardFigures(filter: DashboardFilter): DashboardFigures {
@@ -87,6 +92,8 @@ export function dashboardFigures(filter: DashboardFilter): DashboardFigures {
     )
     .all(p) as { d: number }[]
   const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10)
+  // A time is never negative: what happened before the request was posted did not happen through it.
+  const onPlatform = (rows: { d: number }[]) => rows.map((r) => r.d).filter((d) => d >= 0)
   return {
     requestsPosted: one(`SELECT count(*) AS n ${from.requests} WHERE ${where.requestPosted}`, filter),
     requestsOpen: one(`SELECT count(*) AS n ${from.requests} WHERE ${where.requestPosted} AND r.status = 'published'`, filter),
@@ -103,7 +110,8 @@ export function dashboardFigures(filter: DashboardFilter): DashboardFigures {
     },
     claimsByStatus: Object.fromEntries(claims.map((r) => [r.k, r.n])),
     programmes: programmes.map((pr) => ({ ...pr, remaining: pr.total - pr.reserved - pr.paid })),
-    daysToFirstContact: round(median(contactDays.map((r) => r.d))),
-    daysToContract: round(median(contractDays.map((r) => r.d))),
+    daysToFirstContact: round(median(onPlatform(contactDays))),
+    daysToContract: round(median(onPlatform(contractDays))),
+    contractsRegisteredOutside: contractDays.filter((r) => r.d < 0).length,
   }
 }

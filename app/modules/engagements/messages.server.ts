@@ -21,13 +21,14 @@ function openThreadOf(tx: DbOrTx, actor: Actor, engagementId: number) {
 /**
  * A message in the engagement's thread, from one of its two organisations, with at most one
  * document, which is checked and stored only once the thread is known to be the actor's. Everyone
- * else in both organisations is told.
+ * else in both organisations is told. The form's submission key makes a repeat (double click,
+ * resubmitted page) the same message: it is answered with the first one, not posted again.
  */
 export function postMessage(
   actor: Actor,
   engagementId: number,
-  input: { body: string; document?: IncomingDocument },
-): Result<{ id: number }, 'not_found' | 'engagement_closed' | DocumentRefusal> {
+  input: { body: string; submissionKey: string; document?: IncomingDocument },
+): Result<{ id: number; repeated: boolean }, 'not_found' | 'engagement_closed' | DocumentRefusal> {
   const thread = openThreadOf(db, actor, engagementId)
   if (!thread.ok) return thread
   const prepared = input.document ? prepareDocument(input.document, 'attachment', actor) : null
@@ -36,10 +37,16 @@ export function postMessage(
     const open = openThreadOf(tx, actor, engagementId)
     if (!open.ok) return open
     const { engagement, authorOrganisationId } = open.value
+    const earlier = tx
+      .select({ id: engagementMessages.id })
+      .from(engagementMessages)
+      .where(and(eq(engagementMessages.engagementId, engagementId), eq(engagementMessages.authorUserId, actor.userId), eq(engagementMessages.submissionKey, input.submissionKey)))
+      .get()
+    if (earlier) return ok({ id: earlier.id, repeated: true })
     const documentId = prepared ? insertDocument(tx, actor, prepared.value) : null
     const message = tx
       .insert(engagementMessages)
-      .values({ engagementId, authorUserId: actor.userId, authorOrganisationId, body: input.body, documentId })
+      .values({ engagementId, authorUserId: actor.userId, authorOrganisationId, body: input.body, documentId, submissionKey: input.submissionKey })
       .returning()
       .get()
     markRead(tx, engagementId, actor.userId, message.id)
@@ -52,7 +59,7 @@ export function postMessage(
       .all()
       .map((m) => m.userId)
     notifyUsers(tx, recipients, { kind: 'engagementMessage', params: { author: actor.name, request: request?.title ?? '' }, link: `/engagements/${engagementId}` })
-    return ok({ id: message.id })
+    return ok({ id: message.id, repeated: false })
   })
 }
 

@@ -24,6 +24,8 @@ export const DeclineSchema = z
 
 export const MessageSchema = z.object({
   body: requiredText(5000, 1),
+  // Generated for each render of the form (see newSubmissionKey); a repeat of the same key is one message.
+  submissionKey: z.string({ required_error: 'errors.stale_form' }).regex(/^[A-Za-z0-9-]{16,64}$/, 'errors.stale_form'),
 })
 
 export const engagementActions = ['shortlist', 'discuss', 'offer_admission', 'accept_terms', 'agree'] as const

@@ -1,3 +1,4 @@
+import { unbreakable } from './dates'
 import { numberFormat } from './intl'
 
 // Money is an integer number of kopecks; shares are basis points (1 % = 100 bp). No float ever
@@ -50,7 +51,7 @@ export function formatMoney(amount: Kopecks | number, locale: 'ru' | 'en', optio
     maximumFractionDigits: digits,
   })
   // Intl takes the exact decimal string, so no float rounding touches the kopecks.
-  return format.format(kopecksToDecimal(amount as Kopecks) as unknown as number)
+  return unbreakable(format.format(kopecksToDecimal(amount as Kopecks) as unknown as number))
 }
 
 export function formatShare(share: BasisPoints | number, locale: 'ru' | 'en'): string {

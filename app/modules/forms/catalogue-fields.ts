@@ -26,8 +26,10 @@ export function lineList(maxItems: number, maxLength: number) {
     .pipe(z.array(z.string().max(maxLength, message.tooLong(maxLength))).max(maxItems, `errors.too_many_items:${maxItems}`))
 }
 
-export const trlField = z.coerce
-  .number({ required_error: message.required, invalid_type_error: 'errors.trl' })
+// A plain number, not z.coerce: conform turns an unchosen option into "missing" (asked to choose a
+// level) and a chosen one into a number; coercion would turn the empty option into 0, out of scale.
+export const trlField = z
+  .number({ required_error: 'errors.trl_required', invalid_type_error: 'errors.trl' })
   .int('errors.trl')
   .min(1, 'errors.trl')
   .max(9, 'errors.trl')

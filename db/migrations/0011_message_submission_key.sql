@@ -1,0 +1,2 @@
+ALTER TABLE `engagement_messages` ADD `submission_key` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `engagement_messages_submission_key_idx` ON `engagement_messages` (`engagement_id`,`author_user_id`,`submission_key`);
