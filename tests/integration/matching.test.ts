@@ -15,7 +15,8 @@ import { insertDemoLab } from '~/modules/demo/catalogue-seed.server'
 import { proposeLabsForRequest } from '~/modules/matching/matcher.server'
 import { expressInterest, inviteLab } from '~/modules/engagements/engagements.server'
 import { listMatches, openMatch, proposedLabsForRequest, proposedRequestsForLab, setMatchStatus } from '~/modules/matching/matches.server'
-import { refreshRequestMatches, syncMatching } from '~/modules/matching/refresh.server'
+import { queueRefreshOfSynced, workRefreshQueue } from '~/modules/matching/refresh-queue.server'
+import { refreshRequestMatches, syncProfiles } from '~/modules/matching/refresh.server'
 import { completeInn10, completeOgrn13 } from '~/modules/organisations/inn-ogrn'
 import type { Actor } from '~/modules/permissions/actor'
 import { changeRequestStatus, createRequest, updateRequest } from '~/modules/requests/requests.server'
@@ -30,14 +31,17 @@ import { fixtureRequests } from '../fixtures/matching/requests'
 const embedded = new SqliteFtsEngine(database.sqlite)
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10)
 
-/** Drains the outbox into the engine, with matching following, as the server's worker does. */
+/** Drains the outbox into the engine, then the refresh queue it fills, as the background process does. */
 async function sync(engine: SearchEngine = embedded) {
   await drainOutbox(db, engine, indexRegistry, {
-    onSynced: (index, ids) => syncMatching(db, engine, index, ids, { notify: true }).then(() => undefined),
+    onAccepted: queueRefreshOfSynced,
+    onSynced: (index, ids) => syncProfiles(db, index, ids),
     onError: (error) => {
       throw error
     },
   })
+  const slice = await workRefreshQueue(db, engine, { budgetMs: 60_000 })
+  if (slice.failed > 0) throw new Error(`${slice.failed} proposal refreshes failed`)
 }
 
 /** The fixture's labs under the demo cluster's science organisations, inserted as the demo seed does. */
