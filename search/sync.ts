@@ -186,7 +186,8 @@ export async function reindex(
     for (let start = 0; start < ids.length; start += REINDEX_BATCH) {
       const batch = ids.slice(start, start + REINDEX_BATCH)
       const documents = batch.map((id) => definition.build(db, id)).filter((document) => document !== null)
-      await engine.upsert(name, documents)
+      // Batches go one after another without waiting for the engine to take each in; the last waits for all.
+      await engine.upsert(name, documents, { wait: start + REINDEX_BATCH >= ids.length })
       count += documents.length
       onProgress?.({ index: name, done: start + batch.length, total: ids.length })
     }

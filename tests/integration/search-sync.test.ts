@@ -38,6 +38,7 @@ class SwitchableEngine implements SearchEngine {
   delete: SearchEngine['delete'] = async (...args) => (this.check(), this.inner.delete(...args))
   clear: SearchEngine['clear'] = async (...args) => (this.check(), this.inner.clear(...args))
   search: SearchEngine['search'] = async (...args) => (this.check(), this.inner.search(...args))
+  multiSearch: SearchEngine['multiSearch'] = async (...args) => (this.check(), this.inner.multiSearch(...args))
   count: SearchEngine['count'] = async (...args) => (this.check(), this.inner.count(...args))
   health: SearchEngine['health'] = () => this.inner.health()
 }
