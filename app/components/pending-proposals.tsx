@@ -39,7 +39,7 @@ export function PendingProposals({ pending, stateUrl, label }: { pending: boolea
 
   if (!pending) return null
   return (
-    <p className="pending-proposals" role="status">
+    <p className="pending-proposals" aria-live="polite">
       <span>{label}</span>
       <noscript> {t('match.pendingReload')}</noscript>
     </p>
