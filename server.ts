@@ -10,11 +10,15 @@ import { database } from './app/db.server'
 import { env } from './app/env.server'
 import { resolveRequestSession } from './app/modules/auth/request-session.server'
 import { bodyRefusal, MAX_DRAINED_REFUSED_BYTES } from './app/modules/http/body-guard'
-import { startBackgroundWork } from './app/modules/background.server'
+import { seedDemoIfEmpty } from './app/modules/background.server'
+import { startBackgroundProcess } from './app/modules/background/process.server'
 import { logger } from './app/modules/logger.server'
 
-// Opening the database (above) applied the migrations; background work seeds an empty database.
-const background = await startBackgroundWork()
+// Opening the database (above) applied the migrations. A fresh database gets the small demo cluster
+// before the server listens; everything heavier (search index, proposals) is the background
+// process's, which starts alongside and never holds the server up.
+await seedDemoIfEmpty()
+const background = startBackgroundProcess()
 
 const build = (await import(path.resolve('build/index.js'))) as ServerBuild
 

@@ -5,23 +5,18 @@
 // free loopback port, then drives it from this process with autocannon: each page in turn for
 // --duration seconds over --connections connections, after a short warm-up. Progress goes to stderr, the JSON report to
 // stdout. Nothing is asserted on the figures.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { and, count, desc, eq } from 'drizzle-orm'
-import type { Db } from '../db/client'
-import { labs, matches, memberships, organisations, rdRequests, users } from '../db/schema'
-import type { Alliance } from '../db/schema/values'
-import { DEMO_PASSWORD } from '../db/seed/demo-cluster'
-import { completeInn10, completeOgrn13 } from '../app/modules/organisations/inn-ogrn'
-import { HOME_REGION } from '../app/modules/organisations/regions'
+import { matches, memberships, rdRequests, labs, users } from '../db/schema'
 import { indexRegistry } from '../search/registry'
 import { drainOutbox, reindex } from '../search/sync'
-import { syntheticLabs, syntheticRequests, type SyntheticRequest } from './bench/synthetic'
+import { insertSyntheticCatalogue } from './bench/app-catalogue'
+import { freePort, isRunning, percentile, round, signIn, startServer, stopServer } from './bench/server-process'
 
 // autocannon ships no types: the part used here, typed where it enters.
 interface AutocannonResult {
@@ -58,17 +53,7 @@ const SEARCH_PATH = `/requests?q=${encodeURIComponent('датчики')}&allianc
 const DASHBOARD_PATH = '/company'
 const DASHBOARD_EMAIL = 'company@demo.test'
 
-// The synthetic catalogue names regions by city; the database stores subject codes.
-const REGION_CODES: Record<string, string> = {
-  tomsk: '70', novosibirsk: '54', kemerovo: '42', krasnoyarsk: '24', omsk: '55',
-  moscow: '77', 'saint-petersburg': '78', yekaterinburg: '66', irkutsk: '38',
-}
-const REQUEST_STATUS: Record<SyntheticRequest['status'], 'published' | 'closed'> = {
-  open: 'published', negotiation: 'published', contracted: 'closed', closed: 'closed',
-}
-const DAY = 86_400_000
 const STARTUP_TIMEOUT_MS = 10 * 60_000
-const RECORDS_PER_ORGANISATION = 20
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-http-'))
 const serverEnv = {
@@ -81,11 +66,9 @@ const serverEnv = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
 }
 let server: ChildProcess | null = null
-let stopping = false
 // Interrupted: take the server and the scratch database down too.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    stopping = true
     server?.kill('SIGTERM')
     fs.rmSync(workDir, { recursive: true, force: true })
     process.exit(1)
@@ -102,10 +85,11 @@ try {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   progress(`starting the production server on ${base}…`)
-  server = startServer(port)
-  const startupSeconds = await waitUntilCurrent(base, server)
+  const started = startServer({ ...serverEnv, PORT: String(port) }, (reason) => progress(`the server stopped by itself (${reason})`))
+  server = started
+  const startupSeconds = await waitUntilCurrent(base, started)
   progress(`ready after ${startupSeconds} s`)
-  const cookie = await signIn(base)
+  const cookie = await signIn(base, DASHBOARD_EMAIL, DASHBOARD_PATH)
 
   const targets: Array<{ name: string; path: string; headers: Record<string, string>; mustShow?: string }> = [
     { name: 'baseline', path: '/healthz', headers: {} },
@@ -169,12 +153,12 @@ async function prepareDatabase() {
   const { seedDemoData } = await import('../app/modules/demo/seed.server')
   const { searchEngine } = await import('../app/modules/search/engine.server')
   const { parseRequestSearch, runCatalogueQuery } = await import('../app/modules/search/catalogue-search.server')
-  const { prepareMatching } = await import('../app/modules/matching/refresh.server')
+  const { prepareMatching, workRefreshQueue } = await import('../app/modules/matching/refresh-queue.server')
   try {
     progress(`seeding the demo cluster into ${serverEnv.DATABASE_PATH}…`)
     await seedDemoData(db)
     progress(`adding ${extra} synthetic requests and ${extra} synthetic labs…`)
-    insertSyntheticCatalogue(db)
+    insertSyntheticCatalogue(db, extra)
     const requests = db.select({ n: count() }).from(rdRequests).get()!.n
     const labCount = db.select({ n: count() }).from(labs).get()!.n
     progress(`indexing into ${searchEngine.kind}…`)
@@ -188,9 +172,12 @@ async function prepareDatabase() {
     progress('preparing matching proposals for the whole catalogue…')
     const matchingStarted = Date.now()
     const heartbeat = setInterval(() => progress(`  still preparing after ${Math.round((Date.now() - matchingStarted) / 1000)} s…`), 60_000)
-    const matching = await prepareMatching(db, searchEngine).finally(() => clearInterval(heartbeat))
+    prepareMatching(db)
+    while ((await workRefreshQueue(db, searchEngine, { budgetMs: 60_000 })).more);
+    clearInterval(heartbeat)
+    const proposals = db.select({ n: count() }).from(matches).get()!.n
     const matchingSeconds = Math.round((Date.now() - matchingStarted) / 1000)
-    progress(`  ${matching?.proposed ?? 0} proposals in ${matchingSeconds} s`)
+    progress(`  ${proposals} proposals in ${matchingSeconds} s`)
 
     const query = parseRequestSearch(new URL(SEARCH_PATH, 'http://localhost'))
     if (!query.ok) throw new Error(`the search URL ${SEARCH_PATH} is not valid`)
@@ -212,7 +199,7 @@ async function prepareDatabase() {
       engine: searchEngine.kind,
       requests,
       labs: labCount,
-      proposals: matching?.proposed ?? 0,
+      proposals,
       matchingSeconds,
       searchMatches: search.result?.total ?? null,
       requestId: requestPage.id,
@@ -222,109 +209,12 @@ async function prepareDatabase() {
   }
 }
 
-/**
- * The synthetic catalogue through the application's tables, owned by synthetic organisations of
- * RECORDS_PER_ORGANISATION records each, as a grown cluster would be: the demo organisations, whose
- * pages are measured, keep their own few records.
- */
-function insertSyntheticCatalogue(db: Db): void {
-  const now = Date.now()
-  db.transaction((tx) => {
-    const owners = (kind: 'company' | 'science', count: number) =>
-      Array.from({ length: count }, (_, n) => {
-        const serial = `${kind === 'company' ? 1 : 5}${String(n).padStart(4, '0')}`
-        const userId = `bench-${kind}-${n}`
-        // An unusable hash: nobody signs in as these owners.
-        tx.insert(users).values({ id: userId, email: `${userId}@bench.example`, name: `Владелец ${serial}`, passwordHash: '!' }).run()
-        const { id } = tx
-          .insert(organisations)
-          .values({
-            type: kind === 'company' ? 'company' : n % 3 === 0 ? 'institute' : 'university',
-            name: kind === 'company' ? `ООО «Синтетика ${serial}»` : `Научная организация ${serial}`,
-            inn: completeInn10(`${HOME_REGION}99${serial}`),
-            ogrn: completeOgrn13(`10299${HOME_REGION}${serial}`),
-            region: HOME_REGION,
-            size: kind === 'company' ? 'small' : null,
-            isState: kind === 'science',
-            verificationStatus: 'verified',
-          })
-          .returning({ id: organisations.id })
-          .get()
-        tx.insert(memberships).values({ userId, organisationId: id, role: 'owner' }).run()
-        return { organisationId: id, userId }
-      })
-    const companies = owners('company', Math.ceil(extra / RECORDS_PER_ORGANISATION))
-    const science = owners('science', Math.ceil(extra / RECORDS_PER_ORGANISATION))
-
-    syntheticRequests(extra, 7).forEach((r, i) => {
-      const owner = companies[Math.floor(i / RECORDS_PER_ORGANISATION)]
-      const sentences = r.description.split('. ')
-      tx.insert(rdRequests)
-        .values({
-          organisationId: owner.organisationId,
-          createdBy: owner.userId,
-          title: r.title,
-          summary: `${sentences[0]}.`,
-          problem: r.description,
-          expectedResult: sentences.at(-2) ?? r.title,
-          oecdField: r.fieldsOfScience[0],
-          alliance: r.alliance as Alliance | null,
-          keywords: r.keywords,
-          trlNow: Math.max(1, r.trl - 2),
-          trlWanted: r.trl,
-          budgetMin: r.budgetKopecks,
-          budgetMax: Math.round(r.budgetKopecks * 1.5),
-          deadline: new Date(now + (30 + (i % 700)) * DAY).toISOString().slice(0, 10),
-          region: REGION_CODES[r.region] ?? HOME_REGION,
-          status: REQUEST_STATUS[r.status],
-          createdAt: r.createdAt,
-          updatedAt: r.createdAt,
-          publishedAt: r.createdAt,
-        })
-        .run()
-    })
-    syntheticLabs(extra, 8).forEach((lab, i) => {
-      tx.insert(labs)
-        .values({
-          organisationId: science[Math.floor(i / RECORDS_PER_ORGANISATION)].organisationId,
-          name: lab.name,
-          description: lab.expertise,
-          oecdFields: lab.fieldsOfScience,
-          grnti: [],
-          alliance: lab.alliance as Alliance | null,
-          keywords: lab.keywords,
-          equipment: lab.equipment,
-          services: [],
-          trlMin: Math.max(1, lab.maxTrl - 4),
-          trlMax: lab.maxTrl,
-          contactName: lab.expertise.split(': ').pop()!.replace(/\.$/, ''),
-          contactEmail: `lab-${i}@bench.example`,
-        })
-        .run()
-    })
-  })
-}
-
-function startServer(port: number): ChildProcess {
-  // node --import tsx is `tsx server.ts` without a wrapper process, so SIGTERM reaches the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...process.env, ...serverEnv, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  let errors = ''
-  child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)))
-  child.once('exit', (code, signal) => {
-    if (!stopping) progress(`the server stopped by itself (${signal ?? `exit code ${code}`}): ${errors}`)
-  })
-  return child
-}
-
 /** Up, and with nothing left in the search outbox: the index holds the whole catalogue. */
 async function waitUntilCurrent(base: string, child: ChildProcess): Promise<number> {
   const started = Date.now()
   let reported = started
   while (Date.now() - started < STARTUP_TIMEOUT_MS) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error('the server stopped before it was ready')
+    if (!isRunning(child)) throw new Error('the server stopped before it was ready')
     const health = await fetch(`${base}/healthz`).then(
       async (response) => (response.ok ? ((await response.json()) as { search?: { outbox?: { pending: number } } }) : null),
       () => null,
@@ -337,19 +227,6 @@ async function waitUntilCurrent(base: string, child: ChildProcess): Promise<numb
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   throw new Error(`the server was not ready within ${STARTUP_TIMEOUT_MS / 60_000} minutes`)
-}
-
-/** Signs in as a demo company the way the login form does, and returns the session cookie. */
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-    body: new URLSearchParams({ email: DASHBOARD_EMAIL, password: DEMO_PASSWORD, redirectTo: DASHBOARD_PATH }),
-    redirect: 'manual',
-  })
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('rd_session='))
-  if (response.status !== 302 || !session) throw new Error(`signing in as ${DASHBOARD_EMAIL} failed (${response.status})`)
-  return session.split(';')[0]
 }
 
 interface Measurement {
@@ -367,39 +244,13 @@ async function measure(url: string, headers: Record<string, string>, seconds: nu
   run.on('response', (_client, _status, _bytes, responseTimeMs) => latencies.push(responseTimeMs))
   const result = await run
   latencies.sort((a, b) => a - b)
-  const percentile = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN, 1)
+  const at = (p: number) => round(percentile(latencies, p), 1)
   return {
     requestsPerSecond: round(result.requests.average, 1),
     requests: result.requests.total,
-    latencyMs: { p50: percentile(50), p95: percentile(95), p99: percentile(99) },
+    latencyMs: { p50: at(50), p95: at(95), p99: at(99) },
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
   }
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  stopping = true
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(timer)
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits
-  return Math.round(value * factor) / factor
 }

@@ -82,12 +82,18 @@ export interface SearchEngine {
   readonly kind: 'meilisearch' | 'sqlite-fts'
   /** Creates the index or brings its settings up to date; safe to call again. */
   ensureIndex(index: IndexName, settings: IndexSettings): Promise<void>
-  /** Adds or replaces documents by id. */
-  upsert(index: IndexName, documents: SearchDocument[]): Promise<void>
+  /**
+   * Adds or replaces documents by id. With `wait: false` the engine may take them in later (a bulk
+   * load sends its next batch meanwhile); the next upsert that waits, and any search or count, sees
+   * them, and a batch the engine refused fails that upsert.
+   */
+  upsert(index: IndexName, documents: SearchDocument[], options?: { wait?: boolean }): Promise<void>
   delete(index: IndexName, ids: string[]): Promise<void>
   /** Removes every document of the index (its settings stay). */
   clear(index: IndexName): Promise<void>
   search<D extends SearchDocument = SearchDocument>(index: IndexName, query: SearchQuery): Promise<SearchResult<D>>
+  /** Several searches of one index at once (one request to a remote engine); results in query order. */
+  multiSearch<D extends SearchDocument = SearchDocument>(index: IndexName, queries: SearchQuery[]): Promise<SearchResult<D>[]>
   count(index: IndexName): Promise<number>
   health(): Promise<EngineHealth>
 }

@@ -7,7 +7,9 @@ import {
   type EnqueuedTaskPromise,
   type Hit,
   type SearchParams,
+  type SearchResponse,
   type Settings,
+  type Task,
 } from 'meilisearch'
 import {
   HIGHLIGHT_END,
@@ -53,9 +55,19 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly taskTimeoutMs: number
   private readonly onSearchTiming: MeilisearchEngineOptions['onSearchTiming']
   private readonly searchableFields = new Map<IndexName, string[]>()
+  // Tasks of each index enqueued without waiting (a bulk load's batches), not yet seen through.
+  private readonly unconfirmed = new Map<IndexName, Array<{ what: string; taskUid: number }>>()
 
   constructor(options: MeilisearchEngineOptions) {
-    this.client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: 30_000 })
+    this.client = new Meilisearch({
+      host: options.host,
+      apiKey: options.apiKey,
+      timeout: 30_000,
+      // Node's fetch keeps connections alive but asks for compressed answers, and each compressed
+      // answer of more than a few hits came some 40 ms late (issue 14): on a local network the
+      // plain answer is the fast one.
+      requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+    })
     this.indexPrefix = options.indexPrefix ?? ''
     this.taskTimeoutMs = options.taskTimeoutMs ?? 300_000
     this.onSearchTiming = options.onSearchTiming
@@ -68,16 +80,20 @@ export class MeilisearchEngine implements SearchEngine {
     this.searchableFields.set(index, settings.searchable)
   }
 
-  async upsert(index: IndexName, documents: SearchDocument[]): Promise<void> {
-    if (documents.length === 0) return
-    const fields = await this.searchableOf(index)
-    const withStems = documents.map((document) => {
-      const stems = Object.fromEntries(fields.map((field) => [stemsField(field), analyzeText(textOf(document[field])).join(' ')]))
-      return { ...document, ...stems }
-    })
-    await this.run(`add documents to ${this.uid(index)}`, () =>
-      this.client.index(this.uid(index)).addDocuments(withStems, { primaryKey: 'id' }),
-    )
+  async upsert(index: IndexName, documents: SearchDocument[], options: { wait?: boolean } = {}): Promise<void> {
+    if (documents.length > 0) {
+      const fields = await this.searchableOf(index)
+      const withStems = documents.map((document) => {
+        const stems = Object.fromEntries(fields.map((field) => [stemsField(field), analyzeText(textOf(document[field])).join(' ')]))
+        return { ...document, ...stems }
+      })
+      const what = `add documents to ${this.uid(index)}`
+      const enqueued = await this.call(what, () => this.client.index(this.uid(index)).addDocuments(withStems, { primaryKey: 'id' }))
+      const tasks = this.unconfirmed.get(index) ?? []
+      tasks.push({ what, taskUid: enqueued.taskUid })
+      this.unconfirmed.set(index, tasks)
+    }
+    if (options.wait ?? true) await this.settled(index)
   }
 
   async delete(index: IndexName, ids: string[]): Promise<void> {
@@ -90,28 +106,30 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search<D extends SearchDocument = SearchDocument>(index: IndexName, query: SearchQuery): Promise<SearchResult<D>> {
-    const q = stemmedQuery(query.q ?? '')
-    const page = Math.max(1, Math.floor(query.page ?? 1))
-    const perPage = Math.max(1, Math.floor(query.perPage ?? DEFAULT_PER_PAGE))
-    const sort = (query.sort ?? []).map(({ field, direction }) => `${attribute(field)}:${direction}`)
-    // Without text, hits come by id, as in the embedded engine.
-    if (q === '') sort.push('id:asc')
-    const params = {
-      filter: (query.filters ?? []).map(filterExpression),
-      facets: query.facets,
-      sort,
-      page,
-      hitsPerPage: perPage,
-      attributesToHighlight: query.highlight,
-      highlightPreTag: HIGHLIGHT_START,
-      highlightPostTag: HIGHLIGHT_END,
-      showRankingScore: true,
-      matchingStrategy: 'all',
-    } satisfies SearchParams
+    await this.settled(index)
+    const request = searchRequest(query)
     const response = await this.call(`search ${this.uid(index)}`, () =>
-      this.client.index(this.uid(index)).search<Record<string, unknown>, typeof params>(q, params),
+      this.client.index(this.uid(index)).search<Record<string, unknown>, SearchParams>(request.q, request.params),
     )
-    this.onSearchTiming?.(response.processingTimeMs)
+    return this.resultOf<D>(response, query, request)
+  }
+
+  /** One multi-search request, however many queries: the matcher's several queries cost one round trip. */
+  async multiSearch<D extends SearchDocument = SearchDocument>(index: IndexName, queries: SearchQuery[]): Promise<SearchResult<D>[]> {
+    if (queries.length === 0) return []
+    await this.settled(index)
+    const uid = this.uid(index)
+    const requests = queries.map(searchRequest)
+    const response = await this.call(`multi-search ${uid}`, () =>
+      this.client.multiSearch<{ queries: Array<SearchParams & { indexUid: string }> }, Record<string, unknown>>({
+        queries: requests.map((request) => ({ indexUid: uid, q: request.q, ...request.params })),
+      }),
+    )
+    return response.results.map((result, i) => this.resultOf<D>(result, queries[i], requests[i]))
+  }
+
+  private resultOf<D extends SearchDocument>(response: SearchResponse<Record<string, unknown>>, query: SearchQuery, request: SearchRequest): SearchResult<D> {
+    if (response.processingTimeMs !== undefined) this.onSearchTiming?.(response.processingTimeMs)
     const facets: SearchResult['facets'] = {}
     for (const field of query.facets ?? []) facets[field] = response.facetDistribution?.[field] ?? {}
     return {
@@ -120,14 +138,15 @@ export class MeilisearchEngine implements SearchEngine {
         highlights: highlightsOf(hit, query.highlight ?? []),
         relevance: hit._rankingScore ?? 0,
       })),
-      total: response.totalHits,
-      page,
-      perPage,
+      total: response.totalHits ?? response.hits.length,
+      page: request.page,
+      perPage: request.perPage,
       facets,
     }
   }
 
   async count(index: IndexName): Promise<number> {
+    await this.settled(index)
     const stats = await this.call(`stats of ${this.uid(index)}`, () => this.client.index(this.uid(index)).getStats())
     return stats.numberOfDocuments
   }
@@ -161,9 +180,21 @@ export class MeilisearchEngine implements SearchEngine {
   /** Enqueues a task and waits for it; a failed task is an error, unless its code is `tolerated`. */
   private async run(what: string, enqueue: () => EnqueuedTaskPromise, tolerated?: string): Promise<void> {
     const task = await this.call(what, () => enqueue().waitTask({ timeout: this.taskTimeoutMs }))
-    if (task.status === 'succeeded' || (task.error && task.error.code === tolerated)) return
-    const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status
-    throw new SearchUnavailableError(`Meilisearch refused to ${what} (task ${task.uid}): ${reason}`)
+    checkTask(what, task, tolerated)
+  }
+
+  /**
+   * Sees the index's tasks enqueued without waiting through (the server runs an index's tasks in
+   * order); one it refused is an error here.
+   */
+  private async settled(index: IndexName): Promise<void> {
+    const tasks = this.unconfirmed.get(index)
+    if (!tasks) return
+    this.unconfirmed.delete(index)
+    for (const { what, taskUid } of tasks) {
+      const task = await this.call(what, () => this.client.tasks.waitForTask(taskUid, { timeout: this.taskTimeoutMs }))
+      checkTask(what, task)
+    }
   }
 
   /** An unreachable or failing server becomes SearchUnavailableError; a refused request stays as it is. */
@@ -179,6 +210,46 @@ export class MeilisearchEngine implements SearchEngine {
       if (unreachable) throw new SearchUnavailableError(`Meilisearch could not ${what}: ${error.message}`, { cause: error })
       throw error
     }
+  }
+}
+
+function checkTask(what: string, task: Task, tolerated?: string): void {
+  if (task.status === 'succeeded' || (task.error && task.error.code === tolerated)) return
+  const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status
+  throw new SearchUnavailableError(`Meilisearch refused to ${what} (task ${task.uid}): ${reason}`)
+}
+
+interface SearchRequest {
+  q: string
+  page: number
+  perPage: number
+  params: SearchParams
+}
+
+/** A contract query as Meilisearch's: stemmed text, quoted filters, a page of hits with their scores. */
+function searchRequest(query: SearchQuery): SearchRequest {
+  const q = stemmedQuery(query.q ?? '')
+  const page = Math.max(1, Math.floor(query.page ?? 1))
+  const perPage = Math.max(1, Math.floor(query.perPage ?? DEFAULT_PER_PAGE))
+  const sort = (query.sort ?? []).map(({ field, direction }) => `${attribute(field)}:${direction}`)
+  // Without text, hits come by id, as in the embedded engine.
+  if (q === '') sort.push('id:asc')
+  return {
+    q,
+    page,
+    perPage,
+    params: {
+      filter: (query.filters ?? []).map(filterExpression),
+      facets: query.facets,
+      sort,
+      page,
+      hitsPerPage: perPage,
+      attributesToHighlight: query.highlight,
+      highlightPreTag: HIGHLIGHT_START,
+      highlightPostTag: HIGHLIGHT_END,
+      showRankingScore: true,
+      matchingStrategy: 'all',
+    },
   }
 }
 

@@ -19,6 +19,12 @@ export type IndexRegistry = Partial<Record<IndexName, IndexDefinition>>
 /** Told which records of an index the engine has just accepted (upserted or deleted). */
 export type SyncedHook = (indexName: IndexName, documentIds: string[]) => void | Promise<void>
 
+/**
+ * Told the same inside the transaction that marks their outbox rows processed: what it writes
+ * (a follower's own queue) is there exactly when the rows are done, never a moment later.
+ */
+export type AcceptedHook = (tx: DbOrTx, indexName: IndexName, documentIds: string[]) => void
+
 export interface DrainResult {
   /** Outbox rows now marked processed. */
   processed: number
@@ -45,7 +51,7 @@ export async function drainOutbox(
   db: Db,
   engine: SearchEngine,
   registry: IndexRegistry,
-  options: { batchSize?: number; now?: Date; onSynced?: SyncedHook; onError?: (error: unknown) => void } = {},
+  options: { batchSize?: number; now?: Date; onAccepted?: AcceptedHook; onSynced?: SyncedHook; onError?: (error: unknown) => void } = {},
 ): Promise<DrainResult> {
   const now = (options.now ?? new Date()).toISOString()
   const rows = db
@@ -81,7 +87,10 @@ export async function drainOutbox(
       }
       await engine.upsert(indexName, documents)
       await engine.delete(indexName, deletions)
-      db.update(searchOutbox).set({ processedAt: now }).where(inArray(searchOutbox.id, rowIds)).run()
+      db.transaction((tx) => {
+        tx.update(searchOutbox).set({ processedAt: now }).where(inArray(searchOutbox.id, rowIds)).run()
+        options.onAccepted?.(tx, indexName, ids)
+      })
       result.processed += rowIds.length
       result.upserted += documents.length
       result.deleted += deletions.length
@@ -177,7 +186,8 @@ export async function reindex(
     for (let start = 0; start < ids.length; start += REINDEX_BATCH) {
       const batch = ids.slice(start, start + REINDEX_BATCH)
       const documents = batch.map((id) => definition.build(db, id)).filter((document) => document !== null)
-      await engine.upsert(name, documents)
+      // Batches go one after another without waiting for the engine to take each in; the last waits for all.
+      await engine.upsert(name, documents, { wait: start + REINDEX_BATCH >= ids.length })
       count += documents.length
       onProgress?.({ index: name, done: start + batch.length, total: ids.length })
     }
@@ -187,11 +197,18 @@ export async function reindex(
 }
 
 export interface SyncWorker {
+  /** Drains at once rather than at the next interval: someone is waiting for a change. */
+  wake(): void
   /** Stops the loop after the drain under way, if any, has finished. */
   stop(): Promise<void>
 }
 
-/** Drains the outbox every `intervalMs`, and straight again while full batches keep coming. */
+/**
+ * Drains the outbox every `intervalMs`, and straight again while full batches keep coming. After
+ * each drain `afterDrain` does a slice of its followers' own work (proposal refresh); while it says
+ * there is more, the loop comes back at once, draining first, so that a new change never waits
+ * behind a long queue.
+ */
 export function startSyncWorker(options: {
   db: Db
   engine: SearchEngine
@@ -199,34 +216,54 @@ export function startSyncWorker(options: {
   intervalMs?: number
   batchSize?: number
   onDrained?: (result: DrainResult) => void
+  onAccepted?: AcceptedHook
   onSynced?: SyncedHook
+  afterDrain?: () => Promise<{ more: boolean }>
   onError?: (error: unknown) => void
 }): SyncWorker {
-  const { db, engine, registry, intervalMs = 1000, batchSize = 500, onDrained, onSynced, onError } = options
+  const { db, engine, registry, intervalMs = 1000, batchSize = 500, onDrained, onAccepted, onSynced, afterDrain, onError } = options
   let stopped = false
+  let ticking = false
+  // Woken during a drain: the change may have come after that drain read the outbox.
+  let woken = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
 
-  const tick = async () => {
-    try {
-      let result: DrainResult
-      do {
-        result = await drainOutbox(db, engine, registry, { batchSize, onSynced, onError })
-        if (result.processed + result.failed > 0) onDrained?.(result)
-      } while (!stopped && result.failed === 0 && result.processed === batchSize)
-    } catch (error) {
-      onError?.(error)
-    }
-    if (stopped) return
+  const schedule = (delayMs: number) => {
+    clearTimeout(timer)
     timer = setTimeout(() => {
       running = tick()
-    }, intervalMs)
+    }, delayMs)
     // The worker serves the process; it is no reason to keep the process alive.
     timer.unref()
   }
 
+  const tick = async () => {
+    ticking = true
+    woken = false
+    let more = false
+    try {
+      let result: DrainResult
+      do {
+        result = await drainOutbox(db, engine, registry, { batchSize, onAccepted, onSynced, onError })
+        if (result.processed + result.failed > 0) onDrained?.(result)
+      } while (!stopped && result.failed === 0 && result.processed === batchSize)
+      if (!stopped && afterDrain) more = (await afterDrain()).more
+    } catch (error) {
+      onError?.(error)
+    } finally {
+      ticking = false
+    }
+    if (!stopped) schedule(more || woken ? 0 : intervalMs)
+  }
+
   running = tick()
   return {
+    wake() {
+      if (stopped) return
+      if (ticking) woken = true
+      else schedule(0)
+    },
     async stop() {
       stopped = true
       clearTimeout(timer)

@@ -9,31 +9,57 @@ import { removeOrphanFiles } from './documents/store.server'
 import { sendAlertDigests } from './engagements/alerts.server'
 import { logger } from './logger.server'
 import { startMailWorker } from './mail/mail.server'
-import { prepareMatching, syncMatching } from './matching/refresh.server'
+import type { BackgroundReport } from './background/status.server'
+import { prepareMatching, queueRefreshOfSynced, workRefreshQueue } from './matching/refresh-queue.server'
+import { syncProfiles } from './matching/refresh.server'
 import { searchEngine } from './search/engine.server'
 
 const HOURLY_MS = 60 * 60 * 1000
+// How often the outbox is looked at when nobody wakes the worker; a page waiting for proposals does.
+const SYNC_INTERVAL_MS = 500
+// One slice of proposal refreshes between two looks at the outbox.
+const REFRESH_SLICE_MS = 500
 
-/** What the server does besides answering requests: seed a fresh database, keep search in sync, send mail. */
-export async function startBackgroundWork(): Promise<{ stop(): Promise<void> }> {
-  if (env.SEED_DEMO && isDatabaseEmpty(db)) {
-    const summary = await seedDemoData(db)
-    logger.info({ event: 'demo.seeded', ...summary })
-    printDemoSignIns()
-  }
+/** A fresh database gets the demo cluster, before the server listens: it is small. */
+export async function seedDemoIfEmpty(): Promise<void> {
+  if (!env.SEED_DEMO || !isDatabaseEmpty(db)) return
+  const summary = await seedDemoData(db)
+  logger.info({ event: 'demo.seeded', ...summary })
+  printDemoSignIns()
+}
+
+/**
+ * What runs besides answering requests, in the background process (background/worker.ts): fill an
+ * empty search index, prepare proposals for a catalogue without any, keep search and proposals in
+ * step with the outbox, send mail. `report` tells the server how far it is.
+ */
+export async function startBackgroundWork(options: { report?: (report: BackgroundReport) => void } = {}): Promise<{ stop(): Promise<void>; wake(): void }> {
+  const report = options.report ?? (() => {})
+  report({ type: 'state', state: 'starting' })
   await rebuildEmptyIndexes()
-  await prepareProposals()
+  report({ type: 'state', state: 'preparing' })
+  prepareProposals()
+  report({ type: 'state', state: 'running' })
   const sync = startSyncWorker({
     db,
     engine: searchEngine,
     registry: indexRegistry,
+    intervalMs: SYNC_INTERVAL_MS,
     onDrained: (result) => logger.debug({ event: 'search.synced', ...result }),
-    // A changed lab or request gets its proposals refreshed once search has its new document.
-    onSynced: async (indexName, ids) => {
-      const summary = await syncMatching(db, searchEngine, indexName, ids, { notify: true })
-      if (summary.proposed + summary.withdrawn > 0) logger.debug({ event: 'matching.refreshed', index: indexName, ...summary })
+    // A changed lab or request gets its refresh queued as its search document is accepted, and its
+    // profile brought up to date straight after; the refresh itself comes from the queue.
+    onAccepted: queueRefreshOfSynced,
+    onSynced: (indexName, ids) => syncProfiles(db, indexName, ids),
+    afterDrain: async () => {
+      const slice = await workRefreshQueue(db, searchEngine, { budgetMs: REFRESH_SLICE_MS })
+      if (slice.refreshed > 0) report({ type: 'refreshed', count: slice.refreshed })
+      if (slice.failed > 0) logger.warn({ event: 'matching.refresh_failed', failed: slice.failed })
+      return slice
     },
-    onError: (error) => logger.warn({ event: 'search.sync_failed', error: String(error) }),
+    onError: (error) => {
+      logger.warn({ event: 'search.sync_failed', error: String(error) })
+      report({ type: 'error', error: String(error) })
+    },
   })
   const mail = startMailWorker()
   const hourly = setInterval(() => {
@@ -47,6 +73,7 @@ export async function startBackgroundWork(): Promise<{ stop(): Promise<void> }> 
     }
   }, HOURLY_MS).unref()
   return {
+    wake: () => sync.wake(),
     async stop() {
       clearInterval(hourly)
       mail.stop()
@@ -56,14 +83,14 @@ export async function startBackgroundWork(): Promise<{ stop(): Promise<void> }> 
 }
 
 /**
- * Matching profiles and proposals for a catalogue that has none yet (the demo seed, or a database
- * from before matching), once search can find candidates. A failure only delays proposals until the
- * next change of a lab or request.
+ * Matching profiles for a catalogue that has none yet (the demo seed, a restored or bulk-loaded
+ * database), and every record's refresh queued: the worker then works the queue down. A failure
+ * only delays proposals until the next change of a lab or request.
  */
-async function prepareProposals(): Promise<void> {
+function prepareProposals(): void {
   try {
     const started = Date.now()
-    const prepared = await prepareMatching(db, searchEngine)
+    const prepared = prepareMatching(db)
     if (prepared) logger.info({ event: 'matching.prepared', ...prepared, ms: Date.now() - started })
   } catch (error) {
     logger.warn({ event: 'matching.prepare_failed', error: String(error) })

@@ -1,17 +1,18 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { matchingProgress } from '~/modules/health/report.server'
 import { requirePermission } from '~/modules/http/guards.server'
 import { pendingVerificationCount } from '~/modules/organisations/overview.server'
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(context, request, 'area:administration')
-  return json({ pendingVerification: pendingVerificationCount() })
+  return json({ pendingVerification: pendingVerificationCount(), matching: matchingProgress() })
 }
 
 export default function AdministrationWorkspace() {
   const { t } = useTranslation()
-  const { pendingVerification } = useLoaderData<typeof loader>()
+  const { pendingVerification, matching } = useLoaderData<typeof loader>()
   return (
     <section>
       <h1>{t('workspace.administration.title')}</h1>
@@ -27,6 +28,17 @@ export default function AdministrationWorkspace() {
             <strong className="figure">{pendingVerification}</strong>
             <span>{t('workspace.administration.pendingVerification', { count: pendingVerification })}</span>
           </Link>
+        </li>
+        <li className="card" id="matching-progress">
+          <strong className="figure">{matching.pending}</strong>
+          <span>{t('workspace.administration.proposalsPending', { count: matching.pending })}</span>
+          <p className="hint">
+            {t('workspace.administration.matchingProgress', {
+              state: t(`workspace.administration.backgroundState.${matching.background.state}`),
+              refreshed: matching.background.refreshed,
+              failing: matching.failing,
+            })}
+          </p>
         </li>
       </ul>
     </section>

@@ -11,6 +11,7 @@ import { KeywordList, TrlRange } from '~/components/catalogue'
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/components/forms'
 import { VerificationBadge } from '~/components/layout'
 import { MatchList } from '~/components/match-card'
+import { PendingProposals } from '~/components/pending-proposals'
 import { idField } from '~/modules/forms/fields'
 import { notFound, requireActor } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
@@ -264,7 +265,8 @@ export default function LabPage() {
         <section id="proposed-requests" aria-labelledby="proposed-requests-title">
           <h2 id="proposed-requests-title">{t('match.proposedRequests')}</h2>
           <p className="hint">{t('match.proposedRequestsLead')}</p>
-          {proposedRequests.rows.length ? <MatchList matches={proposedRequests.rows} /> : <p className="empty">{t('match.noProposedRequests')}</p>}
+          <PendingProposals pending={proposedRequests.pending} stateUrl={`/labs/${lab.id}/proposals`} label={t('match.findingRequests')} />
+          {proposedRequests.rows.length ? <MatchList matches={proposedRequests.rows} /> : proposedRequests.pending ? null : <p className="empty">{t('match.noProposedRequests')}</p>}
           {proposedRequests.total > 0 ? (
             <p>
               <Link to={`/matches?lab=${lab.id}`}>{t('match.allProposals', { count: proposedRequests.total, dismissed: proposedRequests.dismissed })}</Link>

@@ -8,6 +8,7 @@ import { MeasuresForRequest } from '~/components/measures-for-request'
 import { useFormat } from '~/components/format'
 import { VerificationBadge } from '~/components/layout'
 import { MatchList } from '~/components/match-card'
+import { PendingProposals } from '~/components/pending-proposals'
 import { notFound, requireActor } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { parseId } from '~/modules/http/params.server'
@@ -183,7 +184,8 @@ export default function RequestPage() {
         <section id="proposed-labs" aria-labelledby="proposed-labs-title">
           <h2 id="proposed-labs-title">{t('match.proposedLabs')}</h2>
           <p className="hint">{t('match.proposedLabsLead')}</p>
-          {proposedLabs.rows.length ? <MatchList matches={proposedLabs.rows} /> : <p className="empty">{t('match.noProposedLabs')}</p>}
+          <PendingProposals pending={proposedLabs.pending} stateUrl={`/requests/${r.id}/proposals`} label={t('match.findingLabs')} />
+          {proposedLabs.rows.length ? <MatchList matches={proposedLabs.rows} /> : proposedLabs.pending ? null : <p className="empty">{t('match.noProposedLabs')}</p>}
           {proposedLabs.total > 0 ? (
             <p>
               <Link to={`/matches?request=${r.id}`}>{t('match.allProposals', { count: proposedLabs.total, dismissed: proposedLabs.dismissed })}</Link>

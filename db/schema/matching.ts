@@ -43,6 +43,27 @@ export const matchTermStats = sqliteTable(
   (t) => [uniqueIndex('match_term_stats_term_idx').on(t.term)],
 )
 
+// Labs and requests whose proposals are to be computed again, drained by the background process
+// (app/modules/matching/refresh-queue.server.ts). Queuing a record that is already queued bumps its
+// generation, so that a computation finishing meanwhile does not clear the newer change.
+export const matchRefreshQueue = sqliteTable(
+  'match_refresh_queue',
+  {
+    entityType: text('entity_type', { enum: matchEntityTypes }).notNull(),
+    entityId: integer('entity_id').notNull(),
+    /** 1 for a change someone is waiting to see, 0 for the preparation of a whole catalogue. */
+    priority: integer('priority').notNull().default(0),
+    /** Whether new proposals are announced: not while the record is part of a catalogue's first build. */
+    announce: integer('announce', { mode: 'boolean' }).notNull().default(false),
+    generation: integer('generation').notNull().default(0),
+    queuedAt: text('queued_at').notNull().default(now),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [primaryKey({ columns: [t.entityType, t.entityId] }), index('match_refresh_queue_order_idx').on(t.priority, t.entityType, t.queuedAt)],
+)
+
 /** The corpus totals, one row (id 1). */
 export const matchCorpus = sqliteTable('match_corpus', {
   id: integer('id').primaryKey(),

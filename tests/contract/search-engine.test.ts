@@ -92,6 +92,47 @@ function contract(makeEngine: () => SearchEngine) {
     })
   })
 
+  describe('several searches at once', () => {
+    test('each query is answered as its own search would be, in the order given', async () => {
+      await given(
+        request('a', { title: 'Спектрометр для мерзлоты' }),
+        request('b', { title: 'Робот для сварки', alliance: 'robotics' }),
+        request('c', { title: 'Спектрометры на роботах', alliance: 'vision' }),
+      )
+      const queries: SearchQuery[] = [
+        { q: 'спектрометр', highlight: ['title'] },
+        { q: 'робот', filters: [{ field: 'alliance', op: 'eq', value: 'robotics' }] },
+        { q: '', perPage: 2, page: 2, facets: ['alliance'] },
+        { q: 'гидроочистка' },
+      ]
+      const together = await engine.multiSearch(INDEX, queries)
+      expect(together).toEqual(await Promise.all(queries.map((query) => engine.search(INDEX, query))))
+      expect(idsOf(together[0]).sort()).toEqual(['a', 'c'])
+      expect(idsOf(together[1])).toEqual(['b'])
+      expect(idsOf(together[2])).toEqual(['c'])
+      expect(together[3].total).toBe(0)
+    })
+
+    test('no queries give no results', async () => {
+      expect(await engine.multiSearch(INDEX, [])).toEqual([])
+    })
+  })
+
+  describe('bulk loading', () => {
+    test('batches sent without waiting are all found once the last one waits', async () => {
+      await engine.upsert(INDEX, [request('a', { title: 'Первая партия' })], { wait: false })
+      await engine.upsert(INDEX, [request('b', { title: 'Вторая партия' })], { wait: false })
+      await engine.upsert(INDEX, [request('c', { title: 'Последняя партия' })])
+      expect(await engine.count(INDEX)).toBe(3)
+      expect(idsOf(await search('партия')).sort()).toEqual(['a', 'b', 'c'])
+    })
+
+    test('a search sees a batch sent without waiting', async () => {
+      await engine.upsert(INDEX, [request('a', { title: 'Неподтверждённая партия' })], { wait: false })
+      expect(idsOf(await search('неподтверждённая'))).toEqual(['a'])
+    })
+  })
+
   describe('filters', () => {
     beforeEach(async () => {
       await given(
@@ -346,5 +387,12 @@ describe('meilisearch failures', () => {
     await engine.ensureIndex(INDEX, settings)
     // Meilisearch allows only letters, digits, - and _ in document ids.
     await expect(engine.upsert(INDEX, [request('not a valid id!')])).rejects.toThrow(/invalid_document_id/)
+  })
+
+  test.skipIf(!server)('a batch the server refuses, sent without waiting, fails the next upsert that waits', async () => {
+    const engine = new MeilisearchEngine({ host: server!.host, apiKey: server!.apiKey, indexPrefix: meilisearchPrefix })
+    await engine.ensureIndex(INDEX, settings)
+    await engine.upsert(INDEX, [request('not a valid id!')], { wait: false })
+    await expect(engine.upsert(INDEX, [request('valid')])).rejects.toThrow(/invalid_document_id/)
   })
 })

@@ -74,6 +74,9 @@ const table: Record<string, { url: (ids: Ids) => string; get: Expectation; noSec
   'requests.$requestId._index.tsx': { url: (ids) => `/requests/${ids.draftRequest}`, get: { companyA: 'ok', others: 'notFound' }, noSecrets: true },
   'requests.$requestId.edit.tsx': { url: (ids) => `/requests/${ids.draftRequest}/edit`, get: { anonymous: 'login', companyA: 'ok', companyB: 'forbidden', others: 'forbidden' }, noSecrets: true },
   'requests.$requestId.interest.tsx': { url: (ids) => `/requests/${ids.publishedRequest}/interest`, get: members({ labOfA: 'ok', otherLab: 'ok' }) },
+  // Whether proposals are still being computed, polled by the pages that show them: their viewers only.
+  'requests.$requestId.proposals.ts': { url: (ids) => `/requests/${ids.publishedRequest}/proposals`, get: { companyA: 'ok', others: 'forbidden' } },
+  'labs.$labId.proposals.ts': { url: (ids) => `/labs/${ids.labOfA}/proposals`, get: { labOfA: 'ok', others: 'forbidden' } },
   'labs._index.tsx': { url: () => '/labs', get: everyone },
   'labs.new.tsx': { url: () => '/labs/new', get: members({ labOfA: 'ok', otherLab: 'ok' }) },
   'labs.$labId._index.tsx': { url: (ids) => `/labs/${ids.labOfA}`, get: everyone },

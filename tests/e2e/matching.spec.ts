@@ -100,3 +100,36 @@ test('a lab sees a request among its matches, sets it aside with a reason, and i
   await expect(page.getByLabel('Лаборатория')).toHaveValue(labId!)
   expect(labHref).toBe(`/labs/${labId}`)
 })
+
+test('a company publishes a new request and sees the proposed labs appear on its page without reloading it', async ({ page }) => {
+  await signIn(page, 'company@demo.test')
+  await page.goto('/requests/new')
+  await page.getByLabel('Название', { exact: true }).fill('Проточный синтез гетероциклических интермедиатов')
+  await page.getByLabel('Краткое описание').fill('Нужен непрерывный проточный синтез гетероциклических интермедиатов вместо периодического.')
+  await page.getByLabel('Постановка задачи').fill('Периодический синтез гетероциклических интермедиатов даёт нестабильный выход и много примесей. Нужно перенести стадии в проточный реактор и отработать масштабирование синтеза.')
+  await page.getByLabel('Ожидаемый результат').fill('Лабораторный регламент проточного синтеза и опытная партия интермедиата.')
+  await page.getByLabel('Ключевые слова').fill('проточная химия, интермедиаты, органический синтез')
+  await page.getByLabel('Область науки (OECD FOS)').selectOption('1.4')
+  await page.getByLabel('Проектный альянс').selectOption('pharma')
+  await page.getByLabel('УГТ сейчас').selectOption('3')
+  await page.getByLabel('Нужный УГТ').selectOption('5')
+  await page.getByLabel('Бюджет от, ₽').fill('1 500 000')
+  await page.getByLabel('Бюджет до, ₽').fill('3 000 000')
+  await page.getByLabel('Срок').fill(`${new Date().getFullYear() + 1}-06-30`)
+  await page.getByRole('button', { name: 'Сохранить черновик' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Проточный синтез гетероциклических интермедиатов' })).toBeVisible()
+
+  // A mark on this document: a reload would take it away.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true))
+  await page.getByRole('button', { name: 'Опубликовать' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Запрос опубликован' })).toBeVisible()
+
+  // The section is there at once: the labs while they are being found, then the labs themselves.
+  const section = page.locator('#proposed-labs')
+  await expect(section.getByRole('heading', { name: 'Предложенные лаборатории' })).toBeVisible()
+  await expect(section.locator('.match-card').first()).toBeVisible()
+  await expect(section.locator('.match-card', { hasText: 'Лаборатория тонкого органического синтеза' })).toBeVisible()
+  await expect(section.getByText('Ищем подходящие лаборатории…')).toHaveCount(0)
+  await expect(section.getByText('Подходящих лабораторий пока нет')).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+})

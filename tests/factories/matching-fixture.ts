@@ -8,7 +8,8 @@ import { drainOutbox, enqueue } from '#search/sync'
 import { db } from '~/db.server'
 import { insertDemoLab } from '~/modules/demo/catalogue-seed.server'
 import { proposeLabsForRequest } from '~/modules/matching/matcher.server'
-import { syncMatching } from '~/modules/matching/refresh.server'
+import { queueRefreshOfSynced, workRefreshQueue } from '~/modules/matching/refresh-queue.server'
+import { syncProfiles } from '~/modules/matching/refresh.server'
 import { completeInn10, completeOgrn13 } from '~/modules/organisations/inn-ogrn'
 import type { Actor } from '~/modules/permissions/actor'
 import { changeRequestStatus, createRequest } from '~/modules/requests/requests.server'
@@ -19,14 +20,17 @@ import { requestInput } from './catalogue'
 // inserted as the demo seed does, their requests created and published by a company, and the
 // matcher's proposals read back by fixture key.
 
-/** Drains the outbox into the engine, with matching following, as the server's worker does. */
+/** Drains the outbox into the engine, then the refresh queue it fills, as the background process does. */
 export async function syncWithMatching(engine: SearchEngine) {
   await drainOutbox(db, engine, indexRegistry, {
-    onSynced: (index, ids) => syncMatching(db, engine, index, ids, { notify: true }).then(() => undefined),
+    onAccepted: queueRefreshOfSynced,
+    onSynced: (index, ids) => syncProfiles(db, index, ids),
     onError: (error) => {
       throw error
     },
   })
+  const slice = await workRefreshQueue(db, engine, { budgetMs: 600_000 })
+  if (slice.failed > 0) throw new Error(`${slice.failed} proposal refreshes failed`)
 }
 
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10)

@@ -36,6 +36,7 @@ const plugged = vi.hoisted(() => {
     delete: SearchEngine['delete'] = (...args) => this.current.delete(...args)
     clear: SearchEngine['clear'] = (...args) => this.current.clear(...args)
     search: SearchEngine['search'] = (...args) => this.current.search(...args)
+    multiSearch: SearchEngine['multiSearch'] = (...args) => this.current.multiSearch(...args)
     count: SearchEngine['count'] = (...args) => this.current.count(...args)
     health: SearchEngine['health'] = () => this.current.health()
   }

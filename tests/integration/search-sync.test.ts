@@ -38,6 +38,7 @@ class SwitchableEngine implements SearchEngine {
   delete: SearchEngine['delete'] = async (...args) => (this.check(), this.inner.delete(...args))
   clear: SearchEngine['clear'] = async (...args) => (this.check(), this.inner.clear(...args))
   search: SearchEngine['search'] = async (...args) => (this.check(), this.inner.search(...args))
+  multiSearch: SearchEngine['multiSearch'] = async (...args) => (this.check(), this.inner.multiSearch(...args))
   count: SearchEngine['count'] = async (...args) => (this.check(), this.inner.count(...args))
   health: SearchEngine['health'] = () => this.inner.health()
 }
@@ -174,6 +175,43 @@ test('the sync worker drains the outbox in the background until stopped', async 
   save('c', 'После остановки')
   await new Promise((resolve) => setTimeout(resolve, 50))
   expect(outboxLag(db).pending).toBe(1)
+})
+
+test('a woken sync worker drains at once rather than at its next turn, and comes straight back while its follower has more to do', async () => {
+  const slices: number[] = []
+  const worker = startSyncWorker({
+    db,
+    engine,
+    registry,
+    intervalMs: 3_600_000,
+    // Three slices of follower work, the first two saying more is left.
+    afterDrain: async () => {
+      slices.push(slices.length)
+      return { more: slices.length < 3 }
+    },
+  })
+  await vi.waitFor(() => expect(slices).toHaveLength(3), { timeout: 5_000 })
+  save('a', 'Разбуженный')
+  worker.wake()
+  await vi.waitFor(() => expect(outboxLag(db).pending).toBe(0), { timeout: 5_000 })
+  expect(slices).toHaveLength(4)
+  await worker.stop()
+  expect(await indexedTitles()).toEqual(databaseTitles())
+})
+
+test('followers hear of accepted records inside the transaction that marks their rows processed', async () => {
+  save('a', 'Масс-спектрометр')
+  const seen: Array<{ index: string; ids: string[]; pendingInside: number }> = []
+  const drained = await drainOutbox(db, engine, registry, {
+    onAccepted: (tx, index, ids) => {
+      seen.push({ index, ids, pendingInside: tx.select().from(searchOutbox).where(eq(searchOutbox.documentId, 'a')).all().filter((row) => row.processedAt === null).length })
+      throw new Error('the follower fails')
+    },
+  })
+  // The follower's failure rolls the marking back with it: the row stays pending, to be pushed again.
+  expect(seen).toEqual([{ index: INDEX, ids: ['a'], pendingInside: 0 }])
+  expect(drained).toMatchObject({ processed: 0, failed: 1 })
+  expect(outboxLag(db)).toMatchObject({ pending: 1, failing: 1 })
 })
 
 test('an engine on another connection (the web process) sees what the worker pushed, removed and cleared', async () => {

@@ -1,17 +1,25 @@
 import { outboxLag } from '#search/sync'
 import { db } from '~/db.server'
+import { backgroundStatus } from '../background/status.server'
+import { refreshQueueProgress } from '../matching/refresh-queue.server'
 import { searchEngine } from '../search/engine.server'
 import { databaseHealth, mailHealth, type HealthReport } from './health.server'
 
-/** /healthz: down when the database is; degraded when search is unreachable (writes still succeed). */
+/**
+ * /healthz: down when the database is; degraded when search is unreachable (writes still succeed)
+ * or the background process is being restarted. `matching` says how many records still wait for
+ * their proposals and how far the background process has come.
+ */
 export async function healthReport(): Promise<HealthReport> {
   const database = databaseHealth()
   if (!database.ok) return { status: 'down', database, mail: { pending: 0 } }
   const engine = await searchEngine.health().catch((error: unknown) => ({ engine: searchEngine.kind, available: false, detail: String(error) }))
+  const background = backgroundStatus()
   return {
-    status: engine.available ? 'ok' : 'degraded',
+    status: engine.available && background.state !== 'restarting' ? 'ok' : 'degraded',
     database,
     search: { ...engine, outbox: outboxLag(db) },
+    matching: matchingProgress(),
     mail: mailHealth(),
   }
 }
@@ -19,4 +27,9 @@ export async function healthReport(): Promise<HealthReport> {
 /** What /healthz tells anyone who is not the administration: the state, without the backlog behind it. */
 export function healthSummary(report: HealthReport): { status: HealthReport['status'] } {
   return { status: report.status }
+}
+
+/** How many records still wait for their proposals, and how far the background process has come. */
+export function matchingProgress() {
+  return { ...refreshQueueProgress(db), background: backgroundStatus() }
 }

@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Tx } from '#db/client'
 import { engagements, labs, matches, organisations, rdRequests } from '#db/schema'
-import { matchStatuses, type MatchDismissReason, type MatchSide, type MatchStatus } from '#db/schema/match-values'
+import { matchStatuses, type MatchDismissReason, type MatchEntityType, type MatchSide, type MatchStatus } from '#db/schema/match-values'
 import { db } from '~/db.server'
 import type { Locale } from '~/i18n'
 import { auditActor } from '../auth/actor.server'
@@ -12,6 +12,7 @@ import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
 import type { MatchExplanation } from './explanation'
 import { presentExplanation, type StoredExplanation } from './present'
+import { proposalsPending } from './refresh-queue.server'
 
 // Proposals as each side sees and handles them. A company sees the labs proposed for its requests, a
 // science organisation the requests proposed to its labs, nobody else anything. Each side keeps its
@@ -152,18 +153,39 @@ export function listMatches(actor: Actor, query: MatchListQuery, locale: Locale)
   return ok({ side, rows: rows.map((row) => toCard(row, side, locale)), counts, total, page, pageCount, subjects })
 }
 
-/** The labs proposed for a request, for its company only: everyone else gets nothing of them. */
+/**
+ * The labs proposed for a request, for its company only: everyone else gets nothing of them.
+ * `pending` while the background process has still to compute them (a request just published).
+ */
 export function proposedLabsForRequest(actor: Actor | null, requestId: number, locale: Locale) {
   const request = db.select({ organisationId: rdRequests.organisationId }).from(rdRequests).where(eq(rdRequests.id, requestId)).get()
   if (!request || !actor || !can(actor, 'match:view_for_request', request)) return refuse('forbidden')
-  return ok(section('company', actor.organisationId!, eq(matches.requestId, requestId), locale))
+  return ok({ ...section('company', actor.organisationId!, eq(matches.requestId, requestId), locale), pending: proposalsPending(db, 'request', requestId) })
 }
 
-/** The requests proposed to a lab, for members of the lab's organisation only. */
+/** The requests proposed to a lab, for members of the lab's organisation only; `pending` as above. */
 export function proposedRequestsForLab(actor: Actor | null, labId: number, locale: Locale) {
   const lab = db.select({ organisationId: labs.organisationId }).from(labs).where(eq(labs.id, labId)).get()
   if (!lab || !actor || !can(actor, 'match:view_for_lab', lab)) return refuse('forbidden')
-  return ok(section('lab', actor.organisationId!, eq(matches.labId, labId), locale))
+  return ok({ ...section('lab', actor.organisationId!, eq(matches.labId, labId), locale), pending: proposalsPending(db, 'lab', labId) })
+}
+
+/**
+ * Whether a request's or a lab's proposals are still being computed, for those who may see them:
+ * the page polls this while it shows "finding labs…".
+ */
+export function proposalsState(actor: Actor | null, type: MatchEntityType, id: number): Result<{ pending: boolean }, 'forbidden'> {
+  if (!actor || !maySeeProposals(actor, type, id)) return refuse('forbidden')
+  return ok({ pending: proposalsPending(db, type, id) })
+}
+
+function maySeeProposals(actor: Actor, type: MatchEntityType, id: number): boolean {
+  if (type === 'request') {
+    const request = db.select({ organisationId: rdRequests.organisationId }).from(rdRequests).where(eq(rdRequests.id, id)).get()
+    return request !== undefined && can(actor, 'match:view_for_request', request)
+  }
+  const lab = db.select({ organisationId: labs.organisationId }).from(labs).where(eq(labs.id, id)).get()
+  return lab !== undefined && can(actor, 'match:view_for_lab', lab)
 }
 
 /** The best proposals not set aside, and how many there are in all and set aside. */

@@ -6,11 +6,12 @@ import { indexRegistry } from '#search/registry'
 import { audit } from '../audit/audit.server'
 import { notifyOrganisations } from '../notifications/notify.server'
 import { proposeLabsForRequest, proposeRequestsForLab, type Proposal, type Ranking } from './matcher.server'
-import { profileCount, rebuildProfiles, saveReferenceScore, updateProfiles } from './profiles.server'
+import { saveReferenceScore, updateProfiles } from './profiles.server'
 import { isProposable, NOTIFY_THRESHOLD } from './score'
 
 // Proposals are kept in the matches table and refreshed when a request or a lab changes: the search
-// outbox tells (search/sync.ts, onSynced), once the engine has the record's new document. A refresh
+// outbox queues the refresh once the engine has the record's new document, and the background
+// process works the queue (refresh-queue.server.ts). A refresh
 // ranks the record's counterparts afresh and reconciles its rows:
 // - its new top gets a row each (new ones announced to both organisations above NOTIFY_THRESHOLD);
 // - a row that falls out of the top is rescored and stays while either side has acted on it (viewed,
@@ -152,56 +153,11 @@ function announce(tx: Tx, side: Side, id: number, proposals: Proposal[]): number
 }
 
 /**
- * The outbox hook: the search engine has accepted these labs or requests, so their profiles follow,
- * then their proposals. Other indexes do not concern matching.
+ * The outbox hook: the search engine has accepted these labs or requests, so their profiles follow
+ * (their proposals are queued, see refresh-queue.server.ts). Other indexes do not concern matching.
  */
-export async function syncMatching(db: Db, engine: SearchEngine, indexName: IndexName, ids: readonly string[], options: RefreshOptions): Promise<RefreshSummary> {
-  const summary: RefreshSummary = { proposed: 0, withdrawn: 0, announced: 0 }
-  if (indexName !== 'labs' && indexName !== 'requests') return summary
+export function syncProfiles(db: Db, indexName: IndexName, ids: readonly string[]): void {
+  if (indexName !== 'labs' && indexName !== 'requests') return
   const numeric = ids.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0)
   updateProfiles(db, indexName === 'labs' ? 'lab' : 'request', numeric)
-  for (const id of numeric) {
-    const one = indexName === 'labs' ? await refreshLabMatches(db, engine, id, options) : await refreshRequestMatches(db, engine, id, options)
-    summary.proposed += one.proposed
-    summary.withdrawn += one.withdrawn
-    summary.announced += one.announced
-  }
-  return summary
-}
-
-/**
- * Every proposal afresh: requests first (each sets the reference its pairs are scaled by), then labs.
- * For a new installation or a catalogue loaded in bulk.
- */
-export async function refreshAllMatches(db: Db, engine: SearchEngine, options: RefreshOptions): Promise<RefreshSummary> {
-  const summary: RefreshSummary = { proposed: 0, withdrawn: 0, announced: 0 }
-  const requestIds = db.select({ id: rdRequests.id }).from(rdRequests).where(eq(rdRequests.status, 'published')).all().map((r) => r.id)
-  const labIds = db.select({ id: labs.id }).from(labs).where(eq(labs.status, 'active')).all().map((l) => l.id)
-  for (const id of requestIds) add(summary, await refreshRequestMatches(db, engine, id, options))
-  for (const id of labIds) add(summary, await refreshLabMatches(db, engine, id, options))
-  return summary
-}
-
-function add(summary: RefreshSummary, one: RefreshSummary): void {
-  summary.proposed += one.proposed
-  summary.withdrawn += one.withdrawn
-  summary.announced += one.announced
-}
-
-/**
- * At start-up: profiles for a catalogue that has none yet (a new installation, or one from before
- * matching), then proposals if none are kept. Existing catalogues are not news: nothing is announced.
- */
-export async function prepareMatching(db: Db, engine: SearchEngine): Promise<{ profiles: number; proposed: number } | null> {
-  const hasCatalogue = db.select({ id: labs.id }).from(labs).where(eq(labs.status, 'active')).limit(1).get() !== undefined
-  if (!hasCatalogue) return null
-  let profiles = 0
-  if (profileCount(db) === 0) {
-    const built = rebuildProfiles(db)
-    profiles = built.labs + built.requests
-  }
-  const hasMatches = db.select({ id: matches.id }).from(matches).limit(1).get() !== undefined
-  if (hasMatches && profiles === 0) return null
-  const summary = await refreshAllMatches(db, engine, { notify: false })
-  return { profiles, proposed: summary.proposed }
 }

@@ -1,0 +1,44 @@
+import { singleton } from '../singleton.server'
+
+// The server's view of its background process (background/process.server.ts), for /healthz and the
+// administration's page: what the child last reported, and a way to wake it.
+
+export type BackgroundState = 'not_started' | 'starting' | 'preparing' | 'running' | 'restarting' | 'stopped'
+
+export interface BackgroundStatus {
+  state: BackgroundState
+  pid: number | null
+  startedAt: string | null
+  /** Records whose proposals the current process has refreshed since it started. */
+  refreshed: number
+  restarts: number
+  lastError: string | null
+}
+
+/** What the child process reports over IPC. */
+export type BackgroundReport =
+  | { type: 'state'; state: 'starting' | 'preparing' | 'running' }
+  | { type: 'refreshed'; count: number }
+  | { type: 'error'; error: string }
+
+const current = singleton('background-status', () => ({
+  status: { state: 'not_started', pid: null, startedAt: null, refreshed: 0, restarts: 0, lastError: null } as BackgroundStatus,
+  wake: (() => {}) as () => void,
+}))
+
+export function backgroundStatus(): BackgroundStatus {
+  return { ...current.status }
+}
+
+export function updateBackgroundStatus(change: Partial<BackgroundStatus>): void {
+  Object.assign(current.status, change)
+}
+
+export function setBackgroundWaker(wake: () => void): void {
+  current.wake = wake
+}
+
+/** Someone is waiting for a change to show: the background process drains at once. */
+export function wakeBackground(): void {
+  current.wake()
+}

@@ -1,0 +1,190 @@
+// npm run -s bench:coldstart [-- --extra 10000 --timeout 90]
+// A first start over a large catalogue. Builds the app, makes a fresh database with the demo cluster
+// plus --extra synthetic R&D requests and as many labs (scripts/bench/synthetic.ts), indexes it for
+// search but leaves it without matching profiles or proposals (as a bulk load or a restore from
+// before matching would), then starts the production server and measures:
+// - how long until it listens and answers /healthz;
+// - how long until every proposal is ready (/healthz: nothing pending in the search outbox or the
+//   matcher's refresh queue, the background process running);
+// - meanwhile, the latency of the company's request page, hit over and over from here.
+// Progress goes to stderr, the JSON report to stdout. Nothing is asserted on the figures.
+import { spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { and, count, eq } from 'drizzle-orm'
+import { labs, memberships, rdRequests, users } from '../db/schema'
+import { indexRegistry } from '../search/registry'
+import { drainOutbox, reindex } from '../search/sync'
+import { insertSyntheticCatalogue } from './bench/app-catalogue'
+import { freePort, isRunning, percentile, round, signIn, startServer, stopServer } from './bench/server-process'
+
+const { values: args } = parseArgs({
+  options: {
+    extra: { type: 'string', default: '10000' },
+    // Minutes to wait for the proposals before giving up.
+    timeout: { type: 'string', default: '90' },
+  },
+})
+const extra = Number(args.extra)
+const timeoutMinutes = Number(args.timeout)
+if (!Number.isInteger(extra) || extra < 0 || !(timeoutMinutes > 0)) {
+  console.error('usage: bench-coldstart [--extra 10000] [--timeout 90]')
+  process.exit(2)
+}
+
+const progress = (line: string) => console.error(`[bench:coldstart] ${line}`)
+const COMPANY_EMAIL = 'company@demo.test'
+const HEALTH_POLL_MS = 1000
+const LISTEN_POLL_MS = 50
+
+interface MatchingHealth {
+  search: { outbox: { pending: number } }
+  matching: { pending: number; failing: number; background: { state: string; refreshed: number } }
+}
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-coldstart-'))
+const serverEnv = {
+  NODE_ENV: 'production' as const,
+  HOST: '127.0.0.1',
+  DATABASE_PATH: path.join(workDir, 'app.db'),
+  UPLOADS_DIR: path.join(workDir, 'uploads'),
+  MAIL_DIR: path.join(workDir, 'mail'),
+  SEED_DEMO: 'false',
+  LOG_LEVEL: 'warn',
+}
+let server: ChildProcess | null = null
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server?.kill('SIGTERM')
+    fs.rmSync(workDir, { recursive: true, force: true })
+    process.exit(1)
+  })
+}
+
+try {
+  progress('building the app (npx remix build)…')
+  const build = spawnSync('npx', ['remix', 'build'], { stdio: ['inherit', 2, 'inherit'] })
+  if (build.status !== 0) throw new Error('the build failed')
+
+  const prepared = await prepareDatabase()
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  progress(`starting the production server on ${base}…`)
+  const started = Date.now()
+  const child = startServer({ ...serverEnv, PORT: String(port) }, (reason) => progress(`the server stopped by itself (${reason})`))
+  server = child
+  await waitFor(child, async () => (await fetch(`${base}/healthz`).catch(() => null))?.ok === true, LISTEN_POLL_MS)
+  const listenSeconds = (Date.now() - started) / 1000
+  progress(`answering after ${listenSeconds} s; waiting for the proposals…`)
+
+  const cookie = await signIn(base, COMPANY_EMAIL, `/requests/${prepared.requestId}`)
+  const pagePath = `/requests/${prepared.requestId}`
+  const latencies: number[] = []
+  let failures = 0
+  let preparing = true
+  // One visitor after another on the request page for as long as the proposals are being prepared.
+  const visitor = (async () => {
+    while (preparing) {
+      const at = performance.now()
+      const response = await fetch(base + pagePath, { headers: { cookie, 'accept-language': 'ru' } }).catch(() => null)
+      await response?.arrayBuffer()
+      latencies.push(performance.now() - at)
+      if (!response?.ok) failures++
+    }
+  })()
+
+  let last: MatchingHealth | null = null
+  let lastReport = Date.now()
+  try {
+    await waitFor(child, async () => {
+      const response = await fetch(`${base}/healthz`).catch(() => null)
+      if (!response) return false
+      last = (await response.json()) as MatchingHealth
+      if (Date.now() - lastReport > 30_000) {
+        lastReport = Date.now()
+        progress(`  after ${Math.round((lastReport - started) / 1000)} s: ${last.matching.pending} records pending, ${last.matching.background.refreshed} refreshed (${last.matching.background.state})`)
+      }
+      return last.matching.background.state === 'running' && last.matching.pending === 0 && last.search.outbox.pending === 0
+    }, HEALTH_POLL_MS)
+  } finally {
+    preparing = false
+    await visitor
+  }
+  const readySeconds = (Date.now() - started) / 1000
+  const health = last as MatchingHealth | null
+  latencies.sort((a, b) => a - b)
+  const report = {
+    node: process.version,
+    cpus: os.cpus().length,
+    loadAverage: os.loadavg().map((n) => round(n, 2)),
+    catalogue: { requests: prepared.requests, labs: prepared.labs, published: prepared.published },
+    listenSeconds: round(listenSeconds, 2),
+    proposalsReadySeconds: round(readySeconds, 1),
+    refreshed: health?.matching.background.refreshed ?? null,
+    failing: health?.matching.failing ?? null,
+    requestPageWhilePreparing: {
+      path: pagePath,
+      requests: latencies.length,
+      failures,
+      latencyMs: { p50: round(percentile(latencies, 50), 1), p95: round(percentile(latencies, 95), 1), p99: round(percentile(latencies, 99), 1) },
+    },
+  }
+  console.log(JSON.stringify(report, null, 2))
+  progress(`done: listening after ${report.listenSeconds} s, proposals ready after ${report.proposalsReadySeconds} s, request page p99 ${report.requestPageWhilePreparing.latencyMs.p99} ms meanwhile`)
+} catch (error) {
+  progress(`failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+} finally {
+  if (server) await stopServer(server)
+  fs.rmSync(workDir, { recursive: true, force: true })
+}
+
+/** The demo cluster and the synthetic catalogue, indexed for search, with no profiles or proposals. */
+async function prepareDatabase() {
+  Object.assign(process.env, serverEnv)
+  const { db, database } = await import('../app/db.server')
+  const { seedDemoData } = await import('../app/modules/demo/seed.server')
+  const { searchEngine } = await import('../app/modules/search/engine.server')
+  try {
+    progress(`seeding the demo cluster into ${serverEnv.DATABASE_PATH}…`)
+    await seedDemoData(db)
+    progress(`adding ${extra} synthetic requests and ${extra} synthetic labs…`)
+    insertSyntheticCatalogue(db, extra)
+    progress(`indexing into ${searchEngine.kind}…`)
+    await reindex(db, searchEngine, indexRegistry, undefined, ({ index, done, total }) => {
+      if (done === total || done % 5000 === 0) progress(`  ${index}: ${done}/${total}`)
+    })
+    // The seed queued every record for the worker; pushing them again leaves the outbox empty.
+    while ((await drainOutbox(db, searchEngine, indexRegistry)).processed > 0);
+    const request = db
+      .select({ id: rdRequests.id })
+      .from(rdRequests)
+      .innerJoin(memberships, eq(memberships.organisationId, rdRequests.organisationId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(users.email, COMPANY_EMAIL), eq(rdRequests.status, 'published')))
+      .limit(1)
+      .get()
+    if (!request) throw new Error(`${COMPANY_EMAIL} has no published request`)
+    return {
+      requests: db.select({ n: count() }).from(rdRequests).get()!.n,
+      published: db.select({ n: count() }).from(rdRequests).where(eq(rdRequests.status, 'published')).get()!.n,
+      labs: db.select({ n: count() }).from(labs).get()!.n,
+      requestId: request.id,
+    }
+  } finally {
+    database.close()
+  }
+}
+
+/** Polls `ready` until it holds; fails if the server stops or the time runs out. */
+async function waitFor(child: ChildProcess, ready: () => Promise<boolean>, intervalMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMinutes * 60_000
+  while (Date.now() < deadline) {
+    if (!isRunning(child)) throw new Error('the server stopped')
+    if (await ready()) return
+    await new Promise((resolve) => setTimeout(resolve, intervalMs))
+  }
+  throw new Error(`not ready within ${timeoutMinutes} minutes`)
+}
