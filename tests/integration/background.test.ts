@@ -95,14 +95,14 @@ describe('the refresh queue', () => {
     const requestId = publishRequest('Порошки для лазерной наплавки', 'Нужны порошковые материалы для лазерной наплавки лопаток.')
     await drain()
     let requeued = false
-    // The change arrives while the matcher searches for the request's candidates.
+    // The change arrives while the matcher searches for the request's candidates (one multi-search).
     const changingMeanwhile: SearchEngine = Object.assign(Object.create(embedded) as SearchEngine, {
-      search: (...args: Parameters<SearchEngine['search']>) => {
+      multiSearch: (...args: Parameters<SearchEngine['multiSearch']>) => {
         if (!requeued) {
           requeued = true
           queueRefresh(db, 'request', [requestId], CHANGE)
         }
-        return embedded.search(...args)
+        return embedded.multiSearch(...args)
       },
     })
     expect(await workRefreshQueue(db, changingMeanwhile, { budgetMs: 60_000 })).toMatchObject({ refreshed: 2, failed: 0 })
@@ -115,6 +115,7 @@ describe('the refresh queue', () => {
     await drain()
     const down: SearchEngine = Object.assign(Object.create(embedded) as SearchEngine, {
       search: () => Promise.reject(new SearchUnavailableError('engine down for the test')),
+      multiSearch: () => Promise.reject(new SearchUnavailableError('engine down for the test')),
     })
     expect(await workRefreshQueue(db, down)).toMatchObject({ refreshed: 0, failed: 1 })
     expect(queued('request', requestId)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('engine down for the test') })
