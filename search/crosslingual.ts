@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { isStopword, stem, tokenize } from './analyzer'
@@ -45,6 +46,18 @@ function readLines(file: string): string[] {
 }
 
 let lexicon: Lexicon | null = null
+let lexiconFingerprint: string | null = null
+
+/** A short digest of the glossary and false-friends files: texts analysed with another glossary must be analysed again. */
+export function glossaryFingerprint(): string {
+  lexiconFingerprint ??= createHash('sha256')
+    .update(readLines('glossary-ru-en.tsv').join('\n'))
+    .update('\0')
+    .update(readLines('false-friends-ru.txt').join('\n'))
+    .digest('hex')
+    .slice(0, 12)
+  return lexiconFingerprint
+}
 
 /**
  * The stem of a noun's other forms where its last vowel drops (образец → образца, осадок → осадка,

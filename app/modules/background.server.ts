@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, demoSignIns } from '#db/seed/demo-cluster'
-import type { IndexName } from '#search/engine'
+import type { IndexName, SearchEngine } from '#search/engine'
 import { indexRegistry } from '#search/registry'
 import { pruneOutbox, reindex, startSyncWorker } from '#search/sync'
 import { db } from '~/db.server'
@@ -11,6 +11,7 @@ import { logger } from './logger.server'
 import { startMailWorker } from './mail/mail.server'
 import type { BackgroundReport } from './background/status.server'
 import { prepareMatching, queueRefreshOfSynced, workRefreshQueue } from './matching/refresh-queue.server'
+import { profilesOutdated } from './matching/profiles.server'
 import { syncProfiles } from './matching/refresh.server'
 import { searchEngine } from './search/engine.server'
 
@@ -38,6 +39,7 @@ export async function startBackgroundWork(options: { report?: (report: Backgroun
   report({ type: 'state', state: 'starting' })
   await rebuildEmptyIndexes()
   report({ type: 'state', state: 'preparing' })
+  await reindexOutdatedTexts()
   prepareProposals()
   report({ type: 'state', state: 'running' })
   const sync = startSyncWorker({
@@ -110,6 +112,22 @@ async function rebuildEmptyIndexes(): Promise<void> {
       if ((await searchEngine.count(name)) > 0) continue
       const indexed = await reindex(db, searchEngine, indexRegistry, name)
       logger.info({ event: 'search.rebuilt', index: name, documents: indexed[name] })
+    } catch (error) {
+      logger.warn({ event: 'search.rebuild_failed', index: name, error: String(error) })
+    }
+  }
+}
+
+/**
+ * Texts analysed by another analysis (an upgrade, a changed glossary) have search documents without
+ * today's cross-language words: those indexes are built again before the profiles are (prepareMatching).
+ */
+export async function reindexOutdatedTexts(engine: SearchEngine = searchEngine): Promise<void> {
+  if (!profilesOutdated(db)) return
+  for (const name of ['labs', 'requests'] as const) {
+    try {
+      const indexed = await reindex(db, engine, indexRegistry, name)
+      logger.info({ event: 'search.reindexed_for_analysis', index: name, documents: indexed[name] })
     } catch (error) {
       logger.warn({ event: 'search.rebuild_failed', index: name, error: String(error) })
     }

@@ -26,6 +26,8 @@ export const matchProfiles = sqliteTable(
     textLength: integer('text_length').notNull(),
     /** A request: the best raw text score among its candidate labs at its last refresh. */
     referenceScore: real('reference_score'),
+    /** The analysis that made it (app/modules/matching/text-terms.ts `textAnalysis`): another one's profiles are rebuilt. */
+    analysis: text('analysis').notNull().default(''),
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [primaryKey({ columns: [t.entityType, t.entityId] })],

@@ -5,13 +5,16 @@ import { indexRegistry } from '#search/registry'
 import { SqliteFtsEngine } from '#search/sqlite-fts'
 import { drainOutbox, outboxLag } from '#search/sync'
 import { db, database } from '~/db.server'
+import { reindexOutdatedTexts } from '~/modules/background.server'
 import { startBackgroundProcess } from '~/modules/background/process.server'
 import { backgroundStatus, wakeBackground } from '~/modules/background/status.server'
 import { healthReport } from '~/modules/health/report.server'
 import { createLab } from '~/modules/labs/labs.server'
 import { proposalsState } from '~/modules/matching/matches.server'
-import { CATALOGUE, CHANGE, queueRefresh, queueRefreshOfSynced, refreshQueueProgress, workRefreshQueue } from '~/modules/matching/refresh-queue.server'
+import { CATALOGUE, CHANGE, prepareMatching, queueRefresh, queueRefreshOfSynced, refreshQueueProgress, workRefreshQueue } from '~/modules/matching/refresh-queue.server'
+import { profilesOutdated } from '~/modules/matching/profiles.server'
 import { syncProfiles } from '~/modules/matching/refresh.server'
+import { textAnalysis } from '~/modules/matching/text-terms'
 import type { Actor } from '~/modules/permissions/actor'
 import { changeRequestStatus, createRequest } from '~/modules/requests/requests.server'
 import { actorWithOrganisation } from '../factories/actors'
@@ -135,6 +138,30 @@ describe('the refresh queue', () => {
     expect(queued('request', requestId)).toMatchObject({ priority: CHANGE.priority, announce: false })
     await workRefreshQueue(db, embedded, { budgetMs: 60_000 })
     expect(proposalCount(requestId)).toBeGreaterThan(0)
+  })
+})
+
+describe('an upgrade of the text analysis', () => {
+  it('rebuilds the search documents and profiles another analysis made, so an English query finds a Russian lab, and queues every record', async () => {
+    const labId = addLab('Лаборатория мерзлотоведения', 'Изучаем вечную мерзлоту и талики под фундаментами зданий.')
+    await drain()
+    await workRefreshQueue(db, embedded, { budgetMs: 60_000 })
+    // As an older version left it: profiles of another analysis, a search document without the other language.
+    db.update(matchProfiles).set({ analysis: '' }).run()
+    const { otherLanguage: _, ...older } = indexRegistry.labs!.build(db, String(labId))!
+    await embedded.upsert('labs', [older])
+    const findsByEnglish = async () => (await embedded.search('labs', { q: 'permafrost', perPage: 50 })).hits.some((hit) => hit.document.id === String(labId))
+    expect(await findsByEnglish()).toBe(false)
+    expect(profilesOutdated(db)).toBe(true)
+
+    await reindexOutdatedTexts(embedded)
+    const prepared = prepareMatching(db)
+    expect(await findsByEnglish()).toBe(true)
+    expect(profilesOutdated(db)).toBe(false)
+    expect(prepared?.profiles).toBeGreaterThan(0)
+    expect(db.select().from(matchProfiles).where(and(eq(matchProfiles.entityType, 'lab'), eq(matchProfiles.entityId, labId))).get()).toMatchObject({ analysis: textAnalysis() })
+    expect(queued('lab', labId)).toMatchObject({ priority: CATALOGUE.priority, announce: false })
+    await workRefreshQueue(db, embedded, { budgetMs: 60_000 })
   })
 })
 

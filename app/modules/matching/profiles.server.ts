@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm'
+import { and, count, eq, inArray, ne } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#db/client'
 import { labPublications, labs, matchProfiles, organisations, rdRequests } from '#db/schema'
 import type { MatchEntityType } from '#db/schema/match-values'
@@ -7,6 +7,7 @@ import type { LabFacts, RequestFacts } from './fit'
 import { encodeLabPostings, encodeScripts, LabPostings, type StoredLabSurface, type StoredRequestTerm } from './profile-codec'
 import { analyzeLab, analyzeRequest } from './text-relevance'
 import { readability } from './readable-language'
+import { textAnalysis } from './text-terms'
 
 // Matching profiles: each active lab's and published request's analysed text and structured facts,
 // with the corpus statistics over all of them, kept in step in one transaction. Only a request's
@@ -162,6 +163,7 @@ function labRows(tx: DbOrTx, sources: LabSource[], deltas: Map<number, number>):
         documentScripts: encodeScripts(text.documents.map((d) => d.script)),
       },
       textLength: text.documents.reduce((sum, d) => sum + d.length, 0),
+      analysis: textAnalysis(),
     }
   })
 }
@@ -181,6 +183,7 @@ function requestRows(tx: DbOrTx, sources: RequestSource[], deltas: Map<number, n
       terms: JSON.stringify(terms),
       facts: { ...source.facts, readability: readability([source.title, source.problem, source.expectedResult, ...source.keywords]), reach: text.reach },
       textLength: text.length,
+      analysis: textAnalysis(),
     }
   })
 }
@@ -203,6 +206,11 @@ export function rebuildProfiles(db: Db, onProgress?: (progress: { type: MatchEnt
     }
   }
   return done
+}
+
+/** Whether some profile was made by an analysis other than today's (an upgrade, a changed glossary). */
+export function profilesOutdated(db: DbOrTx): boolean {
+  return db.select({ id: matchProfiles.entityId }).from(matchProfiles).where(ne(matchProfiles.analysis, textAnalysis())).limit(1).get() !== undefined
 }
 
 export function profileCount(db: DbOrTx): number {

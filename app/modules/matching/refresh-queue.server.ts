@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '#db/client'
 import { labs, matches, matchRefreshQueue, rdRequests, searchOutbox } from '#db/schema'
 import type { MatchEntityType } from '#db/schema/match-values'
 import type { IndexName, SearchEngine } from '#search/engine'
-import { profileCount, rebuildProfiles } from './profiles.server'
+import { profileCount, profilesOutdated, rebuildProfiles } from './profiles.server'
 import { refreshLabMatches, refreshRequestMatches } from './refresh.server'
 
 // Proposals are computed off the request path: a change to a lab or a request queues its refresh
@@ -64,14 +64,15 @@ export function queueWholeCatalogue(db: Db): number {
 
 /**
  * At start-up: profiles for a catalogue that has none yet (a new installation, or one from before
- * matching), then every record's refresh queued if no proposals are kept. The queue does the rest
- * in the background; existing catalogues are not news, so nothing of it is announced.
+ * matching) or whose profiles another analysis made (an upgrade, a changed glossary), then every
+ * record's refresh queued if no proposals are kept or the profiles were rebuilt. The queue does the
+ * rest in the background; existing catalogues are not news, so nothing of it is announced.
  */
 export function prepareMatching(db: Db): { profiles: number; queued: number } | null {
   const hasCatalogue = db.select({ id: labs.id }).from(labs).where(eq(labs.status, 'active')).limit(1).get() !== undefined
   if (!hasCatalogue) return null
   let profiles = 0
-  if (profileCount(db) === 0) {
+  if (profileCount(db) === 0 || profilesOutdated(db)) {
     const built = rebuildProfiles(db)
     profiles = built.labs + built.requests
   }

@@ -1,5 +1,5 @@
 import { isStopword, stem, tokenize } from '#search/analyzer'
-import { cognateKey, isCyrillic, isTranslationTarget, translationAt } from '#search/crosslingual'
+import { cognateKey, glossaryFingerprint, isCyrillic, isTranslationTarget, translationAt } from '#search/crosslingual'
 
 // The terms the matcher compares: the search analyzer's stems (so word forms count alike), plus the
 // pairs of adjacent stems, because "machine translation" or "оптическое волокно" says far more than
@@ -41,6 +41,16 @@ export type TextSide = 'request' | 'lab'
 export type Bridging = 'across-languages' | 'same-language-only'
 
 const KEY_MARK = '≈'
+
+/**
+ * Which analysis made a stored profile: this version (raise it when the analysis of words or the
+ * facts it stores change) with the glossary's digest. Profiles and search documents made by another
+ * are rebuilt when the background process starts.
+ */
+const ANALYSIS_VERSION = 2
+export function textAnalysis(): string {
+  return `${ANALYSIS_VERSION}:${glossaryFingerprint()}`
+}
 
 /**
  * The words of one text that are analysed, at most: a request or a publication is far shorter, and a
