@@ -1137,6 +1137,16 @@ const en = {
     findingLabs: 'Finding labs…',
     findingRequests: 'Finding requests…',
     pendingReload: 'Reload the page in a few seconds.',
+    unreadable: {
+      request: {
+        no_words: 'No labs are proposed: the request’s text has no words to search by. Describe the task in words.',
+        other_language: 'Matching reads Russian and English, and this request is written in another language. Describe the task in Russian or English.',
+      },
+      lab: {
+        no_words: 'No requests are proposed: the lab’s profile has no words to search by. Describe its competencies in words.',
+        other_language: 'Matching reads Russian and English, and this profile is written in another language. Describe the competencies in Russian or English.',
+      },
+    },
     noProposedLabs: 'No fitting labs yet. Proposals are refreshed when the request changes or new labs arrive.',
     noProposedRequests: 'No fitting requests yet. Proposals are refreshed when the lab’s profile changes or new requests are published.',
     allProposals_one: 'All proposals: {{count}}, {{dismissed}} set aside',

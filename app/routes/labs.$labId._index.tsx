@@ -266,7 +266,7 @@ export default function LabPage() {
           <h2 id="proposed-requests-title">{t('match.proposedRequests')}</h2>
           <p className="hint">{t('match.proposedRequestsLead')}</p>
           <PendingProposals pending={proposedRequests.pending} stateUrl={`/labs/${lab.id}/proposals`} label={t('match.findingRequests')} />
-          {proposedRequests.rows.length ? <MatchList matches={proposedRequests.rows} /> : proposedRequests.pending ? null : <p className="empty">{t('match.noProposedRequests')}</p>}
+          {proposedRequests.rows.length ? <MatchList matches={proposedRequests.rows} /> : proposedRequests.pending ? null : <p className="empty">{t(proposedRequests.unreadable ? `match.unreadable.lab.${proposedRequests.unreadable}` : 'match.noProposedRequests')}</p>}
           {proposedRequests.total > 0 ? (
             <p>
               <Link to={`/matches?lab=${lab.id}`}>{t('match.allProposals', { count: proposedRequests.total, dismissed: proposedRequests.dismissed })}</Link>

@@ -185,7 +185,7 @@ export default function RequestPage() {
           <h2 id="proposed-labs-title">{t('match.proposedLabs')}</h2>
           <p className="hint">{t('match.proposedLabsLead')}</p>
           <PendingProposals pending={proposedLabs.pending} stateUrl={`/requests/${r.id}/proposals`} label={t('match.findingLabs')} />
-          {proposedLabs.rows.length ? <MatchList matches={proposedLabs.rows} /> : proposedLabs.pending ? null : <p className="empty">{t('match.noProposedLabs')}</p>}
+          {proposedLabs.rows.length ? <MatchList matches={proposedLabs.rows} /> : proposedLabs.pending ? null : <p className="empty">{t(proposedLabs.unreadable ? `match.unreadable.request.${proposedLabs.unreadable}` : 'match.noProposedLabs')}</p>}
           {proposedLabs.total > 0 ? (
             <p>
               <Link to={`/matches?request=${r.id}`}>{t('match.allProposals', { count: proposedLabs.total, dismissed: proposedLabs.dismissed })}</Link>

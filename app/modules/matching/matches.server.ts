@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Tx } from '#db/client'
-import { engagements, labs, matches, organisations, rdRequests } from '#db/schema'
+import { engagements, labs, matches, matchProfiles, organisations, rdRequests } from '#db/schema'
 import { matchStatuses, type MatchDismissReason, type MatchEntityType, type MatchSide, type MatchStatus } from '#db/schema/match-values'
 import { db } from '~/db.server'
 import type { Locale } from '~/i18n'
@@ -12,6 +12,7 @@ import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
 import type { MatchExplanation } from './explanation'
 import { presentExplanation, type StoredExplanation } from './present'
+import type { Readability } from './readable-language'
 import { proposalsPending } from './refresh-queue.server'
 
 // Proposals as each side sees and handles them. A company sees the labs proposed for its requests, a
@@ -155,19 +156,31 @@ export function listMatches(actor: Actor, query: MatchListQuery, locale: Locale)
 
 /**
  * The labs proposed for a request, for its company only: everyone else gets nothing of them.
- * `pending` while the background process has still to compute them (a request just published).
+ * `pending` while the background process has still to compute them (a request just published);
+ * `unreadable` says why a text the matcher cannot read (no words, a third language) gets none.
  */
 export function proposedLabsForRequest(actor: Actor | null, requestId: number, locale: Locale) {
   const request = db.select({ organisationId: rdRequests.organisationId }).from(rdRequests).where(eq(rdRequests.id, requestId)).get()
   if (!request || !actor || !can(actor, 'match:view_for_request', request)) return refuse('forbidden')
-  return ok({ ...section('company', actor.organisationId!, eq(matches.requestId, requestId), locale), pending: proposalsPending(db, 'request', requestId) })
+  return ok({ ...section('company', actor.organisationId!, eq(matches.requestId, requestId), locale), pending: proposalsPending(db, 'request', requestId), unreadable: unreadableText('request', requestId) })
 }
 
 /** The requests proposed to a lab, for members of the lab's organisation only; `pending` as above. */
 export function proposedRequestsForLab(actor: Actor | null, labId: number, locale: Locale) {
   const lab = db.select({ organisationId: labs.organisationId }).from(labs).where(eq(labs.id, labId)).get()
   if (!lab || !actor || !can(actor, 'match:view_for_lab', lab)) return refuse('forbidden')
-  return ok({ ...section('lab', actor.organisationId!, eq(matches.labId, labId), locale), pending: proposalsPending(db, 'lab', labId) })
+  return ok({ ...section('lab', actor.organisationId!, eq(matches.labId, labId), locale), pending: proposalsPending(db, 'lab', labId), unreadable: unreadableText('lab', labId) })
+}
+
+/** Why the matcher cannot read the record's text, as its profile says; null when it can (or has no profile yet). */
+function unreadableText(type: MatchEntityType, id: number): Exclude<Readability, 'readable'> | null {
+  const profile = db
+    .select({ facts: matchProfiles.facts })
+    .from(matchProfiles)
+    .where(and(eq(matchProfiles.entityType, type), eq(matchProfiles.entityId, id)))
+    .get()
+  const readability = (profile?.facts as { readability?: Readability } | undefined)?.readability
+  return readability && readability !== 'readable' ? readability : null
 }
 
 /**
