@@ -21,18 +21,11 @@ export interface NavGroup {
   items: NavItem[]
 }
 
-const workspaceLabel: Record<string, string> = {
-  '/company': 'nav.company',
-  '/lab': 'nav.science',
-  '/admin': 'nav.administration',
-  '/platform': 'nav.platform',
-}
-
 export function navigationFor(actor: Actor | null, waiting: Record<string, number>): NavGroup[] {
   const count = (path: string) => waiting[path] || undefined
   const work: NavItem[] = []
   const home = workspaceHome(actor)
-  if (home !== '/') work.push({ to: home, labelKey: workspaceLabel[home], end: true, waiting: count('workspace') })
+  if (home !== '/') work.push({ to: home, labelKey: home === '/platform' ? 'nav.platform' : 'nav.workspace', end: true, waiting: count('workspace') })
   if (can(actor, 'match:list')) work.push({ to: '/matches', labelKey: 'nav.matches', waiting: count('/matches') })
   if (can(actor, 'area:company') || can(actor, 'area:science')) work.push({ to: '/engagements', labelKey: 'nav.engagements', waiting: count('/engagements') })
   if (can(actor, 'contract:register') || can(actor, 'area:science')) work.push({ to: '/contracts', labelKey: 'contracts.navLabel', waiting: count('/contracts') })
