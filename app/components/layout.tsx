@@ -47,7 +47,9 @@ export function SiteHeader({ user, navigation, locale }: { user: ShellUser | nul
           <span className="brand-name">{t('app.name')}</span>
         </Link>
         <div className="header-tools">
-          <LanguageSwitcher locale={locale} />
+          <div className="header-language">
+            <LanguageSwitcher locale={locale} />
+          </div>
           {user ? (
             <>
               <Link to="/notifications" className="notifications-link">
@@ -95,6 +97,9 @@ export function SiteHeader({ user, navigation, locale }: { user: ShellUser | nul
                   </ul>
                 </section>
               ))}
+              <div className="phone-language">
+                <LanguageSwitcher locale={locale} />
+              </div>
               {user ? (
                 <section aria-labelledby="phone-nav-account">
                   <h2 id="phone-nav-account">{user.name}</h2>

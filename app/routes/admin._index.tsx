@@ -28,9 +28,10 @@ export default function AdministrationWorkspace() {
       <section className="panel" id="matching-progress" aria-labelledby="matching-progress-title">
         <header className="panel-head">
           <h2 id="matching-progress-title">{t('workspace.administration.matchingTitle')}</h2>
-          <span className="pill">{matching.pending}</span>
         </header>
-        <p>{t('workspace.administration.proposalsPending', { count: matching.pending })}</p>
+        <p>
+          <strong>{matching.pending}</strong> {t('workspace.administration.proposalsPending', { count: matching.pending })}
+        </p>
         <p className="hint">
           {t('workspace.administration.matchingProgress', {
             state: t(`workspace.administration.backgroundState.${matching.background.state}`),

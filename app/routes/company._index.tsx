@@ -35,30 +35,32 @@ export default function CompanyWorkspace() {
       <h2>{t('workspace.company.requests')}</h2>
       {requests.length === 0 ? <p className="empty">{t('workspace.company.noRequests')}</p> : null}
       {requests.length ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('request.fields.title')}</th>
-              <th scope="col">{t('catalogue.facets.status')}</th>
-              <th scope="col">{t('request.fields.deadline')}</th>
-              <th scope="col">{t('request.updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/requests/${r.id}`}>{r.title}</Link>
-                </td>
-                <td>
-                  <span className={`status status-${r.status}`}>{t(`request.status.${r.status}`)}</span>
-                </td>
-                <td>{formatDate(`${r.deadline}T12:00:00Z`)}</td>
-                <td>{formatDate(r.updatedAt)}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('request.fields.title')}</th>
+                <th scope="col">{t('catalogue.facets.status')}</th>
+                <th scope="col">{t('request.fields.deadline')}</th>
+                <th scope="col">{t('request.updated')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/requests/${r.id}`}>{r.title}</Link>
+                  </td>
+                  <td>
+                    <span className={`status status-${r.status}`}>{t(`request.status.${r.status}`)}</span>
+                  </td>
+                  <td>{formatDate(`${r.deadline}T12:00:00Z`)}</td>
+                  <td>{formatDate(r.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <p>
         <Link to="/org">{t('workspace.manageOrganisation')}</Link> · <Link to="/labs">{t('catalogue.labs.title')}</Link>

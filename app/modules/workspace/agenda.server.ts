@@ -78,8 +78,8 @@ function section(kind: AgendaKind, href: string, items: AgendaItem[], countsWait
   return { kind, href, items: items.slice(0, ITEMS_SHOWN), waiting: countsWaiting ? items.reduce((n, i) => n + (i.count ?? 1), 0) : 0 }
 }
 
+/** A closed request needs nobody any more: its proposals are history, not work. */
 const ACTIVE_REQUEST_STATUSES = ['published', 'paused'] as const
-const PUBLIC_REQUEST_STATUSES = ['published', 'paused', 'closed'] as const
 
 /** New proposals for the company's open requests, one item per request. */
 function companyProposals(actor: Actor, organisationId: number): AgendaItem[] {
@@ -116,7 +116,7 @@ function labProposals(actor: Actor, organisationId: number): AgendaItem[] {
       and(
         eq(labs.organisationId, organisationId),
         eq(labs.status, 'active'),
-        inArray(rdRequests.status, [...PUBLIC_REQUEST_STATUSES]),
+        inArray(rdRequests.status, [...ACTIVE_REQUEST_STATUSES]),
         eq(matches.labStatus, 'new'),
         isNotNull(matches.labRank),
       ),
