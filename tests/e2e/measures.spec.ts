@@ -55,7 +55,7 @@ test('a company answers the questionnaire and opens a fitting measure with the r
   await expect(page).toHaveURL(/verdict=does_not_fit/)
   const closed = hitOf(page, CLOSED_PHARMA)
   await expect(closed.getByText('Не подходит', { exact: true })).toBeVisible()
-  await expect(closed.getByText(/приём заявок закончился 10 нояб\. 2026/)).toBeVisible()
+  await expect(closed.getByText(/приём заявок закончился 10\sнояб\.\s2026/)).toBeVisible()
   await expect(page.locator('.hit').getByText('Подходит', { exact: true })).toHaveCount(0)
 })
 
