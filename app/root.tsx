@@ -3,44 +3,29 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRout
 import { useEffect, useMemo, useState } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { ErrorPage } from '~/components/error-page'
-import { SiteHeader, type NavArea } from '~/components/layout'
+import { SiteHeader } from '~/components/layout'
 import { useNonce } from '~/components/nonce'
 import { createI18n, defaultLocale, type Locale } from '~/i18n'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { readToast, type Toast } from '~/modules/http/toast.server'
 import { unreadCount } from '~/modules/notifications/notify.server'
-import { can } from '~/modules/permissions/can'
+import { agendaOf, waitingByPath } from '~/modules/workspace/agenda.server'
+import { navigationFor } from '~/modules/workspace/navigation'
 import styles from '~/styles/app.css'
 import '~/modules/http/context'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'stylesheet', href: styles },
+]
 
-export const meta: MetaFunction = () => [{ title: 'R&D Marketplace' }]
+export const meta: MetaFunction = () => [{ title: 'Наука — индустрии · Science for Industry' }, { name: 'theme-color', content: '#1f5fbf' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = context.actor
   const locale = await resolveLocale(request, actor)
   const { toast, setCookie } = await readToast(request)
-  const areas: NavArea[] = [
-    { to: '/requests', labelKey: 'nav.requests' },
-    { to: '/labs', labelKey: 'nav.labs' },
-    { to: '/orgs', labelKey: 'nav.organisations' },
-    { to: '/measures', labelKey: 'nav.measures' },
-  ]
-  if (can(actor, 'area:company')) areas.push({ to: '/company', labelKey: 'nav.company' })
-  if (can(actor, 'area:science')) areas.push({ to: '/lab', labelKey: 'nav.science' })
-  if (can(actor, 'match:list')) areas.push({ to: '/matches', labelKey: 'nav.matches' })
-  if (can(actor, 'area:administration')) areas.push({ to: '/admin', labelKey: 'nav.administration', end: true }, { to: '/admin/dashboard', labelKey: 'nav.dashboard' })
-  if (can(actor, 'area:platform')) areas.push({ to: '/platform', labelKey: 'nav.platform' })
-  if (can(actor, 'area:company') || can(actor, 'area:science')) areas.push({ to: '/engagements', labelKey: 'nav.engagements' })
-  if (can(actor, 'alert:manage')) areas.push({ to: '/alerts', labelKey: 'nav.alerts' })
-  if (can(actor, 'contract:register') || can(actor, 'area:science')) areas.push({ to: '/contracts', labelKey: 'contracts.navLabel' })
-  if (can(actor, 'claim:file')) areas.push({ to: '/claims', labelKey: 'claims.navLabel' })
-  if (can(actor, 'claim:review')) areas.push({ to: '/admin/claims', labelKey: 'review.navLabel' })
-  if (can(actor, 'organisation:verify')) areas.push({ to: '/admin/organisations', labelKey: 'nav.verification' })
-  if (can(actor, 'programme:manage')) areas.push({ to: '/admin/programmes', labelKey: 'programmes.navLabel' })
-  if (can(actor, 'measure:manage')) areas.push({ to: '/admin/measures', labelKey: 'measures.admin.navLabel' })
-  if (actor?.organisationId) areas.push({ to: '/org', labelKey: 'nav.organisation' })
+  const navigation = navigationFor(actor, waitingByPath(agendaOf(actor)))
   const user = actor
     ? {
         name: actor.name,
@@ -49,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         unread: unreadCount(actor.userId),
       }
     : null
-  return json({ locale, toast, user, areas }, { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
+  return json({ locale, toast, user, navigation }, { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
 }
 
 function ToastMessage({ toast }: { toast: Toast }) {
@@ -92,13 +77,13 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
 }
 
 export default function App() {
-  const { locale, toast, user, areas } = useLoaderData<typeof loader>()
+  const { locale, toast, user, navigation } = useLoaderData<typeof loader>()
   return (
     <Document locale={locale}>
       <a href="#main" className="skip-link">
         <SkipLabel />
       </a>
-      <SiteHeader user={user} areas={areas} locale={locale} />
+      <SiteHeader user={user} navigation={navigation} locale={locale} />
       {toast ? <ToastMessage toast={toast} /> : null}
       <main id="main" className="container">
         <Outlet />
@@ -117,7 +102,7 @@ export function ErrorBoundary() {
   const locale = data?.locale ?? defaultLocale
   return (
     <Document locale={locale}>
-      <SiteHeader user={data?.user ?? null} areas={data?.areas ?? []} locale={locale} />
+      <SiteHeader user={data?.user ?? null} navigation={data?.navigation ?? []} locale={locale} />
       <main id="main" className="container">
         <ErrorPage />
       </main>

@@ -1,6 +1,8 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '~/i18n'
+import type { NavGroup, NavItem } from '~/modules/workspace/navigation'
 
 export interface ShellUser {
   name: string
@@ -9,23 +11,45 @@ export interface ShellUser {
   unread: number
 }
 
-export interface NavArea {
-  to: string
-  labelKey: string
-  /** Active only on this very path, not on the pages below it. */
-  end?: boolean
-}
-
-export function SiteHeader({ user, areas, locale }: { user: ShellUser | null; areas: NavArea[]; locale: Locale }) {
+/**
+ * The header: the logo, the language, notifications and the account on one row; the role's menu on
+ * the next, one row wide on a laptop. On a phone the menu folds into a disclosure (<details>), which
+ * opens and closes without JavaScript; the catalogues fold the same way on a laptop.
+ */
+export function SiteHeader({ user, navigation, locale }: { user: ShellUser | null; navigation: NavGroup[]; locale: Locale }) {
   const { t } = useTranslation()
+  const header = useRef<HTMLElement>(null)
+  const location = useLocation()
+  // With JavaScript, an open menu closes once a page is chosen, on a click elsewhere and on Escape.
+  useEffect(() => closeMenus(header.current), [location])
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      if (!(event.target instanceof Node)) return
+      header.current?.querySelectorAll('details[open]').forEach((d) => {
+        if (!d.contains(event.target as Node)) d.removeAttribute('open')
+      })
+    }
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') closeMenus(header.current)
+    }
+    document.addEventListener('click', onClick)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('click', onClick)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [])
   return (
-    <header className="site-header">
+    <header className="site-header" ref={header}>
       <div className="container header-row">
-        <Link to="/" className="brand">
-          {t('app.name')}
+        <Link to="/" className="brand" aria-label={t('app.name')}>
+          <Logo />
+          <span className="brand-name">{t('app.name')}</span>
         </Link>
         <div className="header-tools">
-          <LanguageSwitcher locale={locale} />
+          <div className="header-language">
+            <LanguageSwitcher locale={locale} />
+          </div>
           {user ? (
             <>
               <Link to="/notifications" className="notifications-link">
@@ -40,7 +64,7 @@ export function SiteHeader({ user, areas, locale }: { user: ShellUser | null; ar
                 {user.name}
                 {user.organisationName ? <span className="muted"> · {user.organisationName}</span> : null}
               </Link>
-              <Form method="post" action="/logout">
+              <Form method="post" action="/logout" className="sign-out">
                 <button type="submit" className="button link">
                   {t('nav.signOut')}
                 </button>
@@ -54,18 +78,114 @@ export function SiteHeader({ user, areas, locale }: { user: ShellUser | null; ar
               </NavLink>
             </>
           )}
+          <details className="phone-menu">
+            <summary>
+              <span aria-hidden="true" className="menu-mark" />
+              {t('nav.menu')}
+              <WaitingCount n={navigation[0]?.items[0]?.waiting} />
+            </summary>
+            <nav aria-label={t('nav.main')} className="phone-nav">
+              {navigation.map((group) => (
+                <section key={group.key} aria-labelledby={`phone-nav-${group.key}`}>
+                  <h2 id={`phone-nav-${group.key}`}>{t(group.labelKey)}</h2>
+                  <ul>
+                    {group.items.map((item) => (
+                      <li key={item.to}>
+                        <MenuLink item={item} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+              <div className="phone-language">
+                <LanguageSwitcher locale={locale} />
+              </div>
+              {user ? (
+                <section aria-labelledby="phone-nav-account">
+                  <h2 id="phone-nav-account">{user.name}</h2>
+                  <ul>
+                    <li>
+                      <NavLink to="/account">{t('nav.account')}</NavLink>
+                    </li>
+                    <li>
+                      <Form method="post" action="/logout">
+                        <button type="submit" className="button link">
+                          {t('nav.signOut')}
+                        </button>
+                      </Form>
+                    </li>
+                  </ul>
+                </section>
+              ) : null}
+            </nav>
+          </details>
         </div>
       </div>
       <div className="container nav-row">
         <nav aria-label={t('nav.main')} className="main-nav">
-          {areas.map((a) => (
-            <NavLink key={a.to} to={a.to} end={a.end}>
-              {t(a.labelKey)}
-            </NavLink>
-          ))}
+          {navigation.map((group) =>
+            group.key === 'catalogues' ? (
+              <details key={group.key} className="nav-group">
+                <summary className={group.items.some((i) => isCurrent(location.pathname, i)) ? 'active' : undefined}>{t(group.labelKey)}</summary>
+                <ul>
+                  {group.items.map((item) => (
+                    <li key={item.to}>
+                      <MenuLink item={item} />
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : (
+              group.items.map((item) => <MenuLink key={item.to} item={item} />)
+            ),
+          )}
         </nav>
       </div>
     </header>
+  )
+}
+
+function closeMenus(root: HTMLElement | null) {
+  root?.querySelectorAll('details[open]').forEach((d) => d.removeAttribute('open'))
+}
+
+function isCurrent(pathname: string, item: NavItem): boolean {
+  return item.end ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`)
+}
+
+function MenuLink({ item }: { item: NavItem }) {
+  const { t } = useTranslation()
+  return (
+    <NavLink to={item.to} end={item.end}>
+      {t(item.labelKey)}
+      <WaitingCount n={item.waiting} />
+    </NavLink>
+  )
+}
+
+/** How many things wait behind a menu entry: a number to see, a sentence to hear. */
+function WaitingCount({ n }: { n: number | undefined }) {
+  const { t } = useTranslation()
+  if (!n) return null
+  return (
+    <span className="nav-count" data-testid="nav-count">
+      <span aria-hidden="true">{n}</span>
+      <span className="visually-hidden">{t('nav.waiting', { count: n })}</span>
+    </span>
+  )
+}
+
+/** The product's mark: a lab (the warm dot) and an industry partner (the square) joined by one bridge, under the spark of an idea. */
+export function Logo({ size = 32 }: { size?: number }) {
+  return (
+    <svg className="logo" width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="8" fill="#1f5fbf" />
+      <path d="M7 22.5c2.6-7 15.4-7 18 0" fill="none" stroke="#ffffff" strokeWidth="2.4" strokeLinecap="round" />
+      <circle cx="7" cy="22.5" r="3.2" fill="#ffd166" />
+      <rect x="21.8" y="19.3" width="6.4" height="6.4" rx="1.4" fill="#ffffff" />
+      <circle cx="16" cy="10" r="2.4" fill="#ffffff" />
+      <path d="M16 12.4v4.2" stroke="#ffffff" strokeWidth="2" strokeLinecap="round" />
+    </svg>
   )
 }
 

@@ -82,7 +82,7 @@ export default function VerificationQueue() {
       {rows.length === 0 ? <p className="empty">{t('verification.empty')}</p> : null}
       <ul className="queue">
         {rows.map((o) => (
-          <li key={o.id} className="card">
+          <li key={o.id} id={`organisation-${o.id}`} className="card">
             <div className="page-head">
               <h2>
                 <Link to={`/orgs/${o.id}`}>{o.name}</Link>

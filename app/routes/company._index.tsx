@@ -1,15 +1,18 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Agenda } from '~/components/agenda'
 import { useFormat } from '~/components/format'
 import { requirePermission } from '~/modules/http/guards.server'
 import { listOrganisationRequests } from '~/modules/requests/requests.server'
+import { companyAgenda } from '~/modules/workspace/agenda.server'
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:company')
   return json({
     organisationName: actor.organisationName,
     verified: actor.organisationVerified,
+    agenda: companyAgenda(actor),
     requests: actor.organisationId ? listOrganisationRequests(actor.organisationId, { includeDrafts: true }) : [],
   })
 }
@@ -17,7 +20,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 export default function CompanyWorkspace() {
   const { t } = useTranslation()
   const { formatDate } = useFormat()
-  const { organisationName, verified, requests } = useLoaderData<typeof loader>()
+  const { organisationName, verified, agenda, requests } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-head">
@@ -28,33 +31,36 @@ export default function CompanyWorkspace() {
       </div>
       <p className="muted">{organisationName}</p>
       {!verified ? <p className="notice">{t('organisation.awaitingVerification')}</p> : null}
+      <Agenda sections={agenda} />
       <h2>{t('workspace.company.requests')}</h2>
       {requests.length === 0 ? <p className="empty">{t('workspace.company.noRequests')}</p> : null}
       {requests.length ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('request.fields.title')}</th>
-              <th scope="col">{t('catalogue.facets.status')}</th>
-              <th scope="col">{t('request.fields.deadline')}</th>
-              <th scope="col">{t('request.updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/requests/${r.id}`}>{r.title}</Link>
-                </td>
-                <td>
-                  <span className={`status status-${r.status}`}>{t(`request.status.${r.status}`)}</span>
-                </td>
-                <td>{formatDate(`${r.deadline}T12:00:00Z`)}</td>
-                <td>{formatDate(r.updatedAt)}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('request.fields.title')}</th>
+                <th scope="col">{t('catalogue.facets.status')}</th>
+                <th scope="col">{t('request.fields.deadline')}</th>
+                <th scope="col">{t('request.updated')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/requests/${r.id}`}>{r.title}</Link>
+                  </td>
+                  <td>
+                    <span className={`status status-${r.status}`}>{t(`request.status.${r.status}`)}</span>
+                  </td>
+                  <td>{formatDate(`${r.deadline}T12:00:00Z`)}</td>
+                  <td>{formatDate(r.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <p>
         <Link to="/org">{t('workspace.manageOrganisation')}</Link> · <Link to="/labs">{t('catalogue.labs.title')}</Link>

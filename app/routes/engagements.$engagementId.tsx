@@ -123,7 +123,7 @@ function DeclineForm() {
   })
   return (
     <details className="decline" open={intentOf(lastResult) === 'decline'}>
-      <summary>{t('engagement.decline.open')}</summary>
+      <summary className="button danger">{t('engagement.decline.open')}</summary>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="intent" value="decline" />
@@ -192,10 +192,11 @@ export default function EngagementPage() {
               </button>
             ))}
           </Form>
+          {/* Ending the engagement cannot be undone: it comes last, apart from the steps forward. */}
+          {canDecline ? <DeclineForm /> : null}
         </div>
       ) : null}
       {actions.includes('accept_terms') ? <p className="notice">{t('engagement.termsText')}</p> : null}
-      {canDecline ? <DeclineForm /> : null}
 
       <div className="detail-grid">
         <div>

@@ -1,22 +1,25 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Agenda } from '~/components/agenda'
 import { TrlRange } from '~/components/catalogue'
 import { requirePermission } from '~/modules/http/guards.server'
 import { listOrganisationLabs } from '~/modules/labs/labs.server'
+import { labAgenda } from '~/modules/workspace/agenda.server'
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:science')
   return json({
     organisationName: actor.organisationName,
     verified: actor.organisationVerified,
+    agenda: labAgenda(actor),
     labs: actor.organisationId ? listOrganisationLabs(actor.organisationId).map((l) => ({ id: l.id, name: l.name, trlMin: l.trlMin, trlMax: l.trlMax, keywords: l.keywords })) : [],
   })
 }
 
 export default function ScienceWorkspace() {
   const { t } = useTranslation()
-  const { organisationName, verified, labs } = useLoaderData<typeof loader>()
+  const { organisationName, verified, agenda, labs } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-head">
@@ -27,6 +30,7 @@ export default function ScienceWorkspace() {
       </div>
       <p className="muted">{organisationName}</p>
       {!verified ? <p className="notice">{t('organisation.awaitingVerification')}</p> : null}
+      <Agenda sections={agenda} />
       <h2>{t('workspace.science.labs')}</h2>
       {labs.length === 0 ? <p className="empty">{t('workspace.science.noLabs')}</p> : null}
       <ul className="cards">

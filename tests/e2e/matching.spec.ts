@@ -7,7 +7,8 @@ import { signIn } from './helpers'
 test('a company opens its published request and sees proposed labs, each with reasons it can check', async ({ page, browser }) => {
   await signIn(page, 'company@demo.test')
   await page.goto('/company')
-  await page.getByRole('link', { name: 'Перевод стадии диазотирования в непрерывный проточный процесс' }).click()
+  // The workspace names the request twice (its new proposals, and the list of requests): the list leads to its page.
+  await page.getByRole('table').getByRole('link', { name: 'Перевод стадии диазотирования в непрерывный проточный процесс' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Перевод стадии диазотирования в непрерывный проточный процесс' })).toBeVisible()
   const requestUrl = page.url()
 

@@ -9,7 +9,10 @@ const hitOf = (page: Page, title: string) => page.locator('.hit', { has: page.ge
 
 test('a company answers the questionnaire and opens a fitting measure with the reasons it fits', async ({ page }) => {
   await signIn(page, 'company@demo.test')
-  await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Меры поддержки' }).click()
+  const menu = page.getByRole('navigation', { name: 'Основное меню' })
+  // The catalogues are one group of the menu, folded on a laptop as on a phone.
+  await menu.getByText('Каталоги').click()
+  await menu.getByRole('link', { name: 'Меры поддержки' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Меры поддержки' })).toBeVisible()
 
   // The company's own profile answers the first questions.

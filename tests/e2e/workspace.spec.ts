@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test'
 import { signIn } from './helpers'
 
 // Each role lands in its own workspace after signing in, and the administration's menu leads to the
-// organisations waiting for verification. Screenshots of every workspace, in both languages and at a
-// laptop's and a phone's width, are saved for people to look at.
+// organisations waiting for verification. What the workspaces show, and their screenshots, are in
+// workspaces.spec.ts.
 
 const ROLES = [
   { email: 'company@demo.test', path: '/company', heading: 'Кабинет компании' },
@@ -16,21 +16,6 @@ for (const role of ROLES) {
     await signIn(page, role.email)
     await expect(page).toHaveURL(new RegExp(`${role.path}$`))
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: 900 })
-      await page.screenshot({ path: `test-results/screens/workspace-${role.path.slice(1)}-ru-${width}.png`, fullPage: true })
-    }
-    await page.setViewportSize({ width: 1366, height: 900 })
-    await page.getByRole('button', { name: 'English' }).click()
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: 900 })
-      await page.screenshot({ path: `test-results/screens/workspace-${role.path.slice(1)}-en-${width}.png`, fullPage: true })
-    }
-    // The choice is kept on the person's profile: back to Russian for the tests that follow.
-    await page.setViewportSize({ width: 1366, height: 900 })
-    await page.getByRole('button', { name: 'Русский' }).click()
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ru')
   })
 }
 

@@ -13,14 +13,14 @@ describe('dictionaries', () => {
     expect([...en].filter((k) => !ru.has(k))).toEqual([])
   })
 
-  it('use Russian plural forms: 1 компания, 2 компании, 5 компаний, 21 компания', () => {
+  it('use Russian plural forms: 1 пользователь, 2 пользователя, 5 пользователей, 21 пользователь', () => {
     const { t } = createI18n('ru')
-    expect([1, 2, 5, 11, 21].map((count) => `${count} ${t('home.companies', { count })}`)).toEqual([
-      '1 компания',
-      '2 компании',
-      '5 компаний',
-      '11 компаний',
-      '21 компания',
+    expect([1, 2, 5, 11, 21].map((count) => t('workspace.platform.people', { count }))).toEqual([
+      '1 пользователь',
+      '2 пользователя',
+      '5 пользователей',
+      '11 пользователей',
+      '21 пользователь',
     ])
   })
 

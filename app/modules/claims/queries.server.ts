@@ -189,8 +189,3 @@ export function getClaimView(actor: Actor, claimId: number) {
 
 export type ClaimView = Extract<ReturnType<typeof getClaimView>, { ok: true }>['value']
 
-/** How many claims wait for a decision: the administration's workspace shows it. */
-export function awaitingDecisionCount(): number {
-  return db.select({ n: count() }).from(compensationClaims).where(eq(compensationClaims.status, 'submitted')).get()?.n ?? 0
-}
-

@@ -8,10 +8,6 @@ export function organisationCounts() {
   return Object.fromEntries(byType.map((r) => [r.type, r.n])) as Partial<Record<(typeof byType)[number]['type'], number>>
 }
 
-export function pendingVerificationCount(): number {
-  return db.select({ n: count() }).from(organisations).where(eq(organisations.verificationStatus, 'unverified')).get()?.n ?? 0
-}
-
 export function listPeople(page: number, pageSize = 50) {
   const total = db.select({ n: count() }).from(users).get()?.n ?? 0
   const rows = db
