@@ -81,6 +81,7 @@ interface Rules {
   'claim:review': void
   'claim:decide': ClaimRef
   'report:view': ReportRef
+  'outbox:retry': void
 }
 
 export type Permission = keyof Rules
@@ -172,6 +173,8 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   // A report lists what its pages show, to whom they show it: the platform admin, refused contracts
   // and claims, is refused their lists (and files) too.
   'report:view': (a, r) => (ADMINISTRATION_ONLY_REPORTS.includes(r.kind) ? hasRole(a, 'administration') : hasRole(a, 'administration') || hasRole(a, 'platform_admin')),
+  // Side effects that gave up (dead letters) are seen and sent again by whoever runs the platform.
+  'outbox:retry': (a) => hasRole(a, 'administration') || hasRole(a, 'platform_admin'),
 }
 
 export function can<P extends Permission>(
