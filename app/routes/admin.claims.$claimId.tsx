@@ -16,7 +16,7 @@ import { Field, FormErrors, SubmitButton, TextareaField } from '~/components/for
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { DecideClaimSchema, MarkPaidSchema } from '~/modules/claims/schemas'
-import { regionToday } from '~/modules/contracts/calendar'
+import { regionToday } from '~/modules/calendar/calendar'
 import { requirePermission } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
 import { loaderValue, respondToForm } from '~/modules/http/respond.server'

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { registryRows } from '~/modules/claims/queries.server'
 import { readClaimQuery } from '~/modules/claims/query'
 import { registryCsv, registryXlsx } from '~/modules/claims/registry.server'
-import { regionToday } from '~/modules/contracts/calendar'
+import { regionToday } from '~/modules/calendar/calendar'
 import { forbidden, requirePermission } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
 
