@@ -34,7 +34,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     messageKey: newSubmissionKey(),
     // "Agreed" is where the company registers the contract; both sides then find it from here.
     contractId: agreed ? contractOfEngagement(id) : null,
-    canRegisterContract: agreed && view.side === 'company' && can(actor, 'contract:register'),
+    canRegisterContract: can(actor, 'engagement:register_contract', view.engagement),
   })
 }
 

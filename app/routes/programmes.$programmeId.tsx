@@ -21,7 +21,7 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
     programme,
     budget: budgetOf(programme),
     phase,
-    canFile: phase === 'open' && can(actor, 'claim:file'),
+    canFile: can(actor, 'programme:file_claim', { phase }),
     canManage: can(actor, 'programme:manage'),
   })
 }

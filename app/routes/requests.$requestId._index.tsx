@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Only the request's company gets its proposed labs; for anyone else the section does not exist.
   const proposedLabs = proposedLabsForRequest(context.actor, requestId, locale)
   return json({
-    view: view,
+    view,
     labels: {
       field: classificationName('oecd', r.oecdField, locale),
       grnti: r.grnti ? classificationName('grnti', r.grnti, locale) : null,
@@ -41,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     transitions: view.canEdit ? allowedTransitions(r.status) : [],
     engagements: engagementsOfRequest(context.actor, requestId).map((e) => ({ id: e.id, stage: e.stage, labName: e.labName })),
-    canExpressInterest: r.status === 'published' && can(context.actor, 'area:science'),
+    canExpressInterest: can(context.actor, 'request:express_interest', r),
     // The measures read the company's own size and region: they are shown to the company alone.
     measures: view.canEdit ? measuresForRequest(requestId) : null,
     proposedLabs: proposedLabs.ok ? proposedLabs.value : null,
