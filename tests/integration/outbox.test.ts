@@ -3,11 +3,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { DEAD_LETTER_ATTEMPTS } from '#db/outbox'
-import { mailOutbox, searchOutbox } from '#db/schema'
+import { mailOutbox, matchRefreshQueue, searchOutbox } from '#db/schema'
 import { enqueue } from '#search/sync'
 import { db } from '~/db.server'
 import { healthReport, healthSummary } from '~/modules/health/report.server'
 import { deliverPendingMail, enqueueMail, type MailTransport } from '~/modules/mail/mail.server'
+import { CHANGE, queueRefresh } from '~/modules/matching/refresh-queue.server'
 import { deadLetterCounts, listDeadLetters, retryDeadLetter } from '~/modules/outbox/dead-letters.server'
 import { actorWithOrganisation } from '../factories/actors'
 import { reviewer } from '../factories/contracts'
@@ -149,5 +150,21 @@ describe('the search outbox', () => {
     expect(db.select().from(searchOutbox).where(eq(searchOutbox.id, row.id)).get()).toMatchObject({ attempts: 0, nextAttemptAt: null, processedAt: null })
     expect(deadLetterCounts().search).toBe(0)
     db.delete(searchOutbox).run()
+  })
+})
+
+describe('the proposal refresh queue', () => {
+  test('a record whose refresh gave up is a dead letter until someone retries it or the record changes again', async () => {
+    db.delete(matchRefreshQueue).run()
+    db.insert(matchRefreshQueue).values({ entityType: 'lab', entityId: 777, attempts: DEAD_LETTER_ATTEMPTS, lastError: 'Error: engine down' }).run()
+    expect(deadLetterCounts().refresh).toBe(1)
+    const administration = await reviewer()
+    const listed = listDeadLetters(administration)
+    expect(listed.ok && listed.value.find((l) => l.kind === 'refresh')).toMatchObject({ key: 'lab:777', subject: 'lab #777' })
+
+    queueRefresh(db, 'lab', [777], CHANGE)
+    expect(db.select().from(matchRefreshQueue).get()).toMatchObject({ attempts: 0, nextAttemptAt: null })
+    expect(deadLetterCounts().refresh).toBe(0)
+    db.delete(matchRefreshQueue).run()
   })
 })

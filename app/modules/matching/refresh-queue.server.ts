@@ -34,6 +34,8 @@ export function queueRefresh(tx: DbOrTx, entityType: MatchEntityType, ids: reado
           generation: sql`${matchRefreshQueue.generation} + 1`,
           priority: sql`max(${matchRefreshQueue.priority}, excluded.priority)`,
           announce: sql`${matchRefreshQueue.announce} and excluded.announce`,
+          // A new change is new work: its attempts start afresh, even for a record that had given up.
+          attempts: 0,
           nextAttemptAt: null,
         },
       })
