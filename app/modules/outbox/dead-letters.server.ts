@@ -71,8 +71,8 @@ export function retryDeadLetter(actor: Actor, kind: OutboxKind, key: string): Re
   return db.transaction((tx) => {
     let changes = 0
     if (kind === 'search' || kind === 'mail') {
-      const id = Number(key)
       if (!/^[1-9]\d{0,14}$/.test(key)) return refuse('not_found')
+      const id = Number(key)
       changes =
         kind === 'search'
           ? tx.update(searchOutbox).set(fresh).where(and(eq(searchOutbox.id, id), deadSearch)).run().changes
