@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte, min, or } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../db/client'
+import { DEAD_LETTER_ATTEMPTS, failureMessage, nextAttemptAt } from '../db/outbox'
 import { searchOutbox } from '../db/schema/search'
 import type { IndexName, IndexSettings, SearchDocument, SearchEngine } from './engine'
 
@@ -34,7 +35,6 @@ export interface DrainResult {
   deleted: number
 }
 
-const MAX_RETRY_DELAY_MS = 15 * 60_000
 const REINDEX_BATCH = 500
 
 /** Called by domain code inside its own transaction, next to the change it describes. */
@@ -45,7 +45,8 @@ export function enqueue(tx: DbOrTx, indexName: IndexName, documentId: string): v
 /**
  * Pushes due outbox rows into the engine, one batch per index. A failure (engine down, document
  * that cannot be built) leaves that index's rows pending with the error and an exponentially later
- * next attempt; nothing is ever dropped.
+ * next attempt, until they become dead letters for the administration (db/outbox.ts); nothing is
+ * ever dropped.
  */
 export async function drainOutbox(
   db: Db,
@@ -57,7 +58,13 @@ export async function drainOutbox(
   const rows = db
     .select()
     .from(searchOutbox)
-    .where(and(isNull(searchOutbox.processedAt), or(isNull(searchOutbox.nextAttemptAt), lte(searchOutbox.nextAttemptAt, now))))
+    .where(
+      and(
+        isNull(searchOutbox.processedAt),
+        lt(searchOutbox.attempts, DEAD_LETTER_ATTEMPTS),
+        or(isNull(searchOutbox.nextAttemptAt), lte(searchOutbox.nextAttemptAt, now)),
+      ),
+    )
     .orderBy(asc(searchOutbox.id))
     .limit(options.batchSize ?? 500)
     .all()
@@ -111,13 +118,12 @@ export async function drainOutbox(
 }
 
 function recordFailure(db: Db, rows: Array<{ id: number; attempts: number }>, error: unknown, now: string): void {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  const message = failureMessage(error)
   db.transaction((tx) => {
     for (const row of rows) {
       const attempts = row.attempts + 1
-      const delay = Math.min(1000 * 2 ** (attempts - 1), MAX_RETRY_DELAY_MS)
       tx.update(searchOutbox)
-        .set({ attempts, lastError: message, nextAttemptAt: new Date(Date.parse(now) + delay).toISOString() })
+        .set({ attempts, lastError: message, nextAttemptAt: nextAttemptAt(attempts, new Date(now)) })
         .where(eq(searchOutbox.id, row.id))
         .run()
     }

@@ -16,9 +16,10 @@ import { Field, FormErrors, SubmitButton, TextareaField } from '~/components/for
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { DecideClaimSchema, MarkPaidSchema } from '~/modules/claims/schemas'
-import { regionToday } from '~/modules/contracts/calendar'
-import { notFound, requirePermission } from '~/modules/http/guards.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { regionToday } from '~/modules/calendar/calendar'
+import { requirePermission } from '~/modules/http/guards.server'
+import { parseId } from '~/modules/http/params.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -26,16 +27,15 @@ export const meta: MetaFunction = () => [{ title: 'Рассмотрение за
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'claim:review')
-  const result = getClaimView(actor, Number(params.claimId))
-  if (!result.ok) notFound()
-  return json({ ...result.value, today: regionToday() })
+  const view = loaderValue(getClaimView(actor, parseId(params.claimId)), { conceal: true })
+  return json({ ...view, today: regionToday() })
 }
 
 const decisionToast = { approve: 'claims.toast.approved', approve_partial: 'claims.toast.approved', return: 'claims.toast.returned', reject: 'claims.toast.rejected' } as const
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'claim:review')
-  const claimId = Number(params.claimId)
+  const claimId = parseId(params.claimId)
   const formData = await request.formData()
   const here = `/admin/claims/${claimId}`
   if (formData.get('intent') === 'mark-paid') {

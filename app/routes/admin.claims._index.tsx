@@ -8,7 +8,8 @@ import { useFormat } from '~/components/format'
 import { Pagination } from '~/components/layout'
 import { reviewQueue } from '~/modules/claims/queries.server'
 import { readClaimQuery } from '~/modules/claims/query'
-import { forbidden, requirePermission } from '~/modules/http/guards.server'
+import { requirePermission } from '~/modules/http/guards.server'
+import { loaderValue } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -20,9 +21,8 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   const query = readClaimQuery(url)
   // The queue opens on what waits for a decision; "all" is asked for explicitly.
   const status = url.searchParams.get('status') === 'all' ? undefined : (query.status ?? 'submitted')
-  const result = reviewQueue(actor, { ...query, status })
-  if (!result.ok) forbidden()
-  return json({ ...result.value, status: status ?? null, programmeId: query.programmeId ?? null, page: query.page })
+  const queue = loaderValue(reviewQueue(actor, { ...query, status }))
+  return json({ ...queue, status: status ?? null, programmeId: query.programmeId ?? null, page: query.page })
 }
 
 export default function ClaimsQueue() {

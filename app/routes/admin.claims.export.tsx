@@ -1,28 +1,22 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { regionToday } from '~/modules/calendar/calendar'
 import { registryRows } from '~/modules/claims/queries.server'
 import { readClaimQuery } from '~/modules/claims/query'
-import { registryCsv, registryXlsx } from '~/modules/claims/registry.server'
-import { regionToday } from '~/modules/contracts/calendar'
-import { forbidden, requirePermission } from '~/modules/http/guards.server'
+import { registryTable } from '~/modules/claims/registry.server'
+import { tableFile } from '~/modules/exports/table-export.server'
+import { requirePermission } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
+import { loaderValue } from '~/modules/http/respond.server'
+import { translator } from '~/i18n/translator.server'
 
-// The registry of claims with the queue's filters, as CSV or XLSX.
+// The registry of claims with the queue's filters, as CSV or XLSX, through the one table export.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'claim:review')
   const url = new URL(request.url)
   const query = readClaimQuery(url)
-  const result = registryRows(actor, { status: query.status, programmeId: query.programmeId })
-  if (!result.ok) forbidden()
+  const format = url.searchParams.get('format') ?? 'csv'
+  if (format !== 'csv' && format !== 'xlsx') throw json({ error: 'invalid' }, { status: 400 })
+  const rows = loaderValue(registryRows(actor, { status: query.status, programmeId: query.programmeId }))
   const locale = await resolveLocale(request, actor)
-  const name = `claims-registry-${regionToday()}`
-  const headers = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' }
-  if (url.searchParams.get('format') === 'xlsx') {
-    const body = await registryXlsx(result.value, locale)
-    return new Response(new Uint8Array(body), {
-      headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${name}.xlsx"` },
-    })
-  }
-  return new Response(registryCsv(result.value, locale), {
-    headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` },
-  })
+  return tableFile(registryTable(rows, locale), format, `claims-registry-${regionToday()}`, translator(locale)('claims.registry.sheet'), locale)
 }

@@ -7,7 +7,7 @@ import { Pagination } from '~/components/layout'
 import { DemoBadge } from '~/components/measures'
 import { idField } from '~/modules/forms/fields'
 import { requirePermission } from '~/modules/http/guards.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { changeMeasureStatus, listMeasuresForAdmin } from '~/modules/measures/measures.server'
 import { MeasureTransitionSchema } from '~/modules/measures/schemas'
 import styles from '~/styles/measures.css'
@@ -20,9 +20,7 @@ const StatusChangeSchema = MeasureTransitionSchema.extend({ measureId: idField }
 export function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'measure:manage')
   const page = Math.min(500, Math.max(1, Number(new URL(request.url).searchParams.get('page')) || 1))
-  const list = listMeasuresForAdmin(actor, page)
-  if (!list.ok) throw json({ error: 'forbidden' }, { status: 403 })
-  return json({ ...list.value, page })
+  return json({ ...loaderValue(listMeasuresForAdmin(actor, page)), page })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

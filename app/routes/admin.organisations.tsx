@@ -10,8 +10,8 @@ import { verificationStatuses, type VerificationStatus } from '#db/schema/values
 import { useFormat } from '~/components/format'
 import { FormErrors, SubmitButton, TextareaField } from '~/components/forms'
 import { Pagination, VerificationBadge } from '~/components/layout'
-import { forbidden, requirePermission } from '~/modules/http/guards.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { requirePermission } from '~/modules/http/guards.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { regionName } from '~/modules/organisations/regions'
 import { VerificationDecisionSchema } from '~/modules/organisations/schemas'
 import { decideVerification, listOrganisationsForVerification, VERIFICATION_PAGE_SIZE } from '~/modules/organisations/verification.server'
@@ -28,9 +28,8 @@ function readQuery(url: URL): { status: VerificationStatus; page: number } {
 export function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'organisation:verify')
   const { status, page } = readQuery(new URL(request.url))
-  const result = listOrganisationsForVerification(actor, status, page)
-  if (!result.ok) forbidden()
-  return json({ ...result.value, status, page, pageCount: Math.max(1, Math.ceil(result.value.total / VERIFICATION_PAGE_SIZE)) })
+  const list = loaderValue(listOrganisationsForVerification(actor, status, page))
+  return json({ ...list, status, page, pageCount: Math.max(1, Math.ceil(list.total / VERIFICATION_PAGE_SIZE)) })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -6,6 +6,7 @@ import { StatusBadge } from '~/components/contracts/parts'
 import { useFormat } from '~/components/format'
 import { BudgetPanel, ProgrammeRules } from '~/components/programmes/programme-facts'
 import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { parseId } from '~/modules/http/params.server'
 import { budgetOf, getProgramme, phaseOf, programmeClaimSummary } from '~/modules/programmes/programmes.server'
 import styles from '~/styles/contracts.css'
 
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Программа · Program
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(context, request, 'programme:manage')
-  const programme = getProgramme(Number(params.programmeId))
+  const programme = getProgramme(parseId(params.programmeId))
   if (!programme) notFound()
   return json({ programme, budget: budgetOf(programme), phase: phaseOf(programme), claims: programmeClaimSummary(programme.id) })
 }

@@ -9,6 +9,7 @@ import type { z } from 'zod'
 import { FormErrors, SubmitButton } from '~/components/forms'
 import { programmeDefaults, ProgrammeFields } from '~/components/programmes/programme-fields'
 import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { parseId } from '~/modules/http/params.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import { getProgramme, updateProgramme } from '~/modules/programmes/programmes.server'
 import { ProgrammeSchema } from '~/modules/programmes/schemas'
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: 'Правила програм
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(context, request, 'programme:manage')
-  const programme = getProgramme(Number(params.programmeId))
+  const programme = getProgramme(parseId(params.programmeId))
   if (!programme) notFound()
   return json({ programme })
 }
@@ -28,7 +29,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'programme:manage')
   const submission = parseSubmission(await request.formData(), ProgrammeSchema)
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const id = Number(params.programmeId)
+  const id = parseId(params.programmeId)
   return respondToForm(submission, updateProgramme(actor, id, submission.value), {
     redirectTo: `/admin/programmes/${id}`,
     toast: { type: 'success', key: 'toast.saved' },

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { FormErrors, SubmitButton } from '~/components/forms'
 import { ProgrammeFields } from '~/components/programmes/programme-fields'
+import { regionYear } from '~/modules/calendar/calendar'
 import { requirePermission } from '~/modules/http/guards.server'
 import { respondToForm } from '~/modules/http/respond.server'
 import { createProgramme } from '~/modules/programmes/programmes.server'
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: 'Новая программа
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(context, request, 'programme:manage')
-  return json({ year: new Date().getFullYear() })
+  return json({ year: regionYear() })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { exportReport } from '~/modules/dashboard/export.server'
 import { filterFromUrl } from '~/modules/dashboard/filters'
 import { ReportRefinementSchema, reportKinds, type ReportKind } from '~/modules/dashboard/records.server'
-import { forbidden, notFound, requirePermission } from '~/modules/http/guards.server'
+import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { loaderValue } from '~/modules/http/respond.server'
 import { resolveLocale } from '~/modules/http/locale.server'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -14,7 +15,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const refinement = ReportRefinementSchema.safeParse(Object.fromEntries(url.searchParams))
   const format = url.searchParams.get('format')
   if (!filter.success || !refinement.success || (format !== 'csv' && format !== 'xlsx')) throw json({ error: 'invalid' }, { status: 400 })
-  const exported = await exportReport(actor, kind, filter.data, refinement.data, format, await resolveLocale(request, actor))
-  if (!exported.ok) forbidden()
-  return exported.value
+  return loaderValue(await exportReport(actor, kind, filter.data, refinement.data, format, await resolveLocale(request, actor)))
 }

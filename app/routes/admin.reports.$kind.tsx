@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/components/format'
 import { filterFromUrl, filterQuery } from '~/modules/dashboard/filters'
 import { readReport, ReportRefinementSchema, reportKinds, REPORT_ROW_LIMIT, type ReportKind } from '~/modules/dashboard/records.server'
-import { forbidden, notFound, requirePermission } from '~/modules/http/guards.server'
+import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { loaderValue } from '~/modules/http/respond.server'
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:administration')
@@ -14,9 +15,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   const filter = filterFromUrl(url)
   const refinement = ReportRefinementSchema.safeParse(Object.fromEntries(url.searchParams))
   if (!filter.success || !refinement.success) throw json({ error: 'invalid' }, { status: 400 })
-  const read = readReport(actor, kind, filter.data, refinement.data)
-  if (!read.ok) forbidden()
-  const result = read.value
+  const result = loaderValue(readReport(actor, kind, filter.data, refinement.data))
   return json({ kind, filter: filter.data, query: url.searchParams.toString(), back: filterQuery(filter.data), ...result, limited: result.rows.length === REPORT_ROW_LIMIT })
 }
 

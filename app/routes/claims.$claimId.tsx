@@ -15,8 +15,9 @@ import { FormErrors, SubmitButton } from '~/components/forms'
 import { submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { ClaimPaymentsSchema, SubmitClaimSchema } from '~/modules/claims/schemas'
-import { notFound, requireActor } from '~/modules/http/guards.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { requireActor } from '~/modules/http/guards.server'
+import { parseId } from '~/modules/http/params.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { can } from '~/modules/permissions/can'
 import styles from '~/styles/contracts.css'
 
@@ -27,14 +28,12 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
   // The administration reviews a claim on its own page.
   if (can(actor, 'claim:review')) throw redirect(`/admin/claims/${params.claimId}`)
-  const result = getClaimView(actor, Number(params.claimId))
-  if (!result.ok) notFound()
-  return json(result.value)
+  return json(loaderValue(getClaimView(actor, parseId(params.claimId)), { conceal: true }))
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request)
-  const claimId = Number(params.claimId)
+  const claimId = parseId(params.claimId)
   const formData = await request.formData()
   const here = `/claims/${claimId}`
   switch (formData.get('intent')) {

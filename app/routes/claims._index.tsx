@@ -8,7 +8,8 @@ import { useFormat } from '~/components/format'
 import { Pagination } from '~/components/layout'
 import { listCompanyClaims } from '~/modules/claims/queries.server'
 import { readClaimQuery } from '~/modules/claims/query'
-import { forbidden, requirePermission } from '~/modules/http/guards.server'
+import { requirePermission } from '~/modules/http/guards.server'
+import { loaderValue } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -17,9 +18,7 @@ export const meta: MetaFunction = () => [{ title: 'Заявки на компе�
 export function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'claim:file')
   const query = readClaimQuery(new URL(request.url))
-  const result = listCompanyClaims(actor, query)
-  if (!result.ok) forbidden()
-  return json({ ...result.value, status: query.status ?? null, page: query.page })
+  return json({ ...loaderValue(listCompanyClaims(actor, query)), status: query.status ?? null, page: query.page })
 }
 
 export default function CompanyClaims() {

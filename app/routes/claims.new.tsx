@@ -11,8 +11,8 @@ import { FormErrors, SubmitButton } from '~/components/forms'
 import { createClaim } from '~/modules/claims/claims.server'
 import { claimFormOptions } from '~/modules/claims/queries.server'
 import { NewClaimSchema } from '~/modules/claims/schemas'
-import { forbidden, requirePermission } from '~/modules/http/guards.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { requirePermission } from '~/modules/http/guards.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -26,9 +26,7 @@ function positive(value: string | null): number | undefined {
 export function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'claim:file')
   const url = new URL(request.url)
-  const result = claimFormOptions(actor, { programmeId: positive(url.searchParams.get('programme')), contractId: positive(url.searchParams.get('contract')) })
-  if (!result.ok) forbidden()
-  const { programmes, contracts, contract, payments } = result.value
+  const { programmes, contracts, contract, payments } = loaderValue(claimFormOptions(actor, { programmeId: positive(url.searchParams.get('programme')), contractId: positive(url.searchParams.get('contract')) }))
   const programmeId = positive(url.searchParams.get('programme')) ?? (programmes.length === 1 ? programmes[0].id : undefined)
   return json({
     programmes: programmes.map((p) => ({ id: p.id, title: p.title })),

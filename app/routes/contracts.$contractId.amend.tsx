@@ -15,8 +15,9 @@ import { proposeVersion } from '~/modules/contracts/register.server'
 import { ProposeVersionSchema } from '~/modules/contracts/schemas'
 import { readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
 import { kopecksToDecimal, type Kopecks } from '~/modules/format/money'
-import { forbidden, notFound, requireActor } from '~/modules/http/guards.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { requireActor } from '~/modules/http/guards.server'
+import { parseId } from '~/modules/http/params.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { redirectWithToast } from '~/modules/http/toast.server'
 import styles from '~/styles/contracts.css'
 
@@ -25,12 +26,10 @@ export const meta: MetaFunction = () => [{ title: 'Изменение догов
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
-  const found = termsForNewVersion(actor, Number(params.contractId))
-  if (!found.ok) {
-    if (found.error === 'version_pending') return redirectWithToast(`/contracts/${params.contractId}`, { type: 'info', key: 'errors.version_pending' })
-    return found.error === 'forbidden' ? forbidden() : notFound()
-  }
-  const { contract, base, contractorName } = found.value
+  const contractId = parseId(params.contractId)
+  const found = termsForNewVersion(actor, contractId)
+  if (!found.ok && found.error === 'version_pending') return redirectWithToast(`/contracts/${contractId}`, { type: 'info', key: 'errors.version_pending' })
+  const { contract, base, contractorName } = loaderValue(found)
   // The form starts from the terms in force, amounts as a person would type them.
   const money = (k: number) => kopecksToDecimal(k as Kopecks).replace('.', ',')
   return json({
@@ -55,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request)
-  const contractId = Number(params.contractId)
+  const contractId = parseId(params.contractId)
   const upload = await readUploadForm(request)
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
   const submission = parseSubmission(upload.formData, ProposeVersionSchema)

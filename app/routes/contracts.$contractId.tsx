@@ -17,8 +17,9 @@ import { getContractView } from '~/modules/contracts/queries.server'
 import { AcceptanceActSchema, AttachDocumentSchema, DeclineSchema, PaymentSchema, RecordAnswerSchema, VersionAnswerSchema } from '~/modules/contracts/schemas'
 import { readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
 import { choice } from '~/modules/forms/fields'
-import { notFound, requireActor } from '~/modules/http/guards.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { requireActor } from '~/modules/http/guards.server'
+import { parseId } from '~/modules/http/params.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -26,9 +27,8 @@ export const meta: MetaFunction = () => [{ title: 'Договор · Contract' }
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
-  const result = getContractView(actor, Number(params.contractId))
-  if (!result.ok) notFound()
-  return json({ ...result.value, myOrganisationId: actor.organisationId })
+  const view = loaderValue(getContractView(actor, parseId(params.contractId)), { conceal: true })
+  return json({ ...view, myOrganisationId: actor.organisationId })
 }
 
 const DeclineVersionSchema = VersionAnswerSchema.merge(DeclineSchema)
@@ -36,7 +36,7 @@ const AnswerRecordSchema = RecordAnswerSchema.extend({ kind: choice(['act', 'pay
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request)
-  const contractId = Number(params.contractId)
+  const contractId = parseId(params.contractId)
   const upload = await readUploadForm(request)
   if (upload.failure) return uploadFailureResponse(request, upload.failure)
   const { formData, files } = upload

@@ -19,23 +19,22 @@ import { contractOfEngagement } from '~/modules/contracts/queries.server'
 import { notFound, requireActor } from '~/modules/http/guards.server'
 import { can } from '~/modules/permissions/can'
 import { parseId } from '~/modules/http/params.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
   const id = parseId(params.engagementId)
-  const found = viewEngagement(actor, id)
-  if (!found.ok) notFound()
-  const agreed = found.value.engagement.stage === 'agreed'
+  const view = loaderValue(viewEngagement(actor, id), { conceal: true })
+  const agreed = view.engagement.stage === 'agreed'
   return json({
-    ...found.value,
+    ...view,
     messages: readThread(actor, id),
     // A new key on every render: the message form is drawn afresh (empty) after each post, and a
     // second click on the same form is recognised by the server as the same message.
     messageKey: newSubmissionKey(),
     // "Agreed" is where the company registers the contract; both sides then find it from here.
     contractId: agreed ? contractOfEngagement(id) : null,
-    canRegisterContract: agreed && found.value.side === 'company' && can(actor, 'contract:register'),
+    canRegisterContract: can(actor, 'engagement:register_contract', view.engagement),
   })
 }
 

@@ -13,10 +13,10 @@ import { VerificationBadge } from '~/components/layout'
 import { MatchList } from '~/components/match-card'
 import { PendingProposals } from '~/components/pending-proposals'
 import { idField } from '~/modules/forms/fields'
-import { notFound, requireActor } from '~/modules/http/guards.server'
+import { requireActor } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { parseId } from '~/modules/http/params.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { addProject, addPublication, archiveLab, removeProject, removePublication, viewLab } from '~/modules/labs/labs.server'
 import { ProjectFormSchema, PublicationFormSchema } from '~/modules/labs/schemas'
 import { respondToMatchForm } from '~/modules/matching/form-action.server'
@@ -30,14 +30,13 @@ const RemoveSchema = z.object({ itemId: idField })
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const labId = parseId(params.labId)
-  const found = viewLab(context.actor, labId)
-  if (!found.ok) notFound()
+  const view = loaderValue(viewLab(context.actor, labId), { conceal: true })
   const locale = await resolveLocale(request, context.actor)
-  const { lab } = found.value
+  const { lab } = view
   // Only members of the lab's organisation get the requests proposed to it.
   const proposedRequests = proposedRequestsForLab(context.actor, labId, locale)
   return json({
-    ...found.value,
+    ...view,
     fieldLabels: lab.oecdFields.map((c) => `${c} ${classificationName('oecd', c, locale)}`),
     grntiLabels: lab.grnti.map((c) => `${c} ${classificationName('grnti', c, locale)}`),
     canInvite: can(context.actor, 'area:company'),

@@ -3,20 +3,19 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LabForm } from '~/components/lab-form'
-import { forbidden, notFound, requireActor } from '~/modules/http/guards.server'
+import { forbidden, requireActor } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { parseId } from '~/modules/http/params.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { labFormOptions, labFormValues } from '~/modules/labs/form-options.server'
 import { updateLab, viewLab } from '~/modules/labs/labs.server'
 import { LabFormSchema } from '~/modules/labs/schemas'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
-  const found = viewLab(actor, parseId(params.labId))
-  if (!found.ok) notFound()
-  if (!found.value.canEdit) forbidden()
-  return json({ values: labFormValues(found.value.lab), options: labFormOptions(await resolveLocale(request, actor)) })
+  const { lab, canEdit } = loaderValue(viewLab(actor, parseId(params.labId)), { conceal: true })
+  if (!canEdit) forbidden()
+  return json({ values: labFormValues(lab), options: labFormOptions(await resolveLocale(request, actor)) })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

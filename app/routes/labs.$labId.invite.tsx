@@ -8,19 +8,18 @@ import { useTranslation } from 'react-i18next'
 import { FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { inviteLab } from '~/modules/engagements/engagements.server'
 import { InviteSchema } from '~/modules/engagements/schemas'
-import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { requirePermission } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { viewLab } from '~/modules/labs/labs.server'
 import { listOrganisationRequests } from '~/modules/requests/requests.server'
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:company')
-  const found = viewLab(actor, parseId(params.labId))
-  if (!found.ok) notFound()
+  const view = loaderValue(viewLab(actor, parseId(params.labId)), { conceal: true })
   const url = new URL(request.url)
   return json({
-    lab: { id: found.value.lab.id, name: found.value.lab.name, organisation: found.value.organisation.name },
+    lab: { id: view.lab.id, name: view.lab.name, organisation: view.organisation.name },
     requests: listOrganisationRequests(actor.organisationId!, { includeDrafts: false })
       .filter((r) => r.status === 'published')
       .map((r) => ({ value: String(r.id), label: r.title })),

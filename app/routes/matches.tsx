@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { matchStatuses } from '#db/schema/match-values'
 import { Pagination } from '~/components/layout'
 import { MatchList } from '~/components/match-card'
-import { forbidden, requirePermission } from '~/modules/http/guards.server'
+import { requirePermission } from '~/modules/http/guards.server'
+import { loaderValue } from '~/modules/http/respond.server'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { respondToMatchForm } from '~/modules/matching/form-action.server'
 import { listMatches } from '~/modules/matching/matches.server'
@@ -19,9 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = MatchListParams.safeParse(Object.fromEntries([...url.searchParams].filter(([, value]) => value !== '')))
   if (!parsed.success) throw json({ error: 'invalid' }, { status: 400 })
   const { status, request: requestId, lab: labId, page } = parsed.data
-  const listed = listMatches(actor, { status, requestId, labId, page }, await resolveLocale(request, actor))
-  if (!listed.ok) forbidden()
-  return json({ ...listed.value, status: status ?? null, subject: requestId ?? labId ?? null })
+  const listed = loaderValue(listMatches(actor, { status, requestId, labId, page }, await resolveLocale(request, actor)))
+  return json({ ...listed, status: status ?? null, subject: requestId ?? labId ?? null })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { TrlRange } from '~/components/catalogue'
 import { useFormat } from '~/components/format'
 import { DemoBadge, ReasonList, useAmountRange, VerdictBadge } from '~/components/measures'
-import { notFound } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
+import { loaderValue } from '~/modules/http/respond.server'
 import { viewMeasure } from '~/modules/measures/navigator.server'
 import { regionName } from '~/modules/organisations/regions'
 import styles from '~/styles/measures.css'
@@ -14,9 +14,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.measure.title ?? 'Мера поддержки · Support measure' }]
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  const found = viewMeasure(context.actor, parseId(params.measureId), new URL(request.url).searchParams)
-  if (!found.ok) notFound()
-  return json(found.value)
+  return json(loaderValue(viewMeasure(context.actor, parseId(params.measureId), new URL(request.url).searchParams), { conceal: true }))
 }
 
 export default function MeasurePage() {

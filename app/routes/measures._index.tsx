@@ -10,6 +10,7 @@ import { Pagination } from '~/components/layout'
 import { DemoBadge, keyReasons, ReasonList, useAmountRange, VerdictBadge } from '~/components/measures'
 import { QuestionnaireFields } from '~/components/measure-questionnaire'
 import { resolveLocale } from '~/modules/http/locale.server'
+import { loaderValue } from '~/modules/http/respond.server'
 import { verdicts } from '~/modules/measures/eligibility'
 import { navigateMeasures } from '~/modules/measures/navigator.server'
 import { ANSWERED } from '~/modules/measures/questionnaire'
@@ -21,10 +22,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = () => [{ title: 'Меры поддержки · Support measures' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const found = await navigateMeasures(context.actor, new URL(request.url))
-  if (!found.ok) throw json({ error: 'invalid' }, { status: 400 })
+  const found = loaderValue(await navigateMeasures(context.actor, new URL(request.url)))
   const locale = await resolveLocale(request, context.actor)
-  return json({ ...found.value, regions: regionOptions(locale), canManage: can(context.actor, 'measure:manage') })
+  return json({ ...found, regions: regionOptions(locale), canManage: can(context.actor, 'measure:manage') })
 }
 
 // Text fields wait for Enter or the button; every other control applies at once when JavaScript runs.

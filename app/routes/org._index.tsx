@@ -29,7 +29,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   const canManage = can(actor, 'organisation:manage_members', { organisationId: organisation.id })
   return json({
     organisation,
-    members: listMembers(organisation.id).map((m) => ({ ...m, email: canManage ? m.email : null })),
+    members: listMembers(actor, organisation.id),
     invitations: canManage ? listInvitations(organisation.id) : [],
     canManage,
     canEdit: can(actor, 'organisation:edit', { organisationId: organisation.id }),

@@ -4,21 +4,19 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/components/format'
 import { VerificationBadge } from '~/components/layout'
 import { notFound } from '~/modules/http/guards.server'
+import { parseId } from '~/modules/http/params.server'
 import { listOrganisationLabs } from '~/modules/labs/labs.server'
-import { getOrganisation } from '~/modules/organisations/organisations.server'
+import { publicOrganisationCard } from '~/modules/organisations/organisations.server'
 import { listOrganisationRequests } from '~/modules/requests/requests.server'
 import { regionName } from '~/modules/organisations/regions'
 
 export function loader({ params }: LoaderFunctionArgs) {
-  const id = Number(params.orgId)
-  const organisation = Number.isSafeInteger(id) && id > 0 ? getOrganisation(id) : null
-  if (!organisation || organisation.archivedAt) notFound()
-  // The public card: registration facts a partner may check, nothing about the people.
-  const { id: orgId, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus, identityChangedAt } = organisation
+  const organisation = publicOrganisationCard(parseId(params.orgId))
+  if (!organisation) notFound()
   return json({
-    organisation: { id: orgId, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus, identityChangedAt },
-    labs: listOrganisationLabs(orgId).map((l) => ({ id: l.id, name: l.name })),
-    requests: type === 'company' ? listOrganisationRequests(orgId, { includeDrafts: false }).map((r) => ({ id: r.id, title: r.title, status: r.status })) : [],
+    organisation,
+    labs: listOrganisationLabs(organisation.id).map((l) => ({ id: l.id, name: l.name })),
+    requests: organisation.type === 'company' ? listOrganisationRequests(organisation.id, { includeDrafts: false }).map((r) => ({ id: r.id, title: r.title, status: r.status })) : [],
   })
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { StatusBadge } from '~/components/contracts/parts'
 import { BudgetPanel, ProgrammeRules } from '~/components/programmes/programme-facts'
 import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { parseId } from '~/modules/http/params.server'
 import { can } from '~/modules/permissions/can'
 import { budgetOf, getProgramme, phaseOf } from '~/modules/programmes/programmes.server'
 import styles from '~/styles/contracts.css'
@@ -13,14 +14,14 @@ export const meta: MetaFunction = () => [{ title: 'Программа компе
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'programme:view')
-  const programme = getProgramme(Number(params.programmeId))
+  const programme = getProgramme(parseId(params.programmeId))
   if (!programme) notFound()
   const phase = phaseOf(programme)
   return json({
     programme,
     budget: budgetOf(programme),
     phase,
-    canFile: phase === 'open' && can(actor, 'claim:file'),
+    canFile: can(actor, 'programme:file_claim', { phase }),
     canManage: can(actor, 'programme:manage'),
   })
 }

@@ -9,10 +9,10 @@ import { useFormat } from '~/components/format'
 import { VerificationBadge } from '~/components/layout'
 import { MatchList } from '~/components/match-card'
 import { PendingProposals } from '~/components/pending-proposals'
-import { notFound, requireActor } from '~/modules/http/guards.server'
+import { requireActor } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { parseId } from '~/modules/http/params.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { regionName } from '~/modules/organisations/regions'
 import { admissionsToRequest, engagementsOfRequest } from '~/modules/engagements/engagements.server'
 import { respondToMatchForm } from '~/modules/matching/form-action.server'
@@ -27,24 +27,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.v
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const requestId = parseId(params.requestId)
-  const found = viewRequest(context.actor, requestId, admissionsToRequest(requestId))
-  if (!found.ok) notFound()
+  const view = loaderValue(viewRequest(context.actor, requestId, admissionsToRequest(requestId)), { conceal: true })
   const locale = await resolveLocale(request, context.actor)
-  const r = found.value.request
+  const r = view.request
   // Only the request's company gets its proposed labs; for anyone else the section does not exist.
   const proposedLabs = proposedLabsForRequest(context.actor, requestId, locale)
   return json({
-    view: found.value,
+    view,
     labels: {
       field: classificationName('oecd', r.oecdField, locale),
       grnti: r.grnti ? classificationName('grnti', r.grnti, locale) : null,
       region: regionName(r.region, locale),
     },
-    transitions: found.value.canEdit ? allowedTransitions(r.status) : [],
+    transitions: view.canEdit ? allowedTransitions(r.status) : [],
     engagements: engagementsOfRequest(context.actor, requestId).map((e) => ({ id: e.id, stage: e.stage, labName: e.labName })),
-    canExpressInterest: r.status === 'published' && can(context.actor, 'area:science'),
+    canExpressInterest: can(context.actor, 'request:express_interest', r),
     // The measures read the company's own size and region: they are shown to the company alone.
-    measures: found.value.canEdit ? measuresForRequest(requestId) : null,
+    measures: view.canEdit ? measuresForRequest(requestId) : null,
     proposedLabs: proposedLabs.ok ? proposedLabs.value : null,
   })
 }

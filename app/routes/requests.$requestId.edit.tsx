@@ -3,9 +3,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RequestForm } from '~/components/request-form'
-import { forbidden, notFound, requireActor } from '~/modules/http/guards.server'
+import { requireActor } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { requestFormOptions, requestFormValues } from '~/modules/requests/form-options.server'
 import { getRequestForEdit, updateRequest } from '~/modules/requests/requests.server'
 import { RequestFormSchema } from '~/modules/requests/schemas'
@@ -13,9 +13,8 @@ import { parseId } from '~/modules/http/params.server'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
-  const found = getRequestForEdit(actor, parseId(params.requestId))
-  if (!found.ok) return found.error === 'forbidden' ? forbidden() : notFound()
-  return json({ id: found.value.id, values: requestFormValues(found.value), options: requestFormOptions(await resolveLocale(request, actor)) })
+  const rdRequest = loaderValue(getRequestForEdit(actor, parseId(params.requestId)))
+  return json({ id: rdRequest.id, values: requestFormValues(rdRequest), options: requestFormOptions(await resolveLocale(request, actor)) })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -9,21 +9,20 @@ import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/c
 import { expressInterest } from '~/modules/engagements/engagements.server'
 import { interestLabChoice } from '~/modules/engagements/interest-lab.server'
 import { InterestSchema } from '~/modules/engagements/schemas'
-import { notFound, requirePermission } from '~/modules/http/guards.server'
+import { requirePermission } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
-import { respondToForm } from '~/modules/http/respond.server'
+import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { listOrganisationLabs } from '~/modules/labs/labs.server'
 import { viewRequest } from '~/modules/requests/requests.server'
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:science')
-  const found = viewRequest(actor, parseId(params.requestId))
-  if (!found.ok) notFound()
+  const view = loaderValue(viewRequest(actor, parseId(params.requestId)), { conceal: true })
   const organisationLabs = listOrganisationLabs(actor.organisationId!)
   const asked = Number(new URL(request.url).searchParams.get('labId'))
-  const chosen = interestLabChoice(found.value.request.id, organisationLabs.map((l) => l.id), Number.isSafeInteger(asked) && asked > 0 ? asked : null)
+  const chosen = interestLabChoice(view.request.id, organisationLabs.map((l) => l.id), Number.isSafeInteger(asked) && asked > 0 ? asked : null)
   return json({
-    request: { id: found.value.request.id, title: found.value.request.title, status: found.value.request.status, company: found.value.organisation.name },
+    request: { id: view.request.id, title: view.request.title, status: view.request.status, company: view.organisation.name },
     labs: organisationLabs.map((l) => ({ value: String(l.id), label: l.name })),
     chosen: chosen === undefined ? undefined : String(chosen),
   })

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { classificationName } from '#db/classifications'
-import { alliances } from '#db/schema/values'
+import { alliances, publicRequestStatuses } from '#db/schema/values'
 import { budgetBands } from '#search/documents/budget-band'
 import type { RequestDocument } from '#search/documents/requests'
 import { Highlighted } from '~/components/catalogue'
@@ -62,7 +62,7 @@ export default function RequestCatalogue() {
         sort={params.sort}
         sortOptions={['relevance', 'newest', 'deadline', 'budget'].map((v) => ({ value: v, label: t(`catalogue.sortBy.${v}`) }))}
       >
-        <FacetGroup name="status" legend={t('catalogue.facets.status')} selected={params.status} options={facetOptions(facets.status, (v) => t(`request.status.${v}`), ['published', 'paused', 'closed'])} />
+        <FacetGroup name="status" legend={t('catalogue.facets.status')} selected={params.status} options={facetOptions(facets.status, (v) => t(`request.status.${v}`), publicRequestStatuses)} />
         <FacetGroup name="alliance" legend={t('fields.alliance')} selected={params.alliance} options={facetOptions(facets.alliance, (v) => t(`alliance.${v}`), alliances)} />
         <FacetGroup name="field" legend={t('catalogue.facets.field')} selected={params.field} options={facetOptions(facets.oecdField, (v) => labels.field[v] ?? v)} />
         <FacetGroup name="budget" legend={t('catalogue.facets.budget')} selected={params.budget} options={facetOptions(facets.budgetBand, (v) => t(`budgetBand.${v}`), budgetBands)} />

@@ -17,6 +17,9 @@ export type MembershipRole = (typeof membershipRoles)[number]
 
 export const requestStatuses = ['draft', 'published', 'paused', 'closed', 'archived'] as const
 export type RequestStatus = (typeof requestStatuses)[number]
+/** The statuses in which anyone may read a request, find it in search and see it proposed: never a draft or an archived one. */
+export const publicRequestStatuses = ['published', 'paused', 'closed'] as const satisfies readonly RequestStatus[]
+export type PublicRequestStatus = (typeof publicRequestStatuses)[number]
 
 export const labStatuses = ['active', 'archived'] as const
 export type LabStatus = (typeof labStatuses)[number]

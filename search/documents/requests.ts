@@ -2,13 +2,13 @@ import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { classificationSearchText, oecdParent } from '../../db/classifications'
 import { organisations, rdRequests } from '../../db/schema'
+import { publicRequestStatuses } from '../../db/schema/values'
 import type { IndexSettings, SearchDocument } from '../engine'
 import { budgetBand } from './budget-band'
 import { otherLanguageText } from '../crosslingual'
 import { catalogueSynonyms } from './synonyms'
 
 // Only what anyone may read goes into the index: never a draft, never the confidential details.
-const SEARCHABLE_STATUSES = ['published', 'paused', 'closed'] as const
 
 export const requestIndexSettings: IndexSettings = {
   // otherLanguage: the request's terms in the other language, so that a search in either finds it.
@@ -34,7 +34,7 @@ export function buildRequestDocument(db: Db, id: string): RequestDocument | null
     .innerJoin(organisations, eq(organisations.id, rdRequests.organisationId))
     .where(eq(rdRequests.id, Number(id)))
     .get()
-  if (!row || !(SEARCHABLE_STATUSES as readonly string[]).includes(row.request.status)) return null
+  if (!row || !(publicRequestStatuses as readonly string[]).includes(row.request.status)) return null
   const r = row.request
   return {
     id: String(r.id),
@@ -67,7 +67,7 @@ export function allRequestIds(db: Db): string[] {
   return db
     .select({ id: rdRequests.id })
     .from(rdRequests)
-    .where(inArray(rdRequests.status, [...SEARCHABLE_STATUSES]))
+    .where(inArray(rdRequests.status, [...publicRequestStatuses]))
     .all()
     .map((r) => String(r.id))
 }

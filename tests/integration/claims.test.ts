@@ -6,10 +6,11 @@ import { auditEvents, claimPayments, compensationClaims, mailOutbox, notificatio
 import { db } from '~/db.server'
 import { createClaim, submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
-import { getClaimView, registryRows, reviewQueue } from '~/modules/claims/queries.server'
-import { registryCsv, registryXlsx } from '~/modules/claims/registry.server'
+import { getClaimView, registryRows, reviewQueue, type RegistryRow } from '~/modules/claims/queries.server'
+import { registryTable } from '~/modules/claims/registry.server'
+import { tableFile } from '~/modules/exports/table-export.server'
 import { attachDocument } from '~/modules/contracts/execution.server'
-import { regionToday } from '~/modules/contracts/calendar'
+import { regionToday } from '~/modules/calendar/calendar'
 import { createProgramme, updateProgramme } from '~/modules/programmes/programmes.server'
 import type { Actor } from '~/modules/permissions/actor'
 import { confirmedContract, openProgramme, pdf, programmeFields, reviewer, rub, stateLab, verifiedCompany } from '../factories/contracts'
@@ -354,6 +355,11 @@ describe('tampered forms', () => {
 })
 
 describe('the registry', () => {
+  // The registry leaves the app the way every table does: through the one table export.
+  const registryFile = (rows: RegistryRow[], format: 'csv' | 'xlsx', locale: 'ru' | 'en') => tableFile(registryTable(rows, locale), format, 'claims-registry', 'Реестр', locale)
+  // Decoded keeping the byte-order mark, which Russian spreadsheets need.
+  const registryCsv = async (rows: RegistryRow[], locale: 'ru' | 'en') => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await registryFile(rows, 'csv', locale)).arrayBuffer())
+
   it('exports the claims to CSV and XLSX with headers in the reader’s language', async () => {
     const { company, admin, contract, programmeId } = await claimable({ payments: [rub(1_234_567.89)] })
     const claimId = submitted(company, programmeId, contract.contractId, contract.paymentIds)
@@ -361,15 +367,15 @@ describe('the registry', () => {
     const rows = expectOk(registryRows(admin, { programmeId }))
     expect(rows).toHaveLength(1)
 
-    const csv = registryCsv(rows, 'ru')
+    const csv = await registryCsv(rows, 'ru')
     expect(csv.startsWith('\uFEFF№ заявки;Статус;Программа')).toBe(true)
     expect(csv).toContain(`${claimId};Одобрена;`)
     expect(csv).toContain(';617283,94;617283,94;') // 50 % of 1 234 567,89 ₽ rounded down, in Russian decimals
     expect(csv).toContain('"Всё верно; ""кавычки""; точка с запятой"')
-    expect(registryCsv(rows, 'en')).toContain(',617283.94,617283.94,')
+    expect(await registryCsv(rows, 'en')).toContain(',617283.94,617283.94,')
 
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load((await registryXlsx(rows, 'en')) as unknown as ArrayBuffer)
+    await workbook.xlsx.load(await (await registryFile(rows, 'xlsx', 'en')).arrayBuffer())
     const sheet = workbook.worksheets[0]
     expect(sheet.getRow(1).getCell(1).value).toBe('Claim No.')
     expect(sheet.getRow(2).getCell(1).value).toBe(claimId)
@@ -382,11 +388,21 @@ describe('the registry', () => {
     expectOk(decideClaim(admin, claimId, { decision: 'approve', reason: '-1+1', revision: claimRow(claimId).revision }))
     const [row] = expectOk(registryRows(admin, { programmeId }))
     const hostile = { ...row, companyName: '=HYPERLINK("http://evil.example","Открыть")', contractNumber: '+7(3822)', contractorName: '@SUM(A1)' }
-    const csv = registryCsv([hostile], 'ru')
+    const csv = await registryCsv([hostile], 'ru')
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Открыть"")"`)
     expect(csv).toContain(";'+7(3822);")
     expect(csv).toContain(";'@SUM(A1);")
     expect(csv).toContain(";'-1+1")
     expect(csv).toContain(';500000,00;500000,00;')
+  })
+
+  it('gives the region\u2019s date of each decision: one made at 00:30 in Tomsk is on that Tomsk day', async () => {
+    const { company, admin, contract, programmeId } = await claimable()
+    const claimId = submitted(company, programmeId, contract.contractId, contract.paymentIds)
+    expectOk(decideClaim(admin, claimId, { decision: 'approve', reason: 'Условия соблюдены.', revision: claimRow(claimId).revision }))
+    const [row] = expectOk(registryRows(admin, { programmeId }))
+    const table = registryTable([{ ...row, submittedAt: '2027-03-09T17:30:00.000Z', decidedAt: '2027-03-10T17:30:00.000Z' }], 'en')
+    expect(table.rows[0]).toMatchObject({ submittedAt: '2027-03-10', decidedAt: '2027-03-11' })
+    expect(table.columns.filter((c) => c.money).map((c) => c.key)).toEqual(['requested', 'approved'])
   })
 })

@@ -3,11 +3,11 @@ import { auditEvents, invitations, mailOutbox, memberships, organisations } from
 import { db } from '~/db.server'
 import { loadActor } from '~/modules/auth/actor.server'
 import { acceptInvitation, findInvitation, inviteMember, revokeInvitation } from '~/modules/organisations/invitations.server'
-import { removeMember, setMemberRole, updateOrganisationProfile } from '~/modules/organisations/organisations.server'
+import { listMembers, publicOrganisationCard, removeMember, setMemberRole, updateOrganisationProfile } from '~/modules/organisations/organisations.server'
 import { decideVerification, listOrganisationsForVerification } from '~/modules/organisations/verification.server'
 import { can } from '~/modules/permissions/can'
 import { completeInn10, completeOgrn13 } from '~/modules/organisations/inn-ogrn'
-import { actorWithOrganisation } from '../factories/actors'
+import { actorWithOrganisation, memberOf } from '../factories/actors'
 import { reviewer, stateLab, verifiedCompany } from '../factories/contracts'
 
 function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
@@ -168,3 +168,23 @@ describe('a change of identity undoes the verification', () => {
 function innOf(actor: { organisationId: number | null }) {
   return db.select().from(organisations).where(eq(organisations.id, actor.organisationId!)).get()!.inn
 }
+
+describe('what an organisation shows of itself (issue 15, item 16)', () => {
+  test('members see their colleagues’ names and roles; only the owner sees their e-mail addresses', async () => {
+    const owner = await actorWithOrganisation()
+    const colleague = await memberOf(owner)
+    const asOwner = listMembers(owner, owner.organisationId!)
+    expect(asOwner.map((m) => m.email)).toEqual([owner.email, colleague.email])
+    const asColleague = listMembers(colleague, owner.organisationId!)
+    expect(asColleague.map((m) => m.name)).toEqual(asOwner.map((m) => m.name))
+    expect(asColleague.every((m) => m.email === null)).toBe(true)
+  })
+
+  test('the public card names registration facts and nothing else, and an archived organisation has none', async () => {
+    const owner = await actorWithOrganisation()
+    const card = publicOrganisationCard(owner.organisationId!)!
+    expect(Object.keys(card).sort()).toEqual(['alliance', 'city', 'description', 'id', 'identityChangedAt', 'inn', 'name', 'ogrn', 'region', 'shortName', 'type', 'verificationStatus', 'website'])
+    db.update(organisations).set({ archivedAt: new Date().toISOString() }).where(eq(organisations.id, owner.organisationId!)).run()
+    expect(publicOrganisationCard(owner.organisationId!)).toBeNull()
+  })
+})

@@ -77,3 +77,32 @@ describe('the permission table', () => {
     }
   })
 })
+
+// Rules that pages used to decide for themselves (issue 15, item 16): the page's button and the
+// action ask the same question.
+describe('rules that once lived in routes', () => {
+  const lab = actor('university')
+  const company = actor('company')
+
+  it('only a science member may express interest, and only in a published request', () => {
+    expect(can(lab, 'request:express_interest', { organisationId: 2, status: 'published' })).toBe(true)
+    for (const status of ['draft', 'paused', 'closed', 'archived'] as const) expect(can(lab, 'request:express_interest', { organisationId: 2, status })).toBe(false)
+    expect(can(company, 'request:express_interest', { organisationId: 2, status: 'published' })).toBe(false)
+    expect(can(null, 'request:express_interest', { organisationId: 2, status: 'published' })).toBe(false)
+  })
+
+  it('the company registers a contract from its own engagement once it is agreed, and no one else does', () => {
+    const engagement = { companyOrganisationId: 1, labOrganisationId: 2 }
+    expect(can(company, 'engagement:register_contract', { ...engagement, stage: 'agreed' })).toBe(true)
+    expect(can(company, 'engagement:register_contract', { ...engagement, stage: 'discussion' })).toBe(false)
+    expect(can(company, 'engagement:register_contract', { companyOrganisationId: 3, labOrganisationId: 2, stage: 'agreed' })).toBe(false)
+    expect(can(actor('university', { organisationId: 2 }), 'engagement:register_contract', { ...engagement, stage: 'agreed' })).toBe(false)
+  })
+
+  it('a company files a claim under a programme only while its window is open', () => {
+    expect(can(company, 'programme:file_claim', { phase: 'open' })).toBe(true)
+    expect(can(company, 'programme:file_claim', { phase: 'upcoming' })).toBe(false)
+    expect(can(company, 'programme:file_claim', { phase: 'closed' })).toBe(false)
+    expect(can(lab, 'programme:file_claim', { phase: 'open' })).toBe(false)
+  })
+})

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, sum } from 'drizzle-orm'
 import type { DbOrTx } from '#db/client'
 import { acceptanceActs, claimCosts, claimPayments, compensationClaims, contractPayments, contracts, contractVersions, organisations, programmes } from '#db/schema'
-import { regionToday } from '../contracts/calendar'
+import { regionToday } from '../calendar/calendar'
 import { budgetOf } from '../programmes/programmes.server'
 import { assessClaim, type ClaimAssessment, type ClaimFacts, type ContractFacts } from './rules'
 

@@ -1,6 +1,6 @@
 import type { ContractorKind, CostWindow, OwnCostCategory, RequiredDocumentKind, VatBase } from '#db/schema/claim-values'
 import type { OrganisationType } from '#db/schema/values'
-import { isWithin } from '../contracts/calendar'
+import { isWithin } from '../calendar/calendar'
 import { kopecksToDecimal, type Kopecks } from '../format/money'
 import { computeEligibleAmount, vatIncluded, type CategoryRule, type CostLine, type EligibleAmount } from './eligible-amount'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { claimDecisions } from '#db/schema/claim-values'
-import { dateField, moneyField } from '../contracts/fields'
+import { dateField, moneyField } from '../forms/fields'
 import { choice, idField, message, requiredText } from '../forms/fields'
 
 export const paymentIdsField = z.array(idField, { required_error: 'errors.no_payments' }).min(1, 'errors.no_payments')

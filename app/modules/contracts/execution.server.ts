@@ -9,7 +9,7 @@ import { kopecksToDecimal, type Kopecks } from '../format/money'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
-import { isIsoDate, regionToday } from './calendar'
+import { isIsoDate, regionToday } from '../calendar/calendar'
 import { executionTotals, loadContract, loadVersion, notifyOtherParty, partiesOf, stagesOf, type ContractRow } from './records.server'
 
 // The execution of a confirmed contract: acceptance acts and payments. Each is recorded by one party

@@ -78,7 +78,7 @@ export function agreedEngagementOf(actor: Actor, engagementId: number, tx: DbOrT
     .innerJoin(labs, eq(labs.id, engagements.labId))
     .where(eq(engagements.id, engagementId))
     .get()
-  if (!row || row.companyId !== actor.organisationId || row.stage !== 'agreed') return null
+  if (!row || !can(actor, 'engagement:register_contract', { companyOrganisationId: row.companyId, labOrganisationId: row.contractorId, stage: row.stage })) return null
   return { id: row.id, contractorId: row.contractorId, requestTitle: row.requestTitle, labName: row.labName, contractId: contractOfEngagement(row.id, tx) }
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { vatModes, vatRates } from '#db/schema/contract-values'
 import { kopecksToDecimal, type Kopecks } from '../format/money'
 import { choice, idField, message, optionalText, requiredText } from '../forms/fields'
-import { dateField, moneyField } from './fields'
+import { dateField, moneyField } from '../forms/fields'
 
 // One schema per form, used by the server and by the browser for inline messages.
 

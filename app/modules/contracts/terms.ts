@@ -2,7 +2,7 @@ import type { VatMode } from '#db/schema/contract-values'
 import { vatRates } from '#db/schema/contract-values'
 import { kopecksToDecimal, type Kopecks } from '../format/money'
 import { refuse, type Refusal } from '../result'
-import { isIsoDate } from './calendar'
+import { isIsoDate } from '../calendar/calendar'
 
 // The rules of a contract's terms, as plain functions: the forms check them for inline messages,
 // the domain functions check them again because they trust no caller.

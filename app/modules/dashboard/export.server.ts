@@ -1,6 +1,6 @@
 import type { Locale } from '~/i18n'
 import { translator } from '~/i18n/translator.server'
-import { attachmentHeaders, tableCsv, tableXlsx, type ExportColumn, type ExportRow } from '../exports/table-export.server'
+import { tableFile } from '../exports/table-export.server'
 import { figuresTable } from './dashboard.server'
 import { dashboardFigures } from './figures.server'
 import type { DashboardFilter } from './filters'
@@ -8,15 +8,9 @@ import type { Actor } from '../permissions/actor'
 import { ok, type Result } from '../result'
 import { readReport, type ReportKind, type ReportRefinement } from './records.server'
 
-async function file(columns: ExportColumn[], rows: ExportRow[], format: 'csv' | 'xlsx', name: string, sheet: string, locale: Locale): Promise<Response> {
-  if (format === 'csv') return new Response(tableCsv(columns, rows, locale), { headers: attachmentHeaders(name, 'csv') })
-  const body = await tableXlsx(columns, rows, sheet, translator(locale)('app.name'))
-  return new Response(new Uint8Array(body), { headers: attachmentHeaders(name, 'xlsx') })
-}
-
 export function exportFigures(filter: DashboardFilter, format: 'csv' | 'xlsx', locale: Locale): Promise<Response> {
   const table = figuresTable(dashboardFigures(filter), locale)
-  return file(table.columns, table.rows, format, `dashboard-${filter.from}-${filter.to}`, translator(locale)('dashboard.title'), locale)
+  return tableFile(table, format, `dashboard-${filter.from}-${filter.to}`, translator(locale)('dashboard.title'), locale)
 }
 
 /** A figure's list as a file, in the reader's language: statuses and types translated, money in roubles. */
@@ -27,5 +21,5 @@ export async function exportReport(actor: Actor, kind: ReportKind, filter: Dashb
   const result = read.value
   const columns = result.columns.map((c) => ({ key: c.key, header: t(`dashboard.columns.${c.label}`), money: c.money }))
   const rows = result.rows.map((row) => Object.fromEntries(result.columns.map((c) => [c.key, c.translate && row[c.key] ? t(`${c.translate}.${row[c.key]}`) : row[c.key]])))
-  return ok(await file(columns, rows, format, `${kind}-${filter.from}-${filter.to}`, t(`dashboard.reports.${kind}`), locale))
+  return ok(await tableFile({ columns, rows }, format, `${kind}-${filter.from}-${filter.to}`, t(`dashboard.reports.${kind}`), locale))
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { alliances } from '#db/schema/values'
+import { isIsoDate, regionToday, regionYearStart } from '../calendar/calendar'
 
 export const contractorTypes = ['university', 'institute', 'research_org'] as const
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+const isoDate = z.string().refine(isIsoDate)
 
 /** The dashboard's period and filters, as they travel in its URL. */
 export const DashboardFilterSchema = z
@@ -13,10 +14,8 @@ export const DashboardFilterSchema = z
     alliance: z.enum(alliances).optional(),
     orgType: z.enum(contractorTypes).optional(),
   })
-  .transform((v) => {
-    const today = new Date().toISOString().slice(0, 10)
-    return { from: v.from ?? `${today.slice(0, 4)}-01-01`, to: v.to ?? today, alliance: v.alliance ?? null, orgType: v.orgType ?? null }
-  })
+  // The period runs by the region's calendar: from its New Year to its today.
+  .transform((v) => ({ from: v.from ?? regionYearStart(), to: v.to ?? regionToday(), alliance: v.alliance ?? null, orgType: v.orgType ?? null }))
   .refine((v) => v.from <= v.to, { message: 'errors.date_order' })
 
 export type DashboardFilter = z.output<typeof DashboardFilterSchema>

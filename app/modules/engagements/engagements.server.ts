@@ -76,7 +76,8 @@ export function expressInterest(
     if (!request || !can(actor, 'request:view', request)) return refuse('not_found')
     const sides = { companyOrganisationId: request.organisationId, labOrganisationId: lab.organisationId }
     if (!can(actor, 'engagement:act_as_lab', sides)) return refuse('forbidden')
-    if (!openRequest(tx, requestId)) return refuse('request_not_open')
+    // The same rule that shows the page's button.
+    if (!can(actor, 'request:express_interest', request)) return refuse('request_not_open')
     const existing = tx.select().from(engagements).where(and(eq(engagements.requestId, requestId), eq(engagements.labId, lab.id))).get()
     if (existing && existing.stage !== 'invited') return refuse('already_engaged')
     const proposal = { approach: input.approach, timeline: input.timeline, priceEstimate: input.priceEstimate, stage: 'interest' as const, updatedAt: new Date().toISOString() }

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import type { Locale } from '~/i18n'
+import { translator } from '~/i18n/translator.server'
 import { kopecksToDecimal, type Kopecks } from '../format/money'
 
 export interface ExportColumn {
@@ -12,6 +13,12 @@ export interface ExportColumn {
 }
 
 export type ExportRow = Record<string, string | number | null>
+
+/** A table as every export takes it: its columns, headers in the reader's language, and its rows. */
+export interface ExportTable {
+  columns: ExportColumn[]
+  rows: ExportRow[]
+}
 
 // A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) exfiltrates,
 // =cmd|... runs commands): OWASP "CSV Injection" prescribes a leading quote, which shows as text.
@@ -53,6 +60,15 @@ export function attachmentHeaders(fileName: string, type: 'csv' | 'xlsx'): Heade
   return {
     'Content-Type': type === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'Content-Disposition': `attachment; filename="${fileName}.${type}"`,
-    'Cache-Control': 'no-store',
+    // Exports hold what only their reader may see: never kept by a shared cache, never sniffed.
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
   }
+}
+
+/** The one way a table leaves the app as a file: CSV or XLSX, named `name`, in the reader's language. */
+export async function tableFile(table: ExportTable, format: 'csv' | 'xlsx', name: string, sheet: string, locale: Locale): Promise<Response> {
+  if (format === 'csv') return new Response(tableCsv(table.columns, table.rows, locale), { headers: attachmentHeaders(name, 'csv') })
+  const body = await tableXlsx(table.columns, table.rows, sheet, translator(locale)('app.name'))
+  return new Response(new Uint8Array(body), { headers: attachmentHeaders(name, 'xlsx') })
 }

@@ -1,7 +1,7 @@
+import { REGION_TIME_ZONE } from '../calendar/calendar'
 import { dateTimeFormat } from './intl'
 
 // Dates are stored as ISO UTC strings and shown in the region's time zone.
-export const REGION_TIME_ZONE = 'Asia/Tomsk'
 
 export function formatDate(iso: string | null | undefined, locale: 'ru' | 'en', timeZone = REGION_TIME_ZONE): string {
   if (!iso) return '—'

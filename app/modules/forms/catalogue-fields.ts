@@ -52,13 +52,3 @@ export const roublesField = z
 
 export const oecdCode = z.string({ required_error: message.required }).regex(/^[1-6]\.\d{1,2}$/, message.choice)
 export const grntiCode = z.string().regex(/^\d{2}\.\d{2}$/, message.choice)
-
-/** A calendar date (YYYY-MM-DD) from a date input. */
-export const dateField = z
-  .string({ required_error: message.required })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'errors.date')
-
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10)
-}

@@ -1,4 +1,5 @@
 import { and, count, isNull, lt } from 'drizzle-orm'
+import { DEAD_LETTER_ATTEMPTS } from '#db/outbox'
 import { mailOutbox } from '#db/schema'
 import { database, db } from '~/db.server'
 
@@ -19,7 +20,8 @@ export function databaseHealth(): HealthReport['database'] {
   }
 }
 
+/** Mail still being tried; what gave up is counted with the other dead letters. */
 export function mailHealth(): HealthReport['mail'] {
-  const pending = db.select({ n: count() }).from(mailOutbox).where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, 5))).get()?.n ?? 0
+  const pending = db.select({ n: count() }).from(mailOutbox).where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, DEAD_LETTER_ATTEMPTS))).get()?.n ?? 0
   return { pending }
 }

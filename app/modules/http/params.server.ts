@@ -1,8 +1,10 @@
 import { notFound } from './guards.server'
 
-/** A numeric id from the URL; anything else is a page that does not exist. */
+/**
+ * A numeric id from the URL, spelled as its plain digits; anything else (1e1, 010, 0x0a, 10.0) is a
+ * page that does not exist, so one record has one address.
+ */
 export function parseId(value: string | undefined): number {
-  const id = Number(value)
-  if (!value || !/^\d{1,15}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) notFound()
-  return id
+  if (!value || !/^[1-9]\d{0,14}$/.test(value)) notFound()
+  return Number(value)
 }

@@ -40,3 +40,15 @@ export function refusalMessage(refusal: Refusal): string {
   const params = refusal.params ? `:${JSON.stringify(refusal.params)}` : ''
   return `errors.${refusal.error}${params}`
 }
+
+/**
+ * A loader's domain result: its value, or the HTTP answer to its refusal, thrown to the error
+ * boundary (the loader's counterpart of respondToForm). On the page of one object (`conceal`), an
+ * object one may not see answers 404 like one that does not exist, so the page never tells which.
+ */
+export function loaderValue<T>(result: Result<T>, options: { conceal?: boolean } = {}): T {
+  if (result.ok) return result.value
+  if (result.error === 'not_found' || (options.conceal && result.error === 'forbidden')) notFound()
+  if (result.error === 'forbidden') forbidden()
+  throw json({ error: result.error }, { status: statusOf(result) })
+}

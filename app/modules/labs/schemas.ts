@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { regionYear } from '../calendar/calendar'
 import { alliances } from '#db/schema/values'
 import { grntiCode, keywordList, lineList, oecdCode, trlField } from '../forms/catalogue-fields'
 import { choice, emailField, message, optionalText, requiredText } from '../forms/fields'
@@ -30,8 +31,12 @@ export const LabFormSchema = z
 
 export type LabInput = z.infer<typeof LabFormSchema>
 
-const currentYear = new Date().getUTCFullYear()
-const yearField = z.coerce.number({ invalid_type_error: 'errors.year' }).int('errors.year').min(1900, 'errors.year').max(currentYear + 1, 'errors.year')
+// Asked at each check, not once at start-up: a server that runs over New Year accepts the new year.
+const yearField = z.coerce
+  .number({ invalid_type_error: 'errors.year' })
+  .int('errors.year')
+  .min(1900, 'errors.year')
+  .refine((year) => year <= regionYear() + 1, 'errors.year')
 
 export const PublicationFormSchema = z.object({
   title: requiredText(500, 3),

@@ -11,6 +11,7 @@ import { planRetrieval } from './retrieval'
 import { combine, compareRanked, isProposable, MIN_REFERENCE, PROPOSALS_PER_SIDE, textRichness, type ScoreComponents } from './score'
 import { scoreLabForRequest, textRelevanceScore } from './text-relevance'
 import { trackRecords } from './track-record.server'
+import { regionToday } from '../calendar/calendar'
 
 // The matcher: for a request, the labs most able to do it; for a lab, the requests it could take.
 // Candidates come from the search engine; every candidate pair is scored from the stored profiles
@@ -51,8 +52,6 @@ interface Scored {
   criteria: Criterion[]
   record: TrackRecord
 }
-
-const todayIso = () => new Date().toISOString().slice(0, 10)
 
 /** A text in a third language, or with no words, is matched with nothing. */
 function isReadable(profile: { facts: Pick<LabFacts | RequestFacts, 'readability'> }): boolean {
@@ -119,7 +118,7 @@ export async function proposeLabsForRequest(db: DbOrTx, engine: SearchEngine, re
   const best = raws.reduce((max, { raw }) => Math.max(max, raw), 0)
   const reference = Math.max(best, MIN_REFERENCE)
   const records = trackRecords(db, raws.map(({ lab }) => lab.facts.organisationId))
-  const today = options.today ?? todayIso()
+  const today = options.today ?? regionToday()
   const scored: Scored[] = raws.map(({ lab, raw }) => {
     const record = records.get(lab.facts.organisationId) ?? NO_TRACK_RECORD
     return { id: lab.id, lab, request, record, ...scorePair(lab, request, raw, reference, record, today) }
@@ -151,7 +150,7 @@ export async function proposeRequestsForLab(db: DbOrTx, engine: SearchEngine, la
   // A request not refreshed since it was published has no reference yet: the best here stands in.
   const fallback = raws.reduce((max, { raw }) => Math.max(max, raw), 0)
   const record = trackRecords(db, [lab.facts.organisationId]).get(lab.facts.organisationId) ?? NO_TRACK_RECORD
-  const today = options.today ?? todayIso()
+  const today = options.today ?? regionToday()
   const scored: Scored[] = raws.map(({ request, raw }) => ({
     id: request.id,
     lab,

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { Tx } from '#db/client'
 import { engagements, labs, matches, matchProfiles, organisations, rdRequests } from '#db/schema'
 import { matchStatuses, type MatchDismissReason, type MatchEntityType, type MatchSide, type MatchStatus } from '#db/schema/match-values'
+import { publicRequestStatuses } from '#db/schema/values'
 import { db } from '~/db.server'
 import type { Locale } from '~/i18n'
 import { auditActor } from '../auth/actor.server'
@@ -23,7 +24,6 @@ import { proposalsPending } from './refresh-queue.server'
 export const MATCHES_PAGE_SIZE = 10
 /** Proposals a request page or a lab page shows; the rest are on the matches page. */
 export const SECTION_SIZE = 10
-const PUBLIC_REQUEST_STATUSES = ['published', 'paused', 'closed'] as const
 
 export interface MatchCardData {
   id: number
@@ -84,7 +84,7 @@ function toCard(row: CardRow, side: MatchSide, locale: Locale): MatchCardData {
 function sideScope(side: MatchSide, organisationId: number): SQL {
   return side === 'company'
     ? and(eq(rdRequests.organisationId, organisationId), eq(labs.status, 'active'))!
-    : and(eq(labs.organisationId, organisationId), eq(labs.status, 'active'), inArray(rdRequests.status, [...PUBLIC_REQUEST_STATUSES]))!
+    : and(eq(labs.organisationId, organisationId), eq(labs.status, 'active'), inArray(rdRequests.status, [...publicRequestStatuses]))!
 }
 
 function statusColumn(side: MatchSide) {

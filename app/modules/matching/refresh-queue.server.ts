@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#db/client'
+import { DEAD_LETTER_ATTEMPTS, failureMessage, nextAttemptAt } from '#db/outbox'
 import { labs, matches, matchRefreshQueue, rdRequests, searchOutbox } from '#db/schema'
 import type { MatchEntityType } from '#db/schema/match-values'
 import type { IndexName, SearchEngine } from '#search/engine'
@@ -19,7 +20,6 @@ export const CHANGE = { priority: 1, announce: true } as const
 export const CATALOGUE = { priority: 0, announce: false } as const
 type QueueReason = typeof CHANGE | typeof CATALOGUE
 
-const MAX_RETRY_DELAY_MS = 15 * 60_000
 // After this many failures a record is no longer shown as about to get its proposals: the page
 // stops waiting, while the retries go on and the administration sees the failure.
 const PENDING_ATTEMPTS = 3
@@ -34,6 +34,8 @@ export function queueRefresh(tx: DbOrTx, entityType: MatchEntityType, ids: reado
           generation: sql`${matchRefreshQueue.generation} + 1`,
           priority: sql`max(${matchRefreshQueue.priority}, excluded.priority)`,
           announce: sql`${matchRefreshQueue.announce} and excluded.announce`,
+          // A new change is new work: its attempts start afresh, even for a record that had given up.
+          attempts: 0,
           nextAttemptAt: null,
         },
       })
@@ -91,7 +93,7 @@ export interface QueueSlice {
 /**
  * Refreshes due records for up to `budgetMs` (at least one), most waited-for first. A refresh is
  * idempotent: a record queued again meanwhile stays queued (its generation moved on), and a failure
- * is retried later with exponential backoff.
+ * is retried later with the backoff and dead letters every outbox shares (db/outbox.ts).
  */
 export async function workRefreshQueue(db: Db, engine: SearchEngine, options: { budgetMs?: number; now?: () => Date } = {}): Promise<QueueSlice> {
   const budgetMs = options.budgetMs ?? 500
@@ -111,9 +113,8 @@ export async function workRefreshQueue(db: Db, engine: SearchEngine, options: { 
       slice.refreshed++
     } catch (error) {
       const attempts = job.attempts + 1
-      const delay = Math.min(1000 * 2 ** (attempts - 1), MAX_RETRY_DELAY_MS)
       db.update(matchRefreshQueue)
-        .set({ attempts, lastError: error instanceof Error ? `${error.name}: ${error.message}` : String(error), nextAttemptAt: new Date(now().getTime() + delay).toISOString() })
+        .set({ attempts, lastError: failureMessage(error), nextAttemptAt: nextAttemptAt(attempts, now()) })
         .where(and(key, eq(matchRefreshQueue.generation, job.generation)))
         .run()
       slice.failed++
@@ -125,7 +126,7 @@ function nextDue(db: Db, now: string) {
   return db
     .select()
     .from(matchRefreshQueue)
-    .where(or(isNull(matchRefreshQueue.nextAttemptAt), lte(matchRefreshQueue.nextAttemptAt, now)))
+    .where(and(lt(matchRefreshQueue.attempts, DEAD_LETTER_ATTEMPTS), or(isNull(matchRefreshQueue.nextAttemptAt), lte(matchRefreshQueue.nextAttemptAt, now))))
     .orderBy(desc(matchRefreshQueue.priority), desc(matchRefreshQueue.entityType), asc(matchRefreshQueue.queuedAt))
     .limit(1)
     .get()

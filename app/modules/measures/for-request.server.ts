@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { organisations, rdRequests, supportMeasures } from '#db/schema'
 import { db } from '~/db.server'
-import { regionToday } from '../contracts/calendar'
+import { regionToday } from '../calendar/calendar'
 import { rankMeasures, stageOfTrl, type Eligibility, type Verdict } from './eligibility'
 import { answersFromOrganisation, answersQuery, profileOf, type Answers } from './questionnaire'
 import { summaryOf, type MeasureSummary } from './navigator.server'

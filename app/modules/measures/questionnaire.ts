@@ -1,5 +1,6 @@
 import { applicantTypes, measureStages, type MeasureStage } from '#db/schema/measure-values'
 import { alliances, companySizes, type Alliance, type CompanySize, type OrganisationType } from '#db/schema/values'
+import { isIsoDate } from '../calendar/calendar'
 import { parseRoubles } from '../format/money'
 import { regionCodes } from '../organisations/regions'
 import type { EligibilityProfile } from './eligibility'
@@ -39,11 +40,6 @@ export function answersFromOrganisation(organisation: { type: OrganisationType; 
 }
 
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value)
-
-function isIsoDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`)
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 
 /** The eligibility profile the answers describe; answers that are not valid are listed and left out. */
 export function profileOf(answers: Answers, today: string): { profile: EligibilityProfile; invalid: QuestionField[] } {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { applicantTypes, measureKinds, measureLevels, measureStages, oecdAreas } from '#db/schema/measure-values'
 import { alliances, companySizes } from '#db/schema/values'
-import { dateField, percentField } from '../contracts/fields'
+import { dateField, percentField } from '../forms/fields'
 import { lineList, roublesField, trlField } from '../forms/catalogue-fields'
 import { checkbox, choice, message, requiredText } from '../forms/fields'
 import { regionCodes } from '../organisations/regions'

@@ -15,7 +15,12 @@ export function getOrganisation(organisationId: number): Organisation | null {
   return db.select().from(organisations).where(eq(organisations.id, organisationId)).get() ?? null
 }
 
-export function listMembers(organisationId: number) {
+/**
+ * The organisation's people as one of them sees them: everyone's name and role, but e-mail addresses
+ * only for whoever manages the members (the owner). Colleagues reach each other inside the platform.
+ */
+export function listMembers(actor: Actor, organisationId: number) {
+  const showEmail = can(actor, 'organisation:manage_members', { organisationId })
   return db
     .select({ membershipId: memberships.id, userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
     .from(memberships)
@@ -23,6 +28,18 @@ export function listMembers(organisationId: number) {
     .where(eq(memberships.organisationId, organisationId))
     .orderBy(asc(memberships.id))
     .all()
+    .map((member) => ({ ...member, email: showEmail ? member.email : null }))
+}
+
+/**
+ * An organisation's public card: the registration facts a partner may check, nothing about its
+ * people, its contacts or its internal notes. Null for one that does not exist or was archived.
+ */
+export function publicOrganisationCard(organisationId: number) {
+  const organisation = getOrganisation(organisationId)
+  if (!organisation || organisation.archivedAt) return null
+  const { id, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus, identityChangedAt } = organisation
+  return { id, type, name, shortName, inn, ogrn, region, city, alliance, website, description, verificationStatus, identityChangedAt }
 }
 
 /** What the administration checked when it verified an organisation: changing any of it undoes the check. */

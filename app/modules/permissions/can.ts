@@ -1,4 +1,4 @@
-import type { EngagementStage, RequestStatus } from '#db/schema/values'
+import { publicRequestStatuses, type EngagementStage, type RequestStatus } from '#db/schema/values'
 import { hasRole, type Actor } from './actor'
 
 // Every authorisation question goes through can(): loaders, actions, buttons on pages and search
@@ -37,7 +37,10 @@ const ADMINISTRATION_ONLY_REPORTS: readonly string[] = ['contracts', 'claims']
 /** The two sides of an engagement: the company of the request and the organisation of the lab. */
 type EngagementRef = { companyOrganisationId: number; labOrganisationId: number }
 
-const PUBLIC_REQUEST_STATUSES: readonly RequestStatus[] = ['published', 'paused', 'closed']
+/** An engagement with where it stands: a contract follows only an agreement. */
+type EngagementAtStage = EngagementRef & { stage: EngagementStage }
+/** A compensation programme and whether its claim window is open today (programmes.server.ts, phaseOf). */
+type ProgrammeWindowRef = { phase: 'upcoming' | 'open' | 'closed' }
 
 interface Rules {
   'area:company': void
@@ -53,6 +56,7 @@ interface Rules {
   'request:view': RequestRef
   'request:edit': RequestRef
   'request:view_confidential': ConfidentialRef
+  'request:express_interest': RequestRef
   'lab:create': void
   'lab:edit': OrganisationRef
   'match:list': void
@@ -63,6 +67,7 @@ interface Rules {
   'engagement:view': EngagementRef
   'engagement:act_as_company': EngagementRef
   'engagement:act_as_lab': EngagementRef
+  'engagement:register_contract': EngagementAtStage
   'alert:manage': void
   'contract:register': void
   'contract:view': ContractParties
@@ -76,11 +81,13 @@ interface Rules {
   'programme:manage': void
   'measure:manage': void
   'claim:file': void
+  'programme:file_claim': ProgrammeWindowRef
   'claim:view': ClaimRef
   'claim:edit': ClaimRef
   'claim:review': void
   'claim:decide': ClaimRef
   'report:view': ReportRef
+  'outbox:retry': void
 }
 
 export type Permission = keyof Rules
@@ -130,10 +137,12 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   'organisation:verify': (a) => hasRole(a, 'administration') || hasRole(a, 'platform_admin'),
   'request:create': (a) => hasRole(a, 'company'),
   // Drafts and archived requests stay with their company; the rest is public.
-  'request:view': (a, r) => PUBLIC_REQUEST_STATUSES.includes(r.status) || isMemberOf(a, r.organisationId),
+  'request:view': (a, r) => (publicRequestStatuses as readonly RequestStatus[]).includes(r.status) || isMemberOf(a, r.organisationId),
   'request:edit': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.organisationId) && r.status !== 'archived',
   // The company always; on the science side only a person admitted on a live engagement (README, "Confidentiality").
   'request:view_confidential': (a, r) => isMemberOf(a, r.organisationId) || liveAdmissionOf(a, r.admissions) !== null,
+  // Only a published request takes new contacts: a paused or closed one is read, not answered.
+  'request:express_interest': (a, r) => hasRole(a, 'science') && r.status === 'published',
   'lab:create': (a) => hasRole(a, 'science'),
   'lab:edit': (a, r) => hasRole(a, 'science') && isMemberOf(a, r.organisationId),
   // Proposals concern two organisations, and only them: the company sees the labs proposed for its
@@ -147,6 +156,8 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   'engagement:view': (a, r) => isMemberOf(a, r.companyOrganisationId) || isMemberOf(a, r.labOrganisationId),
   'engagement:act_as_company': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.companyOrganisationId),
   'engagement:act_as_lab': (a, r) => hasRole(a, 'science') && isMemberOf(a, r.labOrganisationId),
+  // The company registers the contract that an agreement leads to, and only once they have agreed.
+  'engagement:register_contract': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.companyOrganisationId) && r.stage === 'agreed',
   'alert:manage': (a) => hasRole(a, 'science'),
   // Contracts: a company registers them; both parties see, amend and record their execution; the
   // administration sees them when it reviews compensation claims.
@@ -164,6 +175,8 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   // The support-measures catalogue is the administration's; the platform admin may stand in for it.
   'measure:manage': (a) => hasRole(a, 'administration') || hasRole(a, 'platform_admin'),
   'claim:file': (a) => hasRole(a, 'company'),
+  // A claim is filed under a programme while its claim window is open.
+  'programme:file_claim': (a, r) => hasRole(a, 'company') && r.phase === 'open',
   'claim:view': (a, r) => (hasRole(a, 'company') && isMemberOf(a, r.companyId)) || hasRole(a, 'administration'),
   'claim:edit': (a, r) => hasRole(a, 'company') && isMemberOf(a, r.companyId),
   // Only the regional administration reviews claims: never a company, and never the claimant itself.
@@ -172,6 +185,8 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   // A report lists what its pages show, to whom they show it: the platform admin, refused contracts
   // and claims, is refused their lists (and files) too.
   'report:view': (a, r) => (ADMINISTRATION_ONLY_REPORTS.includes(r.kind) ? hasRole(a, 'administration') : hasRole(a, 'administration') || hasRole(a, 'platform_admin')),
+  // Side effects that gave up (dead letters) are seen and sent again by whoever runs the platform.
+  'outbox:retry': (a) => hasRole(a, 'administration') || hasRole(a, 'platform_admin'),
 }
 
 export function can<P extends Permission>(

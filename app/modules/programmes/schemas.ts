@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { contractorKinds, requiredDocumentKinds } from '#db/schema/claim-values'
-import { dateField, moneyField, percentField, wholeNumberField } from '../contracts/fields'
+import { dateField, moneyField, percentField, wholeNumberField } from '../forms/fields'
 import { choice, optionalText, requiredText } from '../forms/fields'
 
 export const ProgrammeSchema = z

@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm'
-import { organisations, rdRequests, type RequestStatus } from '#db/schema'
+import { organisations, publicRequestStatuses, rdRequests, type RequestStatus } from '#db/schema'
 import { isGrntiRubric, isOecdField } from '#db/classifications'
 import { enqueue } from '#search/sync'
 import { db } from '~/db.server'
@@ -151,7 +151,7 @@ export function viewRequest(actor: Actor | null, requestId: number, admissions: 
 export function listOrganisationRequests(organisationId: number, options: { includeDrafts: boolean }) {
   const rows = db.select().from(rdRequests).where(eq(rdRequests.organisationId, organisationId)).orderBy(desc(rdRequests.updatedAt)).all()
   return rows
-    .filter((r) => options.includeDrafts || (r.status !== 'draft' && r.status !== 'archived'))
+    .filter((r) => options.includeDrafts || (publicRequestStatuses as readonly string[]).includes(r.status))
     .map(({ confidentialDetails: _withheld, ...rest }) => rest)
 }
 

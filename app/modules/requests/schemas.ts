@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { alliances } from '#db/schema/values'
 import { regionCodes } from '../organisations/regions'
-import { dateField, grntiCode, keywordList, oecdCode, roublesField, todayIso, trlField } from '../forms/catalogue-fields'
-import { choice, optionalText, requiredText } from '../forms/fields'
+import { regionToday } from '../calendar/calendar'
+import { grntiCode, keywordList, oecdCode, roublesField, trlField } from '../forms/catalogue-fields'
+import { choice, dateField, optionalText, requiredText } from '../forms/fields'
 
 // Budgets above 10 billion roubles are typing mistakes, not R&D requests.
 const MAX_BUDGET_KOPECKS = 10_000_000_000 * 100
@@ -29,7 +30,7 @@ export const RequestFormSchema = z
     if (v.trlWanted <= v.trlNow) ctx.addIssue({ code: 'custom', path: ['trlWanted'], message: 'errors.trl_order' })
     if (v.budgetMax < v.budgetMin) ctx.addIssue({ code: 'custom', path: ['budgetMax'], message: 'errors.budget_order' })
     if (v.budgetMax > MAX_BUDGET_KOPECKS) ctx.addIssue({ code: 'custom', path: ['budgetMax'], message: 'errors.amount_too_large' })
-    if (v.deadline <= todayIso()) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'errors.deadline_past' })
+    if (v.deadline <= regionToday()) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'errors.deadline_past' })
   })
 
 export type RequestInput = z.infer<typeof RequestFormSchema>

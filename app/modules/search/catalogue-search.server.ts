@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isOecdField } from '#db/classifications'
-import { alliances, organisationTypes } from '#db/schema/values'
+import { alliances, organisationTypes, publicRequestStatuses } from '#db/schema/values'
 import { analyze } from '#search/analyzer'
 import { budgetBands } from '#search/documents/budget-band'
 import { SearchUnavailableError, type Filter, type IndexName, type SearchDocument, type SearchResult, type Sort } from '#search/engine'
@@ -24,7 +24,7 @@ const RequestParams = z.object({
   ...common,
   field: many(z.string().refine(isOecdField)),
   budget: many(z.enum(budgetBands)),
-  status: many(z.enum(['published', 'paused', 'closed'])),
+  status: many(z.enum(publicRequestStatuses)),
   trl,
   sort: z.enum(['relevance', 'newest', 'deadline', 'budget']).default('relevance'),
 })

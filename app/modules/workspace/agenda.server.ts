@@ -19,7 +19,7 @@ import { unreadCounts } from '../engagements/messages.server'
 import { hasRole, type Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { budgetOf, phaseOf } from '../programmes/programmes.server'
-import { regionToday } from '../contracts/calendar'
+import { regionToday } from '../calendar/calendar'
 import { DECIDED_CLAIMS_SHOWN_DAYS, reviewDeadlineOf } from './deadlines'
 
 // "What needs me now", for each role: every item names the object, says what is awaited and links to
