@@ -124,12 +124,15 @@ try {
     if (target.mustShow && !(await response.text()).includes(target.mustShow)) throw new Error(`${target.path} does not show ${target.mustShow}`)
   }
 
-  const results: Record<string, Measurement & { path: string }> = {}
+  const results: Record<string, Measurement & { path: string; serverCpuMsPerRequest: number }> = {}
   for (const target of targets) {
     const headers = { 'accept-encoding': 'gzip', 'accept-language': 'ru', ...target.headers }
     if (warmup > 0) await measure(base + target.path, headers, warmup)
     progress(`${target.name}: ${target.path} for ${duration} s over ${connections} connections…`)
-    results[target.name] = { path: target.path, ...(await measure(base + target.path, headers, duration)) }
+    const cpuBefore = processCpuMs(started.pid!)
+    const measured = await measure(base + target.path, headers, duration)
+    const serverCpuMsPerRequest = round((processCpuMs(started.pid!) - cpuBefore) / Math.max(1, measured.requests), 2)
+    results[target.name] = { path: target.path, ...measured, serverCpuMsPerRequest }
   }
   const duringRefresh = await measureDuringRefresh(base + targets[3].path, { 'accept-encoding': 'gzip', 'accept-language': 'ru', cookie })
   const baseline = results.baseline
@@ -152,6 +155,9 @@ try {
           // Below 1: the page costs more than the trivial route; the share of its throughput.
           throughputRatioToBaseline: round(result.requestsPerSecond / baseline.requestsPerSecond, 3),
           p50RatioToBaseline: round(result.latencyMs.p50 / baseline.latencyMs.p50, 1),
+          // The same share from the server's own CPU time per request: what the ratio would be on
+          // a machine nobody else uses (on a shared one the wall-clock ratio follows the neighbours).
+          cpuThroughputRatioToBaseline: round(baseline.serverCpuMsPerRequest / result.serverCpuMsPerRequest, 3),
         },
       ]),
     ),
@@ -298,6 +304,14 @@ async function measureDuringRefresh(url: string, headers: Record<string, string>
   } finally {
     scratch.close()
   }
+}
+
+/** CPU time (user + system) a process has used so far, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+  // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  const ticksPerSecond = 100
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond
 }
 
 interface Measurement {
