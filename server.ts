@@ -128,6 +128,13 @@ app.all(
 const server = app.listen(env.PORT, env.HOST, () => {
   logger.info({ event: 'server.started', url: `http://localhost:${env.PORT}`, database: database.file })
 })
+// An address or headers past Node's limit (a link carrying a pasted page, 10k Cyrillic letters
+// percent-encoded are 60 KB) never reaches Express: Node would close with a bare 431. Say why instead.
+server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  if (error.code !== 'HPE_HEADER_OVERFLOW' || !socket.writable) return socket.destroy()
+  const body = '431 — адрес запроса слишком длинный: сократите поисковый запрос / the address is too long: shorten the search query\n'
+  socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+})
 
 let stopping = false
 function shutdown(signal: string) {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema'
+import { cachingClient } from './statement-cache'
 
 export type Db = BetterSQLite3Database<typeof schema>
 // A transaction handle has the same query API as the database itself.
@@ -27,7 +28,8 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   sqlite.pragma('synchronous = NORMAL')
   // Writers queue behind each other instead of failing at once with SQLITE_BUSY.
   sqlite.pragma('busy_timeout = 5000')
-  const db = drizzle(sqlite, { schema })
+  // drizzle's client only: direct users of `sqlite` keep their own prepared statements.
+  const db = drizzle({ client: cachingClient(sqlite) as unknown as Database.Database, schema })
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
   return { db, sqlite, file, close: () => sqlite.close() }
 }

@@ -1,17 +1,22 @@
-// npm run -s bench:http [-- --duration 10 --connections 10 --extra 10000]
+// npm run -s bench:http [-- --duration 10 --connections 10 --extra 10000 --keep DIR --proposals all|demo]
 // The production build under load. Builds the app, makes a fresh database with the demo cluster
 // plus --extra synthetic R&D requests and as many labs (scripts/bench/synthetic.ts), brings the
 // search index and the matching proposals up to date, starts the server (NODE_ENV=production) on a
 // free loopback port, then drives it from this process with autocannon: each page in turn for
 // --duration seconds over --connections connections, after a short warm-up. Progress goes to stderr, the JSON report to
-// stdout. Nothing is asserted on the figures.
+// stdout. Nothing is asserted on the figures. Last, the request page again while the background
+// process refreshes the whole catalogue's proposals: what a person sees during a refresh.
+// --keep DIR keeps the prepared database in DIR and reuses it on the next run with the same DIR
+// (preparing 10k records' proposals takes minutes; a before/after comparison needs the same data).
+// --proposals demo computes proposals for the demo cluster's records alone (the measured pages show
+// only theirs): at 100k records the whole catalogue's would take hours on two cores.
 import { spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { and, count, desc, eq } from 'drizzle-orm'
+import { and, count, desc, eq, lte, max } from 'drizzle-orm'
 import { matches, memberships, rdRequests, labs, users } from '../db/schema'
 import { indexRegistry } from '../search/registry'
 import { drainOutbox, reindex } from '../search/sync'
@@ -37,12 +42,19 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     extra: { type: 'string', default: '10000' },
     warmup: { type: 'string', default: '2' },
+    keep: { type: 'string' },
+    proposals: { type: 'string', default: 'all' },
   },
 })
 const duration = Number(args.duration)
 const connections = Number(args.connections)
 const extra = Number(args.extra)
 const warmup = Number(args.warmup)
+const proposalsFor = args.proposals
+if (proposalsFor !== 'all' && proposalsFor !== 'demo') {
+  console.error('--proposals is all or demo')
+  process.exit(2)
+}
 if (![duration, connections, extra, warmup].every((n) => Number.isInteger(n) && n >= 0) || duration === 0 || connections === 0) {
   console.error('usage: bench-http [--duration 10] [--connections 10] [--extra 10000] [--warmup 2]')
   process.exit(2)
@@ -52,10 +64,13 @@ const progress = (line: string) => console.error(`[bench:http] ${line}`)
 const SEARCH_PATH = `/requests?q=${encodeURIComponent('датчики')}&alliance=arctic&field=2.2`
 const DASHBOARD_PATH = '/company'
 const DASHBOARD_EMAIL = 'company@demo.test'
+const ADMIN_EMAIL = 'admin@demo.test'
 
 const STARTUP_TIMEOUT_MS = 10 * 60_000
 
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-http-'))
+const workDir = args.keep ? path.resolve(args.keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-http-'))
+fs.mkdirSync(workDir, { recursive: true })
+const preparedFile = path.join(workDir, 'prepared.json')
 const serverEnv = {
   NODE_ENV: 'production' as const,
   HOST: '127.0.0.1',
@@ -63,6 +78,9 @@ const serverEnv = {
   UPLOADS_DIR: path.join(workDir, 'uploads'),
   MAIL_DIR: path.join(workDir, 'mail'),
   SEED_DEMO: 'false',
+  // Production refuses to start without them; the benchmark's own, valid for this scratch database only.
+  PUBLIC_ORIGIN: 'http://127.0.0.1',
+  SESSION_SECRET: 'bench-http-session-secret-not-for-production',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
 }
 let server: ChildProcess | null = null
@@ -70,7 +88,7 @@ let server: ChildProcess | null = null
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server?.kill('SIGTERM')
-    fs.rmSync(workDir, { recursive: true, force: true })
+    if (!args.keep) fs.rmSync(workDir, { recursive: true, force: true })
     process.exit(1)
   })
 }
@@ -81,7 +99,9 @@ try {
   const build = spawnSync('npx', ['remix', 'build'], { stdio: ['inherit', 2, 'inherit'] })
   if (build.status !== 0) throw new Error('the build failed')
 
-  const prepared = await prepareDatabase()
+  const prepared: Prepared = fs.existsSync(preparedFile) ? JSON.parse(fs.readFileSync(preparedFile, 'utf8')) : await prepareDatabase()
+  if (args.keep) progress(`${fs.existsSync(preparedFile) ? 'reusing' : 'keeping'} the prepared database in ${workDir}`)
+  fs.writeFileSync(preparedFile, JSON.stringify(prepared))
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   progress(`starting the production server on ${base}…`)
@@ -104,19 +124,25 @@ try {
     if (target.mustShow && !(await response.text()).includes(target.mustShow)) throw new Error(`${target.path} does not show ${target.mustShow}`)
   }
 
-  const results: Record<string, Measurement & { path: string }> = {}
+  const results: Record<string, Measurement & { path: string; serverCpuMsPerRequest: number }> = {}
   for (const target of targets) {
     const headers = { 'accept-encoding': 'gzip', 'accept-language': 'ru', ...target.headers }
     if (warmup > 0) await measure(base + target.path, headers, warmup)
     progress(`${target.name}: ${target.path} for ${duration} s over ${connections} connections…`)
-    results[target.name] = { path: target.path, ...(await measure(base + target.path, headers, duration)) }
+    const cpuBefore = processCpuMs(started.pid!)
+    const measured = await measure(base + target.path, headers, duration)
+    const serverCpuMsPerRequest = round((processCpuMs(started.pid!) - cpuBefore) / Math.max(1, measured.requests), 2)
+    results[target.name] = { path: target.path, ...measured, serverCpuMsPerRequest }
   }
+  const duringRefresh = await measureDuringRefresh(base + targets[3].path, { 'accept-encoding': 'gzip', 'accept-language': 'ru', cookie })
   const baseline = results.baseline
   const report = {
     node: process.version,
     cpus: os.cpus().length,
+    // The machine is shared: the load at the end of the run says how much of it the benchmark had.
+    loadAverage: os.loadavg().map((n) => round(n, 2)),
     engine: prepared.engine,
-    catalogue: { requests: prepared.requests, labs: prepared.labs, proposals: prepared.proposals, searchMatches: prepared.searchMatches },
+    catalogue: { requests: prepared.requests, labs: prepared.labs, proposals: prepared.proposals, proposalsFor: prepared.proposalsFor, searchMatches: prepared.searchMatches },
     matchingPreparationSeconds: prepared.matchingSeconds,
     serverStartSeconds: startupSeconds,
     connections,
@@ -129,9 +155,13 @@ try {
           // Below 1: the page costs more than the trivial route; the share of its throughput.
           throughputRatioToBaseline: round(result.requestsPerSecond / baseline.requestsPerSecond, 3),
           p50RatioToBaseline: round(result.latencyMs.p50 / baseline.latencyMs.p50, 1),
+          // The same share from the server's own CPU time per request: what the ratio would be on
+          // a machine nobody else uses (on a shared one the wall-clock ratio follows the neighbours).
+          cpuThroughputRatioToBaseline: round(baseline.serverCpuMsPerRequest / result.serverCpuMsPerRequest, 3),
         },
       ]),
     ),
+    requestPageDuringProposalRefresh: duringRefresh,
   }
   console.log(JSON.stringify(report, null, 2))
   const line = Object.entries(results).map(([name, r]) => `${name} ${Math.round(r.requestsPerSecond)} req/s p95 ${r.latencyMs.p95} ms`)
@@ -141,8 +171,10 @@ try {
   process.exitCode = 1
 } finally {
   if (server) await stopServer(server)
-  fs.rmSync(workDir, { recursive: true, force: true })
+  if (!args.keep) fs.rmSync(workDir, { recursive: true, force: true })
 }
+
+type Prepared = Awaited<ReturnType<typeof prepareDatabase>>
 
 /** The demo cluster, then the synthetic catalogue through the same tables, then a current index. */
 async function prepareDatabase() {
@@ -153,11 +185,15 @@ async function prepareDatabase() {
   const { seedDemoData } = await import('../app/modules/demo/seed.server')
   const { searchEngine } = await import('../app/modules/search/engine.server')
   const { parseRequestSearch, runCatalogueQuery } = await import('../app/modules/search/catalogue-search.server')
-  const { prepareMatching, workRefreshQueue } = await import('../app/modules/matching/refresh-queue.server')
+  const { CATALOGUE, prepareMatching, queueRefresh, workRefreshQueue } = await import('../app/modules/matching/refresh-queue.server')
+  const { rebuildProfiles } = await import('../app/modules/matching/profiles.server')
   try {
     progress(`seeding the demo cluster into ${serverEnv.DATABASE_PATH}…`)
     await seedDemoData(db)
     progress(`adding ${extra} synthetic requests and ${extra} synthetic labs…`)
+    // The demo cluster's records are the ones numbered before the synthetic catalogue's.
+    const lastDemoRequest = db.select({ id: max(rdRequests.id) }).from(rdRequests).get()!.id ?? 0
+    const lastDemoLab = db.select({ id: max(labs.id) }).from(labs).get()!.id ?? 0
     insertSyntheticCatalogue(db, extra)
     const requests = db.select({ n: count() }).from(rdRequests).get()!.n
     const labCount = db.select({ n: count() }).from(labs).get()!.n
@@ -169,10 +205,18 @@ async function prepareDatabase() {
     while ((await drainOutbox(db, searchEngine, indexRegistry)).processed > 0);
     // A server computes proposals for a catalogue that has none before it listens: done here, it is
     // timed apart from the server's start and can show progress.
-    progress('preparing matching proposals for the whole catalogue…')
+    progress(`preparing matching proposals for ${proposalsFor === 'all' ? 'the whole catalogue' : "the demo cluster's records"}…`)
     const matchingStarted = Date.now()
     const heartbeat = setInterval(() => progress(`  still preparing after ${Math.round((Date.now() - matchingStarted) / 1000)} s…`), 60_000)
-    prepareMatching(db)
+    if (proposalsFor === 'all') prepareMatching(db)
+    else {
+      // Every record's profile (candidates are ranked against the whole catalogue), the demo records' refresh alone.
+      rebuildProfiles(db)
+      const demoRequests = db.select({ id: rdRequests.id }).from(rdRequests).where(and(lte(rdRequests.id, lastDemoRequest), eq(rdRequests.status, 'published'))).all()
+      const demoLabs = db.select({ id: labs.id }).from(labs).where(and(lte(labs.id, lastDemoLab), eq(labs.status, 'active'))).all()
+      queueRefresh(db, 'request', demoRequests.map((r) => r.id), CATALOGUE)
+      queueRefresh(db, 'lab', demoLabs.map((l) => l.id), CATALOGUE)
+    }
     while ((await workRefreshQueue(db, searchEngine, { budgetMs: 60_000 })).more);
     clearInterval(heartbeat)
     const proposals = db.select({ n: count() }).from(matches).get()!.n
@@ -200,6 +244,7 @@ async function prepareDatabase() {
       requests,
       labs: labCount,
       proposals,
+      proposalsFor,
       matchingSeconds,
       searchMatches: search.result?.total ?? null,
       requestId: requestPage.id,
@@ -209,24 +254,64 @@ async function prepareDatabase() {
   }
 }
 
-/** Up, and with nothing left in the search outbox: the index holds the whole catalogue. */
+/**
+ * Up, and with nothing left in the search outbox: the index holds the whole catalogue. The outbox's
+ * backlog is shown to the administration alone, so it is read signed in as the demo administrator.
+ */
 async function waitUntilCurrent(base: string, child: ChildProcess): Promise<number> {
   const started = Date.now()
   let reported = started
+  let adminCookie: string | null = null
   while (Date.now() - started < STARTUP_TIMEOUT_MS) {
     if (!isRunning(child)) throw new Error('the server stopped before it was ready')
-    const health = await fetch(`${base}/healthz`).then(
+    const health = await fetch(`${base}/healthz`, { headers: adminCookie ? { cookie: adminCookie } : {} }).then(
       async (response) => (response.ok ? ((await response.json()) as { search?: { outbox?: { pending: number } } }) : null),
       () => null,
     )
+    if (health && !adminCookie) adminCookie = await signIn(base, ADMIN_EMAIL, '/healthz')
     if (health?.search?.outbox?.pending === 0) return Math.round((Date.now() - started) / 1000)
     if (Date.now() - reported > 30_000) {
       reported = Date.now()
-      progress(`  still starting after ${Math.round((reported - started) / 1000)} s${health ? ` (outbox: ${health.search?.outbox?.pending} pending)` : ''}…`)
+      progress(`  still starting after ${Math.round((reported - started) / 1000)} s${health?.search ? ` (outbox: ${health.search.outbox?.pending} pending)` : ''}…`)
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   throw new Error(`the server was not ready within ${STARTUP_TIMEOUT_MS / 60_000} minutes`)
+}
+
+/**
+ * The whole catalogue's proposals queued for refresh, as after a change to the matching, and the
+ * request page measured while the server's background process works that queue down. The queue's
+ * length before and after shows that the refresh ran for the whole measurement.
+ */
+async function measureDuringRefresh(url: string, headers: Record<string, string>) {
+  const { openDatabase } = await import('../db/client')
+  const { queueWholeCatalogue } = await import('../app/modules/matching/refresh-queue.server')
+  const { matchRefreshQueue } = await import('../db/schema')
+  const scratch = openDatabase(serverEnv.DATABASE_PATH, { migrate: false })
+  try {
+    const queueLength = () => scratch.db.select({ n: count() }).from(matchRefreshQueue).get()!.n
+    const queued = queueWholeCatalogue(scratch.db)
+    progress(`requestPageWithMatches during a refresh of ${queued} records' proposals, for ${duration} s…`)
+    // The background process looks at its queue on its own schedule: give it a moment to start.
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    const queuedAtStart = queueLength()
+    const measurement = await measure(url, headers, duration)
+    const atEnd = queueLength()
+    // The rest of the refresh is not the benchmark's: a kept database is left as it was prepared.
+    scratch.db.delete(matchRefreshQueue).run()
+    return { ...measurement, refreshQueue: { queued, atStart: queuedAtStart, atEnd } }
+  } finally {
+    scratch.close()
+  }
+}
+
+/** CPU time (user + system) a process has used so far, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+  // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  const ticksPerSecond = 100
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond
 }
 
 interface Measurement {

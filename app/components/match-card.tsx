@@ -36,50 +36,110 @@ function CriterionSentence({ criterion }: { criterion: ExplainedCriterion }) {
   )
 }
 
+// The same for every card: worked out once, not on every render of every card.
+const DISMISS_CONSTRAINT = getZodConstraint(MatchDismissSchema)
+
+/**
+ * Set a proposal aside with a reason. A list renders one of these per card, so only the card whose
+ * submission came back refused carries conform's form state (its errors, the values typed); the others
+ * are plain forms with the same fields and the schema's own constraints, which cost far less to render.
+ */
 function DismissForm({ match }: { match: MatchCardData }) {
-  const { t } = useTranslation()
   const lastResult = useActionData<SubmissionResult<string[]>>()
   const mine = lastResult?.initialValue?.intent === 'match-dismiss' && String(lastResult.initialValue.matchId) === String(match.id)
+  return mine ? <RefusedDismissForm match={match} lastResult={lastResult} /> : <PlainDismissForm match={match} />
+}
+
+function RefusedDismissForm({ match, lastResult }: { match: MatchCardData; lastResult: SubmissionResult<string[]> }) {
+  const { t } = useTranslation()
   const [form, fields] = useAppForm({
     id: `match-dismiss-${match.id}`,
-    lastResult: mine ? lastResult : undefined,
-    constraint: getZodConstraint(MatchDismissSchema),
+    lastResult,
+    constraint: DISMISS_CONSTRAINT,
     defaultValue: { reason: 'not_relevant' },
     onValidate: ({ formData }) => parseSubmission(formData, MatchDismissSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
   return (
-    <details className="decline" open={mine || undefined}>
+    <details className="decline" open>
       <summary>{t('match.dismiss')}</summary>
       <Form method="post" {...getFormProps(form)} className="inline-form">
         <FormErrors errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="intent" value="match-dismiss" />
-        <input type="hidden" name="matchId" value={match.id} />
-        <div className="field">
-          <label htmlFor={fields.reason.id}>{t('match.dismissReason')}</label>
-          <select {...getSelectProps(fields.reason)} key={fields.reason.key}>
-            {matchDismissReasons.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(`match.reason.${reason}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={fields.note.id}>{t('match.dismissNote')}</label>
-          <textarea {...getTextareaProps(fields.note)} key={fields.note.key} rows={2} />
-          {fields.note.errors?.map((e) => (
-            <p key={e} className="field-errors" role="alert">
-              {translateMessage(t, e)}
-            </p>
-          ))}
-        </div>
-        <button type="submit" className="button small">
-          {t('match.dismiss')}
-        </button>
+        <DismissFields
+          key={`${fields.reason.key}-${fields.note.key}`}
+          match={match}
+          reason={getSelectProps(fields.reason)}
+          note={getTextareaProps(fields.note)}
+          noteErrors={fields.note.errors}
+        />
       </Form>
     </details>
+  )
+}
+
+function PlainDismissForm({ match }: { match: MatchCardData }) {
+  const id = `match-dismiss-${match.id}`
+  return (
+    <details className="decline">
+      <summary>
+        <DismissLabel />
+      </summary>
+      <Form method="post" id={id} className="inline-form">
+        <DismissFields
+          match={match}
+          reason={{ id: `${id}-reason`, name: 'reason', defaultValue: 'not_relevant', required: DISMISS_CONSTRAINT.reason?.required }}
+          note={{ id: `${id}-note`, name: 'note', maxLength: DISMISS_CONSTRAINT.note?.maxLength }}
+        />
+      </Form>
+    </details>
+  )
+}
+
+function DismissLabel() {
+  const { t } = useTranslation()
+  return <>{t('match.dismiss')}</>
+}
+
+function DismissFields({
+  match,
+  reason,
+  note,
+  noteErrors,
+}: {
+  match: MatchCardData
+  reason: React.SelectHTMLAttributes<HTMLSelectElement> & { id: string }
+  note: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string }
+  noteErrors?: string[]
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <input type="hidden" name="intent" value="match-dismiss" />
+      <input type="hidden" name="matchId" value={match.id} />
+      <div className="field">
+        <label htmlFor={reason.id}>{t('match.dismissReason')}</label>
+        <select {...reason}>
+          {matchDismissReasons.map((value) => (
+            <option key={value} value={value}>
+              {t(`match.reason.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={note.id}>{t('match.dismissNote')}</label>
+        <textarea {...note} rows={2} />
+        {noteErrors?.map((e) => (
+          <p key={e} className="field-errors" role="alert">
+            {translateMessage(t, e)}
+          </p>
+        ))}
+      </div>
+      <button type="submit" className="button small">
+        {t('match.dismiss')}
+      </button>
+    </>
   )
 }
 

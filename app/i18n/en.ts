@@ -302,6 +302,7 @@ const en = {
     any: 'Any',
     empty: 'Nothing found. Try other words or remove some filters.',
     noWords: 'The query has no words to search for, only symbols or words like “and”. The whole catalogue is shown with the chosen filters.',
+    queryShortened: 'The query is longer than {{max}} characters: its beginning was searched.',
     degraded: 'Search is temporarily unavailable and is being restored. No data is lost — please try again shortly.',
     sortBy: { relevance: 'relevance', newest: 'newest first', deadline: 'deadline', budget: 'budget', name: 'name', publications: 'publications' },
     facets: { status: 'Status', field: 'Field of science', budget: 'Budget', trl: 'Readiness level (TRL)', trlLab: 'Works at TRL', organisationType: 'Organisation type' },

@@ -10,7 +10,7 @@ import { Pagination, UnverifiedBadge } from '~/components/layout'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { regionName } from '~/modules/organisations/regions'
 import { can } from '~/modules/permissions/can'
-import { CATALOGUE_PAGE_SIZE, parseLabSearch, runCatalogueQuery, queryHasNoWords } from '~/modules/search/catalogue-search.server'
+import { CATALOGUE_PAGE_SIZE, parseLabSearch, runCatalogueQuery, QUERY_MAX_LENGTH, queryHasNoWords, queryWasShortened } from '~/modules/search/catalogue-search.server'
 
 export const meta: MetaFunction = () => [{ title: 'Лаборатории · Labs' }]
 
@@ -28,6 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     params: query.params,
     degraded: found.degraded,
     noWords: queryHasNoWords(query.q),
+    shortened: queryWasShortened(new URL(request.url)),
     hits: found.result?.hits ?? [],
     total: found.result?.total ?? 0,
     facets: found.result?.facets ?? {},
@@ -42,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function LabCatalogue() {
   const { t } = useTranslation()
-  const { params, degraded, noWords, hits, total, facets, labels, canCreate, pageCount } = useLoaderData<typeof loader>()
+  const { params, degraded, noWords, shortened, hits, total, facets, labels, canCreate, pageCount } = useLoaderData<typeof loader>()
   return (
     <section className="catalogue">
       <div className="page-head">
@@ -66,6 +67,7 @@ export default function LabCatalogue() {
         <TrlFacet label={t('catalogue.facets.trlLab')} selected={params.trl} />
       </CatalogueSearchForm>
       <div className="results">
+        {shortened ? <p className="notice" role="status">{t('catalogue.queryShortened', { max: QUERY_MAX_LENGTH })}</p> : null}
         {noWords ? <p className="notice" role="status">{t('catalogue.noWords')}</p> : null}
         {degraded ? <p className="notice danger" role="alert">{t('catalogue.degraded')}</p> : <p className="muted">{t('catalogue.labs.found', { count: total })}</p>}
         {!degraded && hits.length === 0 ? <p className="empty">{t('catalogue.empty')}</p> : null}

@@ -111,3 +111,21 @@ test('the organisation catalogue lists the cluster and marks unverified members'
   await expect(page.getByText(/Найдено \d+ организаци/)).toBeVisible()
   await expect(page.locator('.hit', { hasText: 'Хелиос Фарма' }).getByText('Не проверена')).toBeVisible()
 })
+
+test('a query of 10,000 characters is searched by its start, and one of symbols only shows the whole catalogue, each with a message', async ({ page }) => {
+  const pasted = `sensor ${'pressure measurement '.repeat(600)}`.slice(0, 10_000)
+  const long = await page.goto(`/requests?q=${encodeURIComponent(pasted)}`)
+  expect(long?.status()).toBe(200)
+  await expect(page.getByText('Запрос длиннее 200 знаков: искали по его началу.')).toBeVisible()
+  await expect(page.getByText(/Найден|Ничего не найдено/).first()).toBeVisible()
+
+  const symbols = await page.goto(`/requests?q=${encodeURIComponent('!@#$%^&*()«»—;:"\\/?'.repeat(20))}`)
+  expect(symbols?.status()).toBe(200)
+  await expect(page.getByText('В запросе нет слов для поиска — только знаки или служебные слова.', { exact: false })).toBeVisible()
+})
+
+test('a link whose query is too long even to read (10,000 Cyrillic letters) is refused with a message, not a bare error', async ({ request }) => {
+  const response = await request.get(`/requests?q=${encodeURIComponent('Ж'.repeat(10_000))}`)
+  expect(response.status()).toBe(431)
+  expect(await response.text()).toContain('адрес запроса слишком длинный')
+})

@@ -13,8 +13,13 @@ export const CATALOGUE_PAGE_SIZE = 20
 
 const many = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(50).default([])
 const trl = z.coerce.number().int().min(1).max(9).optional()
+/** The search box takes this many characters; a longer query (a pasted page, a crafted link) is searched by its start. */
+export const QUERY_MAX_LENGTH = 200
 const common = {
-  q: z.string().max(200).default(''),
+  q: z
+    .string()
+    .default('')
+    .transform((q) => q.slice(0, QUERY_MAX_LENGTH)),
   page: z.coerce.number().int().min(1).max(500).default(1),
   region: many(z.enum(regionCodes)),
   alliance: many(z.enum(alliances)),
@@ -168,6 +173,11 @@ export function parseOrganisationSearch(url: URL): Result<CatalogueQuery<Organis
 }
 
 /** A query of symbols or stopwords only: the engines search it as an empty one, and the page says so. */
+/** Whether the URL's query was longer than the search box takes, so only its start was searched. */
+export function queryWasShortened(url: URL): boolean {
+  return url.searchParams.getAll('q').some((q) => q.length > QUERY_MAX_LENGTH)
+}
+
 export function queryHasNoWords(q: string): boolean {
   return q.trim() !== '' && analyze(q).length === 0
 }
