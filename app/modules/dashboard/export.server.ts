@@ -1,8 +1,7 @@
 import type { Locale } from '~/i18n'
 import { translator } from '~/i18n/translator.server'
 import { attachmentHeaders, tableCsv, tableXlsx, type ExportColumn, type ExportRow } from '../exports/table-export.server'
-import { figuresTable } from './dashboard.server'
-import { dashboardFigures } from './figures.server'
+import { dashboard, figuresTable } from './dashboard.server'
 import type { DashboardFilter } from './filters'
 import type { Actor } from '../permissions/actor'
 import { ok, type Result } from '../result'
@@ -15,7 +14,7 @@ async function file(columns: ExportColumn[], rows: ExportRow[], format: 'csv' | 
 }
 
 export function exportFigures(filter: DashboardFilter, format: 'csv' | 'xlsx', locale: Locale): Promise<Response> {
-  const table = figuresTable(dashboardFigures(filter), locale)
+  const table = figuresTable(dashboard(filter), locale)
   return file(table.columns, table.rows, format, `dashboard-${filter.from}-${filter.to}`, translator(locale)('dashboard.title'), locale)
 }
 

@@ -5,6 +5,12 @@ export const contractorTypes = ['university', 'institute', 'research_org'] as co
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
 
+/** By default the dashboard covers twelve whole months up to today, so that its trends show a year. */
+function firstOfMonthAYearBefore(today: string): string {
+  const [year, month] = today.split('-').map(Number)
+  return month === 12 ? `${year}-01-01` : `${year - 1}-${String(month + 1).padStart(2, '0')}-01`
+}
+
 /** The dashboard's period and filters, as they travel in its URL. */
 export const DashboardFilterSchema = z
   .object({
@@ -15,7 +21,7 @@ export const DashboardFilterSchema = z
   })
   .transform((v) => {
     const today = new Date().toISOString().slice(0, 10)
-    return { from: v.from ?? `${today.slice(0, 4)}-01-01`, to: v.to ?? today, alliance: v.alliance ?? null, orgType: v.orgType ?? null }
+    return { from: v.from ?? firstOfMonthAYearBefore(today), to: v.to ?? today, alliance: v.alliance ?? null, orgType: v.orgType ?? null }
   })
   .refine((v) => v.from <= v.to, { message: 'errors.date_order' })
 
