@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts'
 import type { ReactNode } from 'react'
 
 // Charts drawn as SVG on the server and in the browser. Each bar carries its value as text, and the
@@ -53,12 +53,15 @@ export function StackedBarChart({
   title,
   format = String,
   width = 640,
+  labelWidth = 200,
 }: {
   data: StackedDatum[]
   series: { key: string; name: string }[]
   title: string
   format?: (n: number) => string
   width?: number
+  /** Room for the category labels on the left. */
+  labelWidth?: number
 }) {
   const height = 90 + data.length * 52
   return (
@@ -77,12 +80,19 @@ export function StackedBarChart({
         </defs>
         <CartesianGrid horizontal={false} stroke="#e3e8ef" />
         <XAxis type="number" tickFormatter={(v: number) => format(v)} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="label" width={200} tick={{ fontSize: 13, fill: '#1b2330' }} />
-        <Legend wrapperStyle={{ fontSize: 13 }} />
+        <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 13, fill: '#1b2330' }} />
         {series.map((s, i) => (
           <Bar key={s.key} dataKey={s.key} name={s.name} stackId="total" fill={patterns[i % patterns.length].fill} stroke="#174a96" isAnimationActive={false} barSize={26} />
         ))}
       </BarChart>
+      <ul className="chart-legend">
+        {series.map((s, i) => (
+          <li key={s.key}>
+            <span className={`swatch swatch-${patterns[i % patterns.length].id}`} aria-hidden="true" />
+            {s.name}
+          </li>
+        ))}
+      </ul>
     </figure>
   )
 }
@@ -93,31 +103,70 @@ export interface LineSeries {
 }
 
 // Each line differs by dash and marker as well as by colour.
-const lineStyles = [
-  { stroke: INK, dash: undefined, dot: { r: 4, fill: INK } },
-  { stroke: '#8a4b00', dash: '6 4', dot: { r: 4, fill: '#ffffff', stroke: '#8a4b00', strokeWidth: 2 } },
+const lineStyles: {
+  stroke: string
+  dash?: string
+  dot: { r: number; fill: string; stroke?: string; strokeWidth?: number }
+}[] = [
+  { stroke: INK, dot: { r: 4, fill: INK } },
+  {
+    stroke: '#8a4b00',
+    dash: '6 4',
+    dot: { r: 4, fill: '#ffffff', stroke: '#8a4b00', strokeWidth: 2 },
+  },
   { stroke: '#17663a', dash: '2 3', dot: { r: 3, fill: '#17663a' } },
 ]
 
 /** Series over time, one point per period label, with the value written at each point. */
-export function TrendChart({ data, series, title, width = 720, height = 280 }: { data: StackedDatum[]; series: LineSeries[]; title: string; width?: number; height?: number }) {
+export function TrendChart({
+  data,
+  series,
+  title,
+  scrollLabel,
+  width = 720,
+  height = 280,
+}: {
+  data: StackedDatum[]
+  series: LineSeries[]
+  title: string
+  /** What a screen reader announces for the region that scrolls on a phone. */
+  scrollLabel: string
+  width?: number
+  height?: number
+}) {
   return (
     <figure className="chart chart-wide">
       <figcaption>{title}</figcaption>
-      <LineChart width={width} height={height} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }} role="img" aria-label={title}>
-        <CartesianGrid vertical={false} stroke="#e3e8ef" />
-        <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#1b2330' }} interval={0} />
-        <YAxis allowDecimals={false} width={36} tick={{ fontSize: 12, fill: '#1b2330' }} />
-        <Legend wrapperStyle={{ fontSize: 13 }} />
+      {/* Twelve months do not fit a phone: there the chart keeps a readable size and scrolls. */}
+      <div className="scroll-x chart-scroll" role="region" aria-label={scrollLabel} tabIndex={0}>
+        <LineChart width={width} height={height} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }} role="img" aria-label={title}>
+          <CartesianGrid vertical={false} stroke="#e3e8ef" />
+          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#1b2330' }} interval={0} />
+          <YAxis allowDecimals={false} width={36} tick={{ fontSize: 12, fill: '#1b2330' }} />
+          {series.map((s, i) => {
+            const style = lineStyles[i % lineStyles.length]
+            return (
+              <Line key={s.key} dataKey={s.key} name={s.name} stroke={style.stroke} strokeWidth={2} strokeDasharray={style.dash} dot={style.dot} isAnimationActive={false}>
+                <LabelList dataKey={s.key} position="top" offset={8} style={{ fontSize: 11, fill: style.stroke }} />
+              </Line>
+            )
+          })}
+        </LineChart>
+      </div>
+      <ul className="chart-legend">
         {series.map((s, i) => {
           const style = lineStyles[i % lineStyles.length]
           return (
-            <Line key={s.key} dataKey={s.key} name={s.name} stroke={style.stroke} strokeWidth={2} strokeDasharray={style.dash} dot={style.dot} isAnimationActive={false}>
-              <LabelList dataKey={s.key} position="top" offset={8} style={{ fontSize: 11, fill: style.stroke }} />
-            </Line>
+            <li key={s.key}>
+              <svg width="28" height="12" aria-hidden="true">
+                <line x1="0" y1="6" x2="28" y2="6" stroke={style.stroke} strokeWidth="2" strokeDasharray={style.dash} />
+                <circle cx="14" cy="6" r="3.5" fill={style.dot.fill} stroke={style.dot.stroke ?? style.stroke} strokeWidth={style.dot.strokeWidth ?? 0} />
+              </svg>
+              {s.name}
+            </li>
           )
         })}
-      </LineChart>
+      </ul>
     </figure>
   )
 }
@@ -142,11 +191,15 @@ export function ColumnChart({ data, title, note, width = 420, height = 240 }: { 
           </pattern>
         </defs>
         <CartesianGrid vertical={false} stroke="#e3e8ef" />
-        <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#1b2330' }} interval={0} />
+        <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#1b2330' }} interval={0} />
         <YAxis allowDecimals={false} width={32} tick={{ fontSize: 12, fill: '#1b2330' }} />
-        <Bar dataKey="value" isAnimationActive={false} shape={(props: { x?: number; y?: number; width?: number; height?: number; payload?: ColumnDatum }) => (
-          <rect x={props.x} y={props.y} width={props.width} height={props.height} fill={props.payload?.apart ? 'url(#pattern-apart)' : INK} stroke={props.payload?.apart ? '#8a4b00' : 'none'} />
-        )}>
+        <Bar
+          dataKey="value"
+          isAnimationActive={false}
+          shape={(props: { x?: number; y?: number; width?: number; height?: number; payload?: ColumnDatum }) => (
+            <rect x={props.x} y={props.y} width={props.width} height={props.height} fill={props.payload?.apart ? 'url(#pattern-apart)' : INK} stroke={props.payload?.apart ? '#8a4b00' : 'none'} />
+          )}
+        >
           <LabelList dataKey="value" position="top" style={{ fontSize: 13, fill: '#1b2330' }} />
         </Bar>
       </BarChart>

@@ -22,13 +22,18 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   const filter = parsed.data
   // A figure links to its list only where the list would open for this person.
   const listed = reportKinds.filter((kind) => can(actor, 'report:view', { kind }))
-  return json({ filter, query: filterQuery(filter), ...dashboard(filter), listed })
+  return json({
+    filter,
+    query: filterQuery(filter),
+    ...dashboard(filter),
+    listed,
+  })
 }
 
-function Figure({ value, label, to, note }: { value: string | number; label: string; to: string | null; note?: string }) {
+function Figure({ value, label, to, note, money }: { value: string | number; label: string; to: string | null; note?: string; money?: boolean }) {
   const content = (
     <>
-      <strong className="figure">{value}</strong>
+      <strong className={money ? 'figure figure-money' : 'figure'}>{value}</strong>
       <span>{label}</span>
     </>
   )
@@ -49,12 +54,24 @@ export default function Dashboard() {
   const percent = (bp: number) => formatNumber(Math.round(bp / 100)) + '\u00a0%'
   const monthLabel = (month: string, i: number) => {
     const date = new Date(`${month}-15T00:00:00Z`)
-    const name = new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' }).format(date)
+    const name = new Intl.DateTimeFormat(i18n.language, {
+      month: 'short',
+      timeZone: 'UTC',
+    }).format(date)
     return i === 0 || month.endsWith('-01') ? `${name} ${month.slice(2, 4)}` : name
   }
-  const quarterLabel = (quarter: string) => t('dashboard.contractors.quarter', { n: quarter.slice(-1), year: quarter.slice(0, 4) })
+  const quarterLabel = (quarter: string) =>
+    t('dashboard.contractors.quarter', {
+      n: quarter.slice(-1),
+      year: quarter.slice(0, 4),
+    })
   const bucketLabel = (b: Bucket) => (b.to === null ? t('dashboard.times.bucketOpen', { from: b.from }) : t('dashboard.times.bucket', { from: b.from, to: b.to }))
-  const medianText = (median: number | null) => (median === null ? t('dashboard.times.noMedian') : t('dashboard.times.median', { days: t('dashboard.days', { count: median }) }))
+  const medianText = (median: number | null) =>
+    median === null
+      ? t('dashboard.times.noMedian')
+      : t('dashboard.times.median', {
+          days: t('dashboard.days', { count: median }),
+        })
   const known = story.contractors.quarters.filter((q) => q.instituteBp !== null)
   const shareVerdict =
     story.contractors.trend === 'unknown'
@@ -124,7 +141,12 @@ export default function Dashboard() {
             key: stage.step,
             label: t(`dashboard.funnel.steps.${stage.step}`),
             count: stage.count,
-            conversion: stage.fromPreviousBp === null ? null : t('dashboard.funnel.fromPrevious', { percent: percent(stage.fromPreviousBp) }),
+            conversion:
+              stage.fromPreviousBp === null
+                ? null
+                : t('dashboard.funnel.fromPrevious', {
+                    percent: percent(stage.fromPreviousBp),
+                  }),
             to: reachedList(stage.step),
           }))}
         />
@@ -138,10 +160,20 @@ export default function Dashboard() {
         <Figure value={formatNumber(figures.matchesTakenUp)} label={t('dashboard.figures.matchesTakenUp')} to={list('matches', '&takenUp=1')} />
         <Figure value={formatNumber(figures.engagementsStarted)} label={t('dashboard.figures.engagementsStarted')} to={list('engagements')} />
         <Figure value={formatNumber(figures.contractsSigned)} label={t('dashboard.figures.contractsSigned')} to={list('contracts')} />
-        <Figure value={millions(figures.contractVolume.university)} label={t('dashboard.figures.volumeOf', { who: t('dashboard.figures.volumeUniversities') })} to={list('contracts')} />
         <Figure
+          money
+          value={millions(figures.contractVolume.university)}
+          label={t('dashboard.figures.volumeOf', {
+            who: t('dashboard.figures.volumeUniversities'),
+          })}
+          to={list('contracts')}
+        />
+        <Figure
+          money
           value={millions(figures.contractVolume.institute + figures.contractVolume.research_org)}
-          label={t('dashboard.figures.volumeOf', { who: t('dashboard.figures.volumeInstitutes') })}
+          label={t('dashboard.figures.volumeOf', {
+            who: t('dashboard.figures.volumeInstitutes'),
+          })}
           to={list('contracts')}
         />
       </ul>
@@ -149,34 +181,69 @@ export default function Dashboard() {
       <div className="charts">
         <TrendChart
           title={t('dashboard.trends.title')}
+          scrollLabel={t('dashboard.trends.title')}
           series={[
             { key: 'requests', name: t('dashboard.trends.requests') },
             { key: 'engagements', name: t('dashboard.trends.engagements') },
             { key: 'contracts', name: t('dashboard.trends.contracts') },
           ]}
-          data={story.months.map((m, i) => ({ label: monthLabel(m.month, i), requests: m.requests, engagements: m.engagements, contracts: m.contracts }))}
+          data={story.months.map((m, i) => ({
+            label: monthLabel(m.month, i),
+            requests: m.requests,
+            engagements: m.engagements,
+            contracts: m.contracts,
+          }))}
         />
         <ColumnChart
           title={`${t('dashboard.times.contact')} · ${medianText(story.toFirstContact.median)}`}
-          data={story.toFirstContact.buckets.map((b) => ({ label: bucketLabel(b), value: b.count }))}
+          data={story.toFirstContact.buckets.map((b) => ({
+            label: bucketLabel(b),
+            value: b.count,
+          }))}
         />
         <ColumnChart
           title={`${t('dashboard.times.contract')} · ${medianText(story.toContract.median)}`}
           data={[
-            ...story.toContract.buckets.map((b) => ({ label: bucketLabel(b), value: b.count })),
-            { label: t('dashboard.times.outside'), value: story.toContract.registeredOutside, apart: true },
+            ...story.toContract.buckets.map((b) => ({
+              label: bucketLabel(b),
+              value: b.count,
+            })),
+            {
+              label: t('dashboard.times.outside'),
+              value: story.toContract.registeredOutside,
+              apart: true,
+            },
           ]}
-          note={story.toContract.registeredOutside ? t('dashboard.registeredOutside', { count: story.toContract.registeredOutside }) : undefined}
+          note={
+            story.toContract.registeredOutside
+              ? t('dashboard.registeredOutside', {
+                  count: story.toContract.registeredOutside,
+                })
+              : undefined
+          }
         />
         <div className="chart-with-verdict">
           <StackedBarChart
             title={t('dashboard.contractors.title')}
+            width={440}
+            labelWidth={90}
             series={[
-              { key: 'university', name: t('dashboard.contractors.university') },
+              {
+                key: 'university',
+                name: t('dashboard.contractors.university'),
+              },
               { key: 'institute', name: t('dashboard.contractors.institute') },
-              { key: 'researchOrg', name: t('dashboard.contractors.researchOrg') },
+              {
+                key: 'researchOrg',
+                name: t('dashboard.contractors.researchOrg'),
+              },
             ]}
-            data={story.contractors.quarters.map((q) => ({ label: quarterLabel(q.quarter), university: q.university, institute: q.institute, researchOrg: q.researchOrg }))}
+            data={story.contractors.quarters.map((q) => ({
+              label: quarterLabel(q.quarter),
+              university: q.university,
+              institute: q.institute,
+              researchOrg: q.researchOrg,
+            }))}
           />
           <p className="verdict">{shareVerdict}</p>
         </div>
@@ -185,7 +252,7 @@ export default function Dashboard() {
       {filter.alliance === null && story.byAlliance.length > 1 ? (
         <>
           <h2>{t('dashboard.alliances.title')}</h2>
-          <div className="table-scroll">
+          <div className="scroll-x" role="region" aria-label={t('dashboard.alliances.title')} tabIndex={0}>
             <table className="table funnel-table">
               <thead>
                 <tr>
@@ -201,9 +268,7 @@ export default function Dashboard() {
               <tbody>
                 {story.byAlliance.map((row) => (
                   <tr key={row.alliance ?? 'none'}>
-                    <th scope="row">
-                      {row.alliance ? <Link to={`?${query}&alliance=${row.alliance}`}>{t(`alliance.${row.alliance}`)}</Link> : t('dashboard.alliances.none')}
-                    </th>
+                    <th scope="row">{row.alliance ? <Link to={`?${query}&alliance=${row.alliance}`}>{t(`alliance.${row.alliance}`)}</Link> : t('dashboard.alliances.none')}</th>
                     {row.stages.map((stage) => (
                       <td key={stage.step}>{formatNumber(stage.count)}</td>
                     ))}
@@ -236,32 +301,39 @@ export default function Dashboard() {
               { key: 'reserved', name: t('dashboard.budget.reserved') },
               { key: 'remaining', name: t('dashboard.budget.remaining') },
             ]}
-            data={figures.programmes.map((p) => ({ label: `${p.title.slice(0, 40)} (${p.year})`, paid: p.paid, reserved: p.reserved, remaining: p.remaining }))}
+            data={figures.programmes.map((p) => ({
+              label: `${p.title.slice(0, 40)} (${p.year})`,
+              paid: p.paid,
+              reserved: p.reserved,
+              remaining: p.remaining,
+            }))}
           />
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.columns.programme')}</th>
-                <th scope="col">{t('dashboard.budget.total')}</th>
-                <th scope="col">{t('dashboard.budget.reserved')}</th>
-                <th scope="col">{t('dashboard.budget.paid')}</th>
-                <th scope="col">{t('dashboard.budget.remaining')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.programmes.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/admin/programmes/${p.id}`}>{p.title}</Link>
-                  </td>
-                  <td>{formatMoney(p.total)}</td>
-                  <td>{formatMoney(p.reserved)}</td>
-                  <td>{formatMoney(p.paid)}</td>
-                  <td>{formatMoney(p.remaining)}</td>
+          <div className="scroll-x" role="region" aria-label={t('dashboard.sections.programmes')} tabIndex={0}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.columns.programme')}</th>
+                  <th scope="col">{t('dashboard.budget.total')}</th>
+                  <th scope="col">{t('dashboard.budget.reserved')}</th>
+                  <th scope="col">{t('dashboard.budget.paid')}</th>
+                  <th scope="col">{t('dashboard.budget.remaining')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {figures.programmes.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`/admin/programmes/${p.id}`}>{p.title}</Link>
+                    </td>
+                    <td>{formatMoney(p.total)}</td>
+                    <td>{formatMoney(p.reserved)}</td>
+                    <td>{formatMoney(p.paid)}</td>
+                    <td>{formatMoney(p.remaining)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : null}
     </section>
