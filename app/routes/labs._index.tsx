@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { textLanguage } from '#search/documents/catalogue-order'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { classificationName } from '#db/classifications'
@@ -17,10 +18,10 @@ export const meta: MetaFunction = () => [{ title: 'Лаборатории · Lab
 type LabHit = LabDocument & { organisationType: string; organisationVerified: boolean; oecdFields: string[]; trlMin: number; trlMax: number; publicationCount: number }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const parsed = parseLabSearch(new URL(request.url))
+  const locale = await resolveLocale(request, context.actor)
+  const parsed = parseLabSearch(new URL(request.url), locale)
   if (!parsed.ok) throw json({ error: 'invalid' }, { status: 400 })
   const query = parsed.value
-  const locale = await resolveLocale(request, context.actor)
   const found = await runCatalogueQuery<LabHit>(query)
   const codes = new Set([...Object.keys(found.result?.facets.oecdFields ?? {}), ...query.params.field, ...(found.result?.hits ?? []).flatMap((h) => h.document.oecdFields)])
   const regions = new Set([...Object.keys(found.result?.facets.region ?? {}), ...query.params.region])
@@ -72,7 +73,7 @@ export default function LabCatalogue() {
         <ol className="hits">
           {hits.map(({ document: d, highlights }) => (
             <li key={d.id} className="card hit">
-              <h2>
+              <h2 lang={textLanguage(d.name) ?? undefined}>
                 <Link to={`/labs/${d.id}`}>
                   <Highlighted text={highlights.name ?? d.name} />
                 </Link>
@@ -81,7 +82,7 @@ export default function LabCatalogue() {
                 {d.organisationName} · {t(`organisationType.${d.organisationType}`)}
                 {!d.organisationVerified ? <UnverifiedBadge /> : null}
               </p>
-              <p className="clamp">
+              <p className="clamp" lang={textLanguage(d.description) ?? undefined}>
                 <Highlighted text={highlights.description ?? d.description} />
               </p>
               <p className="hit-facts">

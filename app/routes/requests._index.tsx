@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { textLanguage } from '#search/documents/catalogue-order'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { classificationName } from '#db/classifications'
@@ -17,10 +18,10 @@ import { CATALOGUE_PAGE_SIZE, parseRequestSearch, runCatalogueQuery, queryHasNoW
 export const meta: MetaFunction = () => [{ title: 'Запросы на НИОКР · R&D requests' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const parsed = parseRequestSearch(new URL(request.url))
+  const locale = await resolveLocale(request, context.actor)
+  const parsed = parseRequestSearch(new URL(request.url), locale)
   if (!parsed.ok) throw json({ error: 'invalid' }, { status: 400 })
   const query = parsed.value
-  const locale = await resolveLocale(request, context.actor)
   const found = await runCatalogueQuery<RequestDocument & { budgetMin: number; budgetMax: number; deadline: string; oecdField: string; trlNow: number; trlWanted: number }>(query)
   const fieldCodes = Object.keys(found.result?.facets.oecdField ?? {})
   const regionCodesFound = Object.keys(found.result?.facets.region ?? {})
@@ -87,7 +88,7 @@ export default function RequestCatalogue() {
         <ol className="hits">
           {hits.map(({ document: d, highlights }) => (
             <li key={d.id} className="card hit">
-              <h2>
+              <h2 lang={textLanguage(d.title) ?? undefined}>
                 <Link to={`/requests/${d.id}`}>
                   <Highlighted text={highlights.title ?? d.title} />
                 </Link>
@@ -97,7 +98,7 @@ export default function RequestCatalogue() {
                 {!d.organisationVerified ? <UnverifiedBadge /> : null}
                 {d.status !== 'published' ? <span className="badge">{t(`request.status.${d.status}`)}</span> : null}
               </p>
-              <p>
+              <p lang={textLanguage(d.summary) ?? undefined}>
                 <Highlighted text={highlights.summary ?? d.summary} />
               </p>
               <p className="hit-facts">

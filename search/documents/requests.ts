@@ -1,11 +1,12 @@
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, max } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { classificationSearchText, oecdParent } from '../../db/classifications'
-import { organisations, rdRequests } from '../../db/schema'
+import { engagements, organisations, rdRequests } from '../../db/schema'
 import type { IndexSettings, SearchDocument } from '../engine'
 import { budgetBand } from './budget-band'
 import { otherLanguageText } from '../crosslingual'
 import { catalogueSynonyms } from './synonyms'
+import { completeness, latest, readableIn } from './catalogue-order'
 
 // Only what anyone may read goes into the index: never a draft, never the confidential details.
 const SEARCHABLE_STATUSES = ['published', 'paused', 'closed'] as const
@@ -14,7 +15,7 @@ export const requestIndexSettings: IndexSettings = {
   // otherLanguage: the request's terms in the other language, so that a search in either finds it.
   searchable: ['title', 'keywords', 'summary', 'problem', 'expectedResult', 'fieldNames', 'organisationName', 'otherLanguage'],
   filterable: ['status', 'alliance', 'oecdField', 'oecdArea', 'region', 'trlNow', 'trlWanted', 'budgetBand', 'organisationId', 'organisationVerified'],
-  sortable: ['publishedAt', 'deadline', 'budgetMax', 'title'],
+  sortable: ['publishedAt', 'deadline', 'budgetMax', 'title', 'inRussian', 'inEnglish', 'completeness', 'activeAt'],
   synonyms: catalogueSynonyms,
 }
 
@@ -60,6 +61,18 @@ export function buildRequestDocument(db: Db, id: string): RequestDocument | null
     budgetBand: budgetBand(r.budgetMax),
     deadline: r.deadline,
     publishedAt: r.publishedAt ?? r.createdAt,
+    ...readableIn([`${r.title} ${r.summary}`]),
+    completeness: completeness([
+      r.summary.length >= 80,
+      r.problem.length >= 200,
+      r.expectedResult.length >= 100,
+      r.keywords.length >= 3,
+      r.budgetMax !== null,
+      r.deadline !== null,
+      r.trlNow !== null && r.trlWanted !== null,
+    ]),
+    // Active: published or edited, or talked about in an engagement.
+    activeAt: latest([r.publishedAt, r.updatedAt, db.select({ at: max(engagements.updatedAt) }).from(engagements).where(eq(engagements.requestId, r.id)).get()?.at]),
   }
 }
 

@@ -111,3 +111,24 @@ test('the organisation catalogue lists the cluster and marks unverified members'
   await expect(page.getByText(/Найдено \d+ организаци/)).toBeVisible()
   await expect(page.locator('.hit', { hasText: 'Хелиос Фарма' }).getByText('Не проверена')).toBeVisible()
 })
+
+test('a catalogue opened without a query shows profiles in the reader’s language first, marked with their language', async ({ page }) => {
+  await page.goto('/labs')
+  const names = page.locator('ol.hits > li h2')
+  await expect(names.first()).toBeVisible()
+  // Issue 13: a Russian reader used to meet six English-only profiles first.
+  expect(await names.evaluateAll((h) => h.slice(0, 6).map((e) => e.getAttribute('lang')))).toEqual(Array(6).fill('ru'))
+  await page.goto('/requests')
+  await expect(page.locator('ol.hits > li h2').first()).toHaveAttribute('lang', 'ru')
+
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.goto('/labs')
+  await expect(page.locator('ol.hits > li h2').first()).toHaveAttribute('lang', 'en')
+  // Stored text keeps its own language on a page in the other one.
+  await page.goto('/labs')
+  const russian = page.locator('ol.hits > li h2[lang="ru"] a').first()
+  const name = (await russian.textContent())!.trim()
+  await russian.click()
+  await expect(page.getByRole('heading', { level: 1, name })).toHaveAttribute('lang', 'ru')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+})

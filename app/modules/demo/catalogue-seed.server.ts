@@ -92,6 +92,7 @@ export function seedCatalogue(tx: Tx, organisations: SeededOrganisations): { lab
         status: r.status,
         publishedAt,
         createdAt: publishedAt ?? new Date(now - DAY).toISOString(),
+        updatedAt: publishedAt ?? new Date(now - DAY).toISOString(),
       })
       .returning()
       .get()
