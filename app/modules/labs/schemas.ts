@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { withCrossFieldRules } from '../forms/cross-field'
 import { alliances } from '#db/schema/values'
 import { grntiCode, keywordList, lineList, oecdCode, trlField } from '../forms/catalogue-fields'
 import { choice, emailField, message, optionalText, requiredText } from '../forms/fields'
@@ -10,8 +11,8 @@ const webLink = z
   .url('errors.url')
   .refine((v) => /^https?:\/\//i.test(v), 'errors.url')
 
-export const LabFormSchema = z
-  .object({
+export const LabFormSchema = withCrossFieldRules(
+  z.object({
     name: requiredText(200, 3),
     description: requiredText(5000, 20),
     oecdFields: z.array(oecdCode, { required_error: message.required }).min(1, message.required).max(5, 'errors.too_many_items:5'),
@@ -25,13 +26,21 @@ export const LabFormSchema = z
     contactName: requiredText(120, 2),
     contactEmail: emailField,
     contactPhone: optionalText(40),
-  })
-  .refine((v) => v.trlMax >= v.trlMin, { path: ['trlMax'], message: 'errors.trl_range' })
+  }),
+  ['trlMin', 'trlMax'],
+  (v, ctx) => {
+    if (v.trlMin !== undefined && v.trlMax !== undefined && v.trlMax < v.trlMin) ctx.addIssue({ code: 'custom', path: ['trlMax'], message: 'errors.trl_range' })
+  }
+)
 
 export type LabInput = z.infer<typeof LabFormSchema>
 
 const currentYear = new Date().getUTCFullYear()
-const yearField = z.coerce.number({ invalid_type_error: 'errors.year' }).int('errors.year').min(1900, 'errors.year').max(currentYear + 1, 'errors.year')
+const yearField = z.coerce
+  .number({ invalid_type_error: 'errors.year' })
+  .int('errors.year')
+  .min(1900, 'errors.year')
+  .max(currentYear + 1, 'errors.year')
 
 export const PublicationFormSchema = z.object({
   title: requiredText(500, 3),
