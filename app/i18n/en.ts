@@ -2,7 +2,7 @@ import type { Dictionary } from './ru'
 
 const en = {
   app: { name: 'Science for Industry' },
-  common: { save: 'Save', close: 'Close', choose: 'Choose…', actions: 'Actions', cancel: 'Cancel', yes: 'Yes', no: 'No' },
+  common: { save: 'Save', close: 'Close', choose: 'Choose…', actions: 'Actions', cancel: 'Cancel', yes: 'Yes', no: 'No', englishVersionHint: 'Readers of the English interface see this version in the catalogue; search finds both.' },
   nav: {
     measures: 'Support measures',
     dashboard: 'Dashboard',
@@ -284,6 +284,8 @@ const en = {
       title: 'Title',
       summary: 'Summary',
       summaryHint: 'One or two sentences for the list of requests.',
+      titleEn: 'Title in English (optional)',
+      summaryEn: 'Summary in English (optional)',
       problem: 'Problem statement',
       expectedResult: 'Expected result',
       confidentialDetails: 'Confidential details',
@@ -322,6 +324,8 @@ const en = {
     form: { about: 'Competencies', contact: 'Contact person' },
     fields: {
       name: 'Name of the lab or department',
+      nameEn: 'Name in English (optional)',
+      descriptionEn: 'Expertise in English (optional)',
       description: 'Expertise',
       equipment: 'Equipment',
       services: 'Services',

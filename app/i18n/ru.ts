@@ -1,7 +1,7 @@
 // The Russian dictionary: the interface's default language and the shape the English one follows.
 const ru = {
   app: { name: 'Наука — индустрии' },
-  common: { save: 'Сохранить', close: 'Закрыть', choose: 'Выберите…', actions: 'Действия', cancel: 'Отмена', yes: 'Да', no: 'Нет' },
+  common: { save: 'Сохранить', close: 'Закрыть', choose: 'Выберите…', actions: 'Действия', cancel: 'Отмена', yes: 'Да', no: 'Нет', englishVersionHint: 'Читатели английской версии увидят в каталоге её, поиск найдёт по обеим.' },
   nav: {
     measures: 'Меры поддержки',
     dashboard: 'Показатели',
@@ -310,6 +310,8 @@ const ru = {
       title: 'Название',
       summary: 'Краткое описание',
       summaryHint: 'Одно-два предложения для списка запросов.',
+      titleEn: 'Заголовок по-английски (необязательно)',
+      summaryEn: 'Аннотация по-английски (необязательно)',
       problem: 'Постановка задачи',
       expectedResult: 'Ожидаемый результат',
       confidentialDetails: 'Конфиденциальные подробности',
@@ -350,6 +352,8 @@ const ru = {
     form: { about: 'Компетенции', contact: 'Контактное лицо' },
     fields: {
       name: 'Название лаборатории или подразделения',
+      nameEn: 'Имя лаборатории по-английски (необязательно)',
+      descriptionEn: 'Компетенции по-английски (необязательно)',
       description: 'Экспертиза',
       equipment: 'Оборудование',
       services: 'Услуги',

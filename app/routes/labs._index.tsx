@@ -42,7 +42,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function LabCatalogue() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // A reader of the English interface sees a profile's English version where it has one.
+  const english = (d: { nameEn: string | null }) => i18n.language === 'en' && Boolean(d.nameEn)
   const { params, degraded, noWords, hits, total, facets, labels, canCreate, pageCount } = useLoaderData<typeof loader>()
   return (
     <section className="catalogue">
@@ -73,17 +75,17 @@ export default function LabCatalogue() {
         <ol className="hits">
           {hits.map(({ document: d, highlights }) => (
             <li key={d.id} className="card hit">
-              <h2 lang={textLanguage(d.name) ?? undefined}>
+              <h2 lang={textLanguage(english(d) ? d.nameEn : d.name) ?? undefined}>
                 <Link to={`/labs/${d.id}`}>
-                  <Highlighted text={highlights.name ?? d.name} />
+                  <Highlighted text={english(d) ? (highlights.nameEn ?? d.nameEn ?? d.name) : (highlights.name ?? d.name)} />
                 </Link>
               </h2>
               <p className="muted">
                 {d.organisationName} · {t(`organisationType.${d.organisationType}`)}
                 {!d.organisationVerified ? <UnverifiedBadge /> : null}
               </p>
-              <p className="clamp" lang={textLanguage(d.description) ?? undefined}>
-                <Highlighted text={highlights.description ?? d.description} />
+              <p className="clamp" lang={textLanguage(english(d) ? d.descriptionEn : d.description) ?? undefined}>
+                <Highlighted text={english(d) ? (highlights.descriptionEn ?? d.descriptionEn ?? d.description) : (highlights.description ?? d.description)} />
               </p>
               <p className="hit-facts">
                 <span>{d.oecdFields.map((c) => labels.field[c] ?? c).join('; ')}</span>

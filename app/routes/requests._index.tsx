@@ -44,7 +44,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function RequestCatalogue() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // A reader of the English interface sees a request's English version where it has one.
+  const english = (d: { titleEn: string | null }) => i18n.language === 'en' && Boolean(d.titleEn)
   const { formatMoney, formatDate } = useFormat()
   const { params, degraded, noWords, hits, total, facets, labels, canCreate, canSaveAlert, query, pageCount } = useLoaderData<typeof loader>()
   return (
@@ -88,9 +90,9 @@ export default function RequestCatalogue() {
         <ol className="hits">
           {hits.map(({ document: d, highlights }) => (
             <li key={d.id} className="card hit">
-              <h2 lang={textLanguage(d.title) ?? undefined}>
+              <h2 lang={textLanguage(english(d) ? d.titleEn : d.title) ?? undefined}>
                 <Link to={`/requests/${d.id}`}>
-                  <Highlighted text={highlights.title ?? d.title} />
+                  <Highlighted text={english(d) ? (highlights.titleEn ?? d.titleEn ?? d.title) : (highlights.title ?? d.title)} />
                 </Link>
               </h2>
               <p className="muted">
@@ -98,8 +100,8 @@ export default function RequestCatalogue() {
                 {!d.organisationVerified ? <UnverifiedBadge /> : null}
                 {d.status !== 'published' ? <span className="badge">{t(`request.status.${d.status}`)}</span> : null}
               </p>
-              <p lang={textLanguage(d.summary) ?? undefined}>
-                <Highlighted text={highlights.summary ?? d.summary} />
+              <p lang={textLanguage(english(d) ? d.summaryEn : d.summary) ?? undefined}>
+                <Highlighted text={english(d) ? (highlights.summaryEn ?? d.summaryEn ?? d.summary) : (highlights.summary ?? d.summary)} />
               </p>
               <p className="hit-facts">
                 <span>{labels.field[d.oecdField] ?? d.oecdField}</span>

@@ -9,7 +9,7 @@ import { completeness, latest, readableIn } from './catalogue-order'
 
 export const labIndexSettings: IndexSettings = {
   // otherLanguage: the profile's terms in the other language, so that a search in either finds it.
-  searchable: ['name', 'keywords', 'description', 'services', 'equipment', 'publications', 'projects', 'fieldNames', 'organisationName', 'otherLanguage'],
+  searchable: ['name', 'nameEn', 'keywords', 'description', 'descriptionEn', 'services', 'equipment', 'publications', 'projects', 'fieldNames', 'organisationName', 'otherLanguage'],
   filterable: ['alliance', 'oecdFields', 'oecdAreas', 'region', 'organisationType', 'organisationId', 'organisationVerified', 'trlMin', 'trlMax'],
   sortable: ['name', 'updatedAt', 'publicationCount', 'inRussian', 'inEnglish', 'completeness', 'activeAt'],
   synonyms: catalogueSynonyms,
@@ -19,6 +19,9 @@ export const labIndexSettings: IndexSettings = {
 export interface LabDocument extends SearchDocument {
   name: string
   description: string
+  /** The optional English version, shown to readers of the English interface. */
+  nameEn: string | null
+  descriptionEn: string | null
   organisationId: number
   organisationName: string
 }
@@ -39,12 +42,14 @@ export function buildLabDocument(db: Db, id: string): LabDocument | null {
     id: String(lab.id),
     name: lab.name,
     description: lab.description,
+    nameEn: lab.nameEn,
+    descriptionEn: lab.descriptionEn,
     keywords: lab.keywords,
     services: lab.services,
     equipment: lab.equipment,
     publications: publicationTexts,
     projects: projects.map((p) => [p.title, p.description].filter(Boolean).join('. ')),
-    otherLanguage: otherLanguageText([lab.name, lab.description, ...lab.keywords, ...lab.services, ...lab.equipment, ...publicationTexts]),
+    otherLanguage: otherLanguageText([lab.name, lab.description, lab.nameEn, lab.descriptionEn, ...lab.keywords, ...lab.services, ...lab.equipment, ...publicationTexts]),
     fieldNames: lab.oecdFields.map((code) => classificationSearchText('oecd', code)).join(' '),
     organisationId: organisation.id,
     organisationName: organisation.shortName ? `${organisation.shortName} ${organisation.name}` : organisation.name,
@@ -58,7 +63,7 @@ export function buildLabDocument(db: Db, id: string): LabDocument | null {
     trlMax: lab.trlMax,
     publicationCount: publications.length,
     updatedAt: lab.updatedAt,
-    ...readableIn([`${lab.name} ${lab.description}`]),
+    ...readableIn([`${lab.name} ${lab.description}`, lab.nameEn && `${lab.nameEn} ${lab.descriptionEn ?? ''}`]),
     completeness: completeness([
       lab.description.length >= 200,
       lab.keywords.length >= 3,

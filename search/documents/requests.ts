@@ -13,7 +13,7 @@ const SEARCHABLE_STATUSES = ['published', 'paused', 'closed'] as const
 
 export const requestIndexSettings: IndexSettings = {
   // otherLanguage: the request's terms in the other language, so that a search in either finds it.
-  searchable: ['title', 'keywords', 'summary', 'problem', 'expectedResult', 'fieldNames', 'organisationName', 'otherLanguage'],
+  searchable: ['title', 'titleEn', 'keywords', 'summary', 'summaryEn', 'problem', 'expectedResult', 'fieldNames', 'organisationName', 'otherLanguage'],
   filterable: ['status', 'alliance', 'oecdField', 'oecdArea', 'region', 'trlNow', 'trlWanted', 'budgetBand', 'organisationId', 'organisationVerified'],
   sortable: ['publishedAt', 'deadline', 'budgetMax', 'title', 'inRussian', 'inEnglish', 'completeness', 'activeAt'],
   synonyms: catalogueSynonyms,
@@ -22,6 +22,9 @@ export const requestIndexSettings: IndexSettings = {
 export interface RequestDocument extends SearchDocument {
   title: string
   summary: string
+  /** The optional English version, shown to readers of the English interface. */
+  titleEn: string | null
+  summaryEn: string | null
   status: string
   organisationId: number
   organisationName: string
@@ -41,11 +44,13 @@ export function buildRequestDocument(db: Db, id: string): RequestDocument | null
     id: String(r.id),
     title: r.title,
     summary: r.summary,
+    titleEn: r.titleEn,
+    summaryEn: r.summaryEn,
     problem: r.problem,
     expectedResult: r.expectedResult,
     keywords: r.keywords,
     fieldNames: classificationSearchText('oecd', r.oecdField),
-    otherLanguage: otherLanguageText([r.title, r.summary, r.problem, r.expectedResult, ...r.keywords]),
+    otherLanguage: otherLanguageText([r.title, r.summary, r.problem, r.expectedResult, ...r.keywords, r.titleEn, r.summaryEn]),
     organisationId: r.organisationId,
     organisationName: row.organisationName,
     organisationVerified: row.verification === 'verified',
@@ -61,7 +66,7 @@ export function buildRequestDocument(db: Db, id: string): RequestDocument | null
     budgetBand: budgetBand(r.budgetMax),
     deadline: r.deadline,
     publishedAt: r.publishedAt ?? r.createdAt,
-    ...readableIn([`${r.title} ${r.summary}`]),
+    ...readableIn([`${r.title} ${r.summary}`, r.titleEn && `${r.titleEn} ${r.summaryEn ?? ''}`]),
     completeness: completeness([
       r.summary.length >= 80,
       r.problem.length >= 200,

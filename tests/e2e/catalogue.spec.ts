@@ -122,6 +122,7 @@ test('a catalogue opened without a query shows profiles in the reader’s langua
   await expect(page.locator('ol.hits > li h2').first()).toHaveAttribute('lang', 'ru')
 
   await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await page.goto('/labs')
   await expect(page.locator('ol.hits > li h2').first()).toHaveAttribute('lang', 'en')
   // Stored text keeps its own language on a page in the other one.
@@ -144,5 +145,31 @@ test('without JavaScript the server reports an empty title, the TRL order, the b
   await expect(page.getByText('Срок должен быть в будущем.')).toBeVisible()
   await expect(page.getByText('Верхняя граница бюджета не может быть меньше нижней.')).toBeVisible()
   await expect(page.getByText('Заполните это поле.').first()).toBeVisible()
+  await context.close()
+})
+
+test('a request with an English title shows it to English readers, and search finds it by either title', async ({ page, browser }) => {
+  await signIn(page, 'robotics@demo.test')
+  await page.goto('/requests/new')
+  await fillRequest(page, { title: 'Сварка лопаток турбин роботом' })
+  await page.getByLabel('Заголовок по-английски (необязательно)').fill('Robotic welding of turbine blades')
+  await page.getByLabel('Аннотация по-английски (необязательно)').fill('A welding cell that repairs worn turbine blades.')
+  await page.getByRole('button', { name: 'Сохранить черновик' }).click()
+  await page.getByRole('button', { name: 'Опубликовать' }).click()
+  await expect(page.getByRole('status')).toContainText('Запрос опубликован')
+
+  const context = await browser.newContext()
+  const reader = await context.newPage()
+  await reader.goto('/requests')
+  await reader.getByRole('button', { name: 'English' }).click()
+  await expect(reader.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(async () => {
+    await reader.goto('/requests?q=turbine+blades')
+    await expect(reader.getByRole('link', { name: 'Robotic welding of turbine blades' })).toBeVisible({ timeout: 1000 })
+  }).toPass({ timeout: 15_000 })
+  await expect(reader.locator('ol.hits h2', { hasText: 'Robotic welding of turbine blades' })).toHaveAttribute('lang', 'en')
+  // The Russian title finds the same request, still shown in English to this reader.
+  await reader.goto(`/requests?q=${encodeURIComponent('лопаток турбин')}`)
+  await expect(reader.getByRole('link', { name: 'Robotic welding of turbine blades' })).toBeVisible()
   await context.close()
 })

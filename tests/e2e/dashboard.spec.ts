@@ -76,7 +76,10 @@ test('the dashboard in Russian and English, on a wide screen and a phone: no ser
   fs.mkdirSync('test-results/screens', { recursive: true })
   await signIn(page, 'reviewer2@demo.test')
   for (const language of ['ru', 'en'] as const) {
-    if (language === 'en') await page.getByRole('button', { name: 'English' }).click()
+    if (language === 'en') {
+      await page.getByRole('button', { name: 'English' }).click()
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    }
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width > 1000 ? 900 : 844 })
       await page.goto('/admin/dashboard')

@@ -3,6 +3,10 @@ import { indexRegistry } from '#search/registry'
 import { drainOutbox } from '#search/sync'
 import { database, db } from '~/db.server'
 import { seedDemoData } from '~/modules/demo/seed.server'
+import { createLab } from '~/modules/labs/labs.server'
+import { changeRequestStatus, createRequest } from '~/modules/requests/requests.server'
+import { actorWithOrganisation } from '../factories/actors'
+import { labInput, requestInput } from '../factories/catalogue'
 import { parseLabSearch, parseRequestSearch, type CatalogueQuery } from '~/modules/search/catalogue-search.server'
 
 // Issue 13, item 6: a catalogue opened without a query shows first the profiles a reader can read,
@@ -65,5 +69,25 @@ describe('a catalogue opened without a query', () => {
   it('keeps relevance order once the reader types a query', () => {
     const query = parseLabSearch(new URL('http://local/labs?q=лидар'), 'ru')
     expect(query.ok && query.value.sort).toEqual([])
+  })
+})
+
+describe('an English title and summary beside the Russian ones', () => {
+  it('are stored with a request and a lab, found by search in either language, and make the profile one an English reader can read', async () => {
+    const company = await actorWithOrganisation({ organisationType: 'company', size: 'small' })
+    const created = createRequest(company, requestInput({ title: 'Гиперспектральная сортировка руды', titleEn: 'Hyperspectral ore sorting', summaryEn: 'A conveyor sorter that tells ore from waste rock by its spectrum.' }))
+    if (!created.ok) throw new Error(created.error)
+    expect(changeRequestStatus(company, created.value.id, 'publish').ok).toBe(true)
+    const science = await actorWithOrganisation({ organisationType: 'institute', isState: true, size: undefined })
+    const lab = createLab(science, labInput({ name: 'Лаборатория спектральной диагностики', nameEn: 'Spectral diagnostics laboratory', descriptionEn: 'We build hyperspectral cameras and classifiers for conveyor sorting.' }))
+    if (!lab.ok) throw new Error(lab.error)
+    while ((await drainOutbox(db, engine, indexRegistry)).processed > 0);
+
+    const requests = await engine.search<{ id: string; titleEn: string; inRussian: number; inEnglish: number }>('requests', { q: 'waste rock spectrum' })
+    const request = requests.hits.find((h) => h.document.id === String(created.value.id))
+    expect(request?.document).toMatchObject({ titleEn: 'Hyperspectral ore sorting', inRussian: 1, inEnglish: 1 })
+    expect((await engine.search('requests', { q: 'гиперспектральная сортировка' })).hits.some((h) => h.document.id === String(created.value.id))).toBe(true)
+    const labs = await engine.search<{ id: string; nameEn: string; inEnglish: number }>('labs', { q: 'hyperspectral cameras classifiers' })
+    expect(labs.hits.find((h) => h.document.id === String(lab.value.id))?.document).toMatchObject({ nameEn: 'Spectral diagnostics laboratory', inEnglish: 1 })
   })
 })

@@ -15,6 +15,8 @@ export const LabFormSchema = withCrossFieldRules(
   z.object({
     name: requiredText(200, 3),
     description: requiredText(5000, 20),
+    nameEn: optionalText(200),
+    descriptionEn: optionalText(5000),
     oecdFields: z.array(oecdCode, { required_error: message.required }).min(1, message.required).max(5, 'errors.too_many_items:5'),
     grnti: z.array(grntiCode).max(5, 'errors.too_many_items:5').default([]),
     alliance: choice(alliances).optional(),

@@ -12,6 +12,8 @@ export const RequestFormSchema = withCrossFieldRules(
   z.object({
     title: requiredText(200, 5),
     summary: requiredText(600, 10),
+    titleEn: optionalText(200),
+    summaryEn: optionalText(600),
     problem: requiredText(5000, 20),
     expectedResult: requiredText(3000, 10),
     confidentialDetails: optionalText(5000),

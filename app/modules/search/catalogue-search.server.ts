@@ -100,7 +100,7 @@ function requestQuery(params: RequestSearchParams, locale: Locale): CatalogueQue
     sort,
     page: params.page,
     facets: ['status', 'alliance', 'oecdField', 'region', 'budgetBand'],
-    highlight: ['title', 'summary'],
+    highlight: ['title', 'summary', 'titleEn', 'summaryEn'],
   }
 }
 
@@ -124,7 +124,7 @@ function labQuery(params: LabSearchParams, locale: Locale): CatalogueQuery<LabSe
     sort,
     page: params.page,
     facets: ['alliance', 'oecdFields', 'region', 'organisationType'],
-    highlight: ['name', 'description'],
+    highlight: ['name', 'description', 'nameEn', 'descriptionEn'],
   }
 }
 
