@@ -5,6 +5,7 @@ import { alliances } from '#db/schema/values'
 import { ColumnChart, FunnelChart, StackedBarChart, TrendChart } from '~/components/charts'
 import { useFormat } from '~/components/format'
 import { dashboard } from '~/modules/dashboard/dashboard.server'
+import { formatShare } from '~/modules/format/share'
 import { contractorTypes, filterFromUrl, filterQuery } from '~/modules/dashboard/filters'
 import { requirePermission } from '~/modules/http/guards.server'
 import { reportKinds, type ReportKind } from '~/modules/dashboard/records.server'
@@ -51,7 +52,7 @@ export default function Dashboard() {
   const { filter, query, figures, story, listed } = useLoaderData<typeof loader>()
   const list = (kind: ReportKind, extra = '') => (listed.includes(kind) ? `/admin/reports/${kind}?${query}${extra}` : null)
   const millions = (k: number) => formatMoney(k, { wholeRoubles: true })
-  const percent = (bp: number) => formatNumber(Math.round(bp / 100)) + '\u00a0%'
+  const percent = (bp: number) => formatShare(bp, i18n.language === 'en' ? 'en' : 'ru')
   const monthLabel = (month: string, i: number) => {
     const date = new Date(`${month}-15T00:00:00Z`)
     const name = new Intl.DateTimeFormat(i18n.language, {

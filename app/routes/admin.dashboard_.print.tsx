@@ -5,6 +5,7 @@ import styles from '~/styles/dashboard.css'
 import { FunnelChart, SimpleBarChart } from '~/components/charts'
 import { useFormat } from '~/components/format'
 import { dashboard, figuresTable } from '~/modules/dashboard/dashboard.server'
+import { formatShare } from '~/modules/format/share'
 import { filterFromUrl } from '~/modules/dashboard/filters'
 import { requirePermission } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function PrintableReport() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { formatDate, formatMoney } = useFormat()
   const { filter, figures, story, table } = useLoaderData<typeof loader>()
   return (
@@ -60,7 +61,7 @@ export default function PrintableReport() {
         <FunnelChart
           title={t('dashboard.funnel.title')}
           renderLink={(_, children) => children}
-          rows={story.funnel.map((stage) => ({ key: stage.step, label: t(`dashboard.funnel.steps.${stage.step}`), count: stage.count, conversion: stage.fromPreviousBp === null ? null : `${Math.round(stage.fromPreviousBp / 100)} %`, to: null }))}
+          rows={story.funnel.map((stage) => ({ key: stage.step, label: t(`dashboard.funnel.steps.${stage.step}`), count: stage.count, conversion: stage.fromPreviousBp === null ? null : formatShare(stage.fromPreviousBp, i18n.language === 'en' ? 'en' : 'ru'), to: null }))}
         />
         <SimpleBarChart
           empty={t('dashboard.noData')}

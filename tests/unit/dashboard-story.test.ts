@@ -1,4 +1,5 @@
 import { distributionOf, funnelOf, monthsOf, quarterOf, trendOf } from '~/modules/dashboard/story'
+import { formatShare } from '~/modules/format/share'
 
 describe('the funnel', () => {
   it('gives each step its conversion from the step before and from the start, in basis points', () => {
@@ -41,5 +42,12 @@ describe('periods', () => {
     expect(trendOf([5_000, 4_800])).toBe('steady')
     expect(trendOf([5_000, 2_000])).toBe('falls')
     expect(trendOf([null, 5_000])).toBe('unknown')
+  })
+})
+
+describe('shares', () => {
+  it('are written the way each language writes a percentage', () => {
+    expect(formatShare(1_100, 'en')).toBe('11%')
+    expect(formatShare(6_667, 'ru')).toMatch(/^67\s%$/)
   })
 })

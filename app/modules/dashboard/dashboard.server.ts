@@ -1,6 +1,7 @@
 import type { Locale } from '~/i18n'
 import { translator } from '~/i18n/translator.server'
 import { formatMoney } from '../format/money'
+import { formatShare } from '../format/share'
 import type { ExportColumn, ExportRow } from '../exports/table-export.server'
 import { dashboardFigures, type DashboardFigures } from './figures.server'
 import type { DashboardFilter } from './filters'
@@ -16,12 +17,12 @@ export function dashboard(filter: DashboardFilter): Dashboard {
   return { figures: dashboardFigures(filter), story: dashboardStory(filter) }
 }
 
-const percent = (bp: number | null) => (bp === null ? '—' : `${Math.round(bp / 100)} %`)
 
 /** The dashboard's figures as one table: what the page shows, for export and print. */
 export function figuresTable({ figures, story }: Dashboard, locale: Locale): { columns: ExportColumn[]; rows: ExportRow[] } {
   const t = translator(locale)
   const money = (k: number) => formatMoney(k, locale)
+  const percent = (bp: number | null) => (bp === null ? '—' : formatShare(bp, locale))
   const rows: ExportRow[] = [
     ...story.funnel.map((stage) => ({
       figure: `${t('dashboard.funnel.title')}: ${t(`dashboard.funnel.steps.${stage.step}`)}`,
