@@ -1,7 +1,7 @@
 import { database } from '~/db.server'
 import type { DashboardFilter } from './filters'
 import { params, where } from './figures.server'
-import { distributionOf, funnelOf, funnelSteps, monthsOf, quarterOf, trendOf, type Bucket, type FunnelCounts, type FunnelStage, type FunnelStep, type ShareTrend } from './story'
+import { distributionOf, funnelOf, funnelSteps, monthsOf, quarterOf, trendOf, type Bucket, type FunnelCounts, type FunnelStage, type ShareTrend } from './story'
 
 // The cluster's story for the administration: how far the requests of a period got, month by month
 // activity, how long the first contact and the contract took, and who the contracts went to.
@@ -147,4 +147,3 @@ export function dashboardStory(filter: DashboardFilter): DashboardStory {
   }
 }
 
-export type { FunnelStep }

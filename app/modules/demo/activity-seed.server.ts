@@ -57,7 +57,13 @@ export function seedActivity(tx: Tx, seeded: SeededOrganisations, now = Date.now
   const programme = demoProgrammes[0]
 
   const labRows: LabRow[] = tx
-    .select({ id: labs.id, organisationId: labs.organisationId, type: organisations.type, alliance: sql<string | null>`coalesce(${labs.alliance}, ${organisations.alliance})`, oecdFields: labs.oecdFields })
+    .select({
+      id: labs.id,
+      organisationId: labs.organisationId,
+      type: organisations.type,
+      alliance: sql<string | null>`coalesce(${labs.alliance}, ${organisations.alliance})`,
+      oecdFields: labs.oecdFields,
+    })
     .from(labs)
     .innerJoin(organisations, eq(organisations.id, labs.organisationId))
     .orderBy(labs.id)
@@ -129,7 +135,15 @@ export function seedActivity(tx: Tx, seeded: SeededOrganisations, now = Date.now
         })
         .returning()
         .get()
-      trail(tx, created.createdAt, initiatedBy === 'lab' ? labSide : company, initiatedBy === 'lab' ? 'engagement.interest' : 'engagement.invited', { type: 'engagement', id: created.id }, null, created)
+      trail(
+        tx,
+        created.createdAt,
+        initiatedBy === 'lab' ? labSide : company,
+        initiatedBy === 'lab' ? 'engagement.interest' : 'engagement.invited',
+        { type: 'engagement', id: created.id },
+        null,
+        created
+      )
       if (stage !== 'invited' && stage !== 'interest') trail(tx, created.updatedAt, company, `engagement.${stage}`, { type: 'engagement', id: created.id }, null, created)
       summary.engagements++
 
@@ -138,7 +152,8 @@ export function seedActivity(tx: Tx, seeded: SeededOrganisations, now = Date.now
         // The third agreement had been signed before the request was posted: registered from outside.
         const signed = agreements === 3 ? posted - 20 * DAY : updatedAt + (3 + Math.round(random() * 25)) * DAY
         if (signed > now - 2 * DAY) continue
-        const contract = contractFor(request.title, agreements, signed, now, random, programme)
+        const parties = { companyKey: keyOf.get(request.organisationId)!, contractorKey: keyOf.get(lab.organisationId)! }
+        const contract = contractFor(parties, request.title, agreements, signed, now, random, programme)
         summary.claims += seedContract(tx, contract, company, labSide, reviewer, programmeIds, created.id)
         summary.contracts++
       }
@@ -164,7 +179,15 @@ function stageOf(contactIndex: number, daysSinceContact: number, random: () => n
  * dates have come, and a claim for that payment when the programme's windows allow it, decided and
  * paid as far as the calendar has reached.
  */
-function contractFor(subject: string, sequence: number, signed: number, now: number, random: () => number, programme: (typeof demoProgrammes)[number]): DemoContract {
+function contractFor(
+  parties: { companyKey: string; contractorKey: string },
+  subject: string,
+  sequence: number,
+  signed: number,
+  now: number,
+  random: () => number,
+  programme: (typeof demoProgrammes)[number]
+): DemoContract {
   const price = (1_200_000 + Math.round(random() * 48) * 100_000) / 2
   const stageDue = signed + (70 + Math.round(random() * 30)) * DAY
   const ends = stageDue + 150 * DAY
@@ -172,8 +195,7 @@ function contractFor(subject: string, sequence: number, signed: number, now: num
   const paid = actSigned + (7 + Math.round(random() * 10)) * DAY
   const number = `ПЛ-${isoDate(signed).slice(2, 4)}/${String(sequence).padStart(3, '0')}`
   const contract: DemoContract = {
-    companyKey: '',
-    contractorKey: '',
+    ...parties,
     number,
     signedOn: isoDate(signed),
     subject,
@@ -190,7 +212,11 @@ function contractFor(subject: string, sequence: number, signed: number, now: num
   }
   const submitted = paid + (5 + Math.round(random() * 10)) * DAY
   const withinProgramme =
-    isoDate(signed) >= programme.contractsFrom && isoDate(signed) <= programme.contractsTo && isoDate(paid) >= programme.paymentsFrom && isoDate(submitted) >= programme.opensOn && isoDate(submitted) <= programme.closesOn
+    isoDate(signed) >= programme.contractsFrom &&
+    isoDate(signed) <= programme.contractsTo &&
+    isoDate(paid) >= programme.paymentsFrom &&
+    isoDate(submitted) >= programme.opensOn &&
+    isoDate(submitted) <= programme.closesOn
   if (contract.payments.length === 0 || submitted >= now || !withinProgramme) return contract
   const decided = submitted + (8 + Math.round(random() * 10)) * DAY
   const transferred = decided + 12 * DAY
@@ -206,10 +232,10 @@ function contractFor(subject: string, sequence: number, signed: number, now: num
       decided >= now
         ? { status: 'submitted' }
         : roll < 0.12
-          ? { status: 'returned', reason: 'Приложите платёжное поручение с отметкой банка.' }
-          : transferred < now
-            ? { status: 'paid', approved, reason, paidOn: isoDate(transferred), orderNumber: `50-${String(sequence).padStart(4, '0')}` }
-            : { status: 'approved', approved, reason },
+        ? { status: 'returned', reason: 'Приложите платёжное поручение с отметкой банка.' }
+        : transferred < now
+        ? { status: 'paid', approved, reason, paidOn: isoDate(transferred), orderNumber: `50-${String(sequence).padStart(4, '0')}` }
+        : { status: 'approved', approved, reason },
   }
   return { ...contract, claims: [claim] }
 }
