@@ -960,7 +960,7 @@ const ru = {
       contract: 'Дней от запроса до договора',
       median: 'медиана — {{days}}',
       noMedian: 'медианы нет: нет ни одного случая',
-      outside: 'вне платформы',
+      outside: 'до запроса',
       bucket: '{{from}}–{{to}}',
       bucketOpen: 'от {{from}}',
     },
