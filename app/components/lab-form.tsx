@@ -39,6 +39,8 @@ export function LabForm({
         <legend>{t('lab.form.about')}</legend>
         <Field label={t('lab.fields.name')} meta={fields.name} />
         <TextareaField label={t('lab.fields.description')} meta={fields.description} rows={6} />
+        <Field label={t('lab.fields.nameEn')} meta={fields.nameEn} hint={t('common.englishVersionHint')} />
+        <TextareaField label={t('lab.fields.descriptionEn')} meta={fields.descriptionEn} rows={4} />
         <Field label={t('request.fields.keywords')} meta={fields.keywords} hint={t('request.fields.keywordsHint')} />
         <TextareaField label={t('lab.fields.equipment')} meta={fields.equipment} rows={4} hint={t('lab.fields.onePerLine')} />
         <TextareaField label={t('lab.fields.services')} meta={fields.services} rows={4} hint={t('lab.fields.onePerLine')} />

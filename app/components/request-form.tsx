@@ -45,6 +45,8 @@ export function RequestForm({
         <legend>{t('request.form.public')}</legend>
         <Field label={t('request.fields.title')} meta={fields.title} />
         <TextareaField label={t('request.fields.summary')} meta={fields.summary} rows={2} hint={t('request.fields.summaryHint')} />
+        <Field label={t('request.fields.titleEn')} meta={fields.titleEn} hint={t('common.englishVersionHint')} />
+        <TextareaField label={t('request.fields.summaryEn')} meta={fields.summaryEn} rows={2} />
         <TextareaField label={t('request.fields.problem')} meta={fields.problem} rows={6} />
         <TextareaField label={t('request.fields.expectedResult')} meta={fields.expectedResult} rows={4} />
         <Field label={t('request.fields.keywords')} meta={fields.keywords} hint={t('request.fields.keywordsHint')} />

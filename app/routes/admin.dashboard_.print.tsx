@@ -1,27 +1,30 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { SimpleBarChart } from '~/components/charts'
+import styles from '~/styles/dashboard.css'
+import { FunnelChart, SimpleBarChart } from '~/components/charts'
 import { useFormat } from '~/components/format'
-import { figuresTable } from '~/modules/dashboard/dashboard.server'
-import { dashboardFigures } from '~/modules/dashboard/figures.server'
+import { dashboard, figuresTable } from '~/modules/dashboard/dashboard.server'
+import { formatShare } from '~/modules/format/share'
 import { filterFromUrl } from '~/modules/dashboard/filters'
 import { requirePermission } from '~/modules/http/guards.server'
 import { resolveLocale } from '~/modules/http/locale.server'
+
+export const links = () => [{ rel: 'stylesheet', href: styles }]
 
 /** A report of a period that prints cleanly: the figures as a table and the charts, nothing else. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:administration')
   const parsed = filterFromUrl(new URL(request.url))
   if (!parsed.success) throw json({ error: 'invalid' }, { status: 400 })
-  const figures = dashboardFigures(parsed.data)
-  return json({ filter: parsed.data, figures, table: figuresTable(figures, await resolveLocale(request, actor)) })
+  const shown = dashboard(parsed.data)
+  return json({ filter: parsed.data, ...shown, table: figuresTable(shown, await resolveLocale(request, actor)) })
 }
 
 export default function PrintableReport() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { formatDate, formatMoney } = useFormat()
-  const { filter, figures, table } = useLoaderData<typeof loader>()
+  const { filter, figures, story, table } = useLoaderData<typeof loader>()
   return (
     <article className="print-report">
       <h1>{t('dashboard.reportTitle')}</h1>
@@ -55,10 +58,10 @@ export default function PrintableReport() {
         </tbody>
       </table>
       <div className="charts">
-        <SimpleBarChart
-          empty={t('dashboard.noData')}
-          title={t('dashboard.charts.engagementsByStage')}
-          data={Object.entries(figures.engagementsByStage).map(([stage, n]) => ({ label: t(`engagement.stage.${stage}`), value: n }))}
+        <FunnelChart
+          title={t('dashboard.funnel.title')}
+          renderLink={(_, children) => children}
+          rows={story.funnel.map((stage) => ({ key: stage.step, label: t(`dashboard.funnel.steps.${stage.step}`), count: stage.count, conversion: stage.fromPreviousBp === null ? null : formatShare(stage.fromPreviousBp, i18n.language === 'en' ? 'en' : 'ru'), to: null }))}
         />
         <SimpleBarChart
           empty={t('dashboard.noData')}

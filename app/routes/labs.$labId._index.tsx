@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { textLanguage } from '#search/documents/catalogue-order'
 import { useAppForm } from '~/components/use-app-form'
 import { getZodConstraint } from '@conform-to/zod'
 import { parseSubmission } from '~/modules/forms/parse-submission'
@@ -148,7 +149,7 @@ export default function LabPage() {
   return (
     <article className="detail">
       <div className="page-head">
-        <h1>{lab.name}</h1>
+        <h1 lang={textLanguage(lab.name) ?? undefined}>{lab.name}</h1>
       </div>
       <p className="muted">
         <Link to={`/orgs/${organisation.id}`}>{organisation.name}</Link> · {t(`organisationType.${organisation.type}`)}
@@ -175,7 +176,9 @@ export default function LabPage() {
       ) : null}
       <div className="detail-grid">
         <div>
-          <p className="prose">{lab.description}</p>
+          <p className="prose" lang={textLanguage(lab.description) ?? undefined}>
+            {lab.description}
+          </p>
           {lab.services.length ? (
             <>
               <h2>{t('lab.fields.services')}</h2>

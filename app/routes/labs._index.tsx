@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { textLanguage } from '#search/documents/catalogue-order'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { classificationName } from '#db/classifications'
@@ -17,10 +18,10 @@ export const meta: MetaFunction = () => [{ title: 'Лаборатории · Lab
 type LabHit = LabDocument & { organisationType: string; organisationVerified: boolean; oecdFields: string[]; trlMin: number; trlMax: number; publicationCount: number }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const parsed = parseLabSearch(new URL(request.url))
+  const locale = await resolveLocale(request, context.actor)
+  const parsed = parseLabSearch(new URL(request.url), locale)
   if (!parsed.ok) throw json({ error: 'invalid' }, { status: 400 })
   const query = parsed.value
-  const locale = await resolveLocale(request, context.actor)
   const found = await runCatalogueQuery<LabHit>(query)
   const codes = new Set([...Object.keys(found.result?.facets.oecdFields ?? {}), ...query.params.field, ...(found.result?.hits ?? []).flatMap((h) => h.document.oecdFields)])
   const regions = new Set([...Object.keys(found.result?.facets.region ?? {}), ...query.params.region])
@@ -42,7 +43,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function LabCatalogue() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // A reader of the English interface sees a profile's English version where it has one.
+  const english = (d: { nameEn: string | null }) => i18n.language === 'en' && Boolean(d.nameEn)
   const { params, degraded, noWords, shortened, hits, total, facets, labels, canCreate, pageCount } = useLoaderData<typeof loader>()
   return (
     <section className="catalogue">
@@ -74,17 +77,17 @@ export default function LabCatalogue() {
         <ol className="hits">
           {hits.map(({ document: d, highlights }) => (
             <li key={d.id} className="card hit">
-              <h2>
+              <h2 lang={textLanguage(english(d) ? d.nameEn : d.name) ?? undefined}>
                 <Link to={`/labs/${d.id}`}>
-                  <Highlighted text={highlights.name ?? d.name} />
+                  <Highlighted text={english(d) ? (highlights.nameEn ?? d.nameEn ?? d.name) : (highlights.name ?? d.name)} />
                 </Link>
               </h2>
               <p className="muted">
                 {d.organisationName} · {t(`organisationType.${d.organisationType}`)}
                 {!d.organisationVerified ? <UnverifiedBadge /> : null}
               </p>
-              <p className="clamp">
-                <Highlighted text={highlights.description ?? d.description} />
+              <p className="clamp" lang={textLanguage(english(d) ? d.descriptionEn : d.description) ?? undefined}>
+                <Highlighted text={english(d) ? (highlights.descriptionEn ?? d.descriptionEn ?? d.description) : (highlights.description ?? d.description)} />
               </p>
               <p className="hit-facts">
                 <span>{d.oecdFields.map((c) => labels.field[c] ?? c).join('; ')}</span>

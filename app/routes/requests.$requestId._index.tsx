@@ -1,4 +1,5 @@
 import { parseSubmission } from '~/modules/forms/parse-submission'
+import { textLanguage } from '#search/documents/catalogue-order'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -72,13 +73,15 @@ export default function RequestPage() {
         <span className={`status status-${r.status}`}>{t(`request.status.${r.status}`)}</span>
       </p>
       <div className="page-head">
-        <h1>{r.title}</h1>
+        <h1 lang={textLanguage(r.title) ?? undefined}>{r.title}</h1>
       </div>
       <p className="muted">
         <Link to={`/orgs/${organisation.id}`}>{organisation.name}</Link>
         <VerificationBadge status={organisation.verificationStatus as 'verified'} />
       </p>
-      <p className="lead">{r.summary}</p>
+      <p className="lead" lang={textLanguage(r.summary) ?? undefined}>
+        {r.summary}
+      </p>
 
       {view.canEdit ? (
         <div className="button-row toolbar">

@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { textLanguage } from '#search/documents/catalogue-order'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { classificationName } from '#db/classifications'
@@ -17,10 +18,10 @@ import { CATALOGUE_PAGE_SIZE, parseRequestSearch, runCatalogueQuery, QUERY_MAX_L
 export const meta: MetaFunction = () => [{ title: 'Запросы на НИОКР · R&D requests' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const parsed = parseRequestSearch(new URL(request.url))
+  const locale = await resolveLocale(request, context.actor)
+  const parsed = parseRequestSearch(new URL(request.url), locale)
   if (!parsed.ok) throw json({ error: 'invalid' }, { status: 400 })
   const query = parsed.value
-  const locale = await resolveLocale(request, context.actor)
   const found = await runCatalogueQuery<RequestDocument & { budgetMin: number; budgetMax: number; deadline: string; oecdField: string; trlNow: number; trlWanted: number }>(query)
   const fieldCodes = Object.keys(found.result?.facets.oecdField ?? {})
   const regionCodesFound = Object.keys(found.result?.facets.region ?? {})
@@ -44,7 +45,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function RequestCatalogue() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // A reader of the English interface sees a request's English version where it has one.
+  const english = (d: { titleEn: string | null }) => i18n.language === 'en' && Boolean(d.titleEn)
   const { formatMoney, formatDate } = useFormat()
   const { params, degraded, noWords, shortened, hits, total, facets, labels, canCreate, canSaveAlert, query, pageCount } = useLoaderData<typeof loader>()
   return (
@@ -89,9 +92,9 @@ export default function RequestCatalogue() {
         <ol className="hits">
           {hits.map(({ document: d, highlights }) => (
             <li key={d.id} className="card hit">
-              <h2>
+              <h2 lang={textLanguage(english(d) ? d.titleEn : d.title) ?? undefined}>
                 <Link to={`/requests/${d.id}`}>
-                  <Highlighted text={highlights.title ?? d.title} />
+                  <Highlighted text={english(d) ? (highlights.titleEn ?? d.titleEn ?? d.title) : (highlights.title ?? d.title)} />
                 </Link>
               </h2>
               <p className="muted">
@@ -99,8 +102,8 @@ export default function RequestCatalogue() {
                 {!d.organisationVerified ? <UnverifiedBadge /> : null}
                 {d.status !== 'published' ? <span className="badge">{t(`request.status.${d.status}`)}</span> : null}
               </p>
-              <p>
-                <Highlighted text={highlights.summary ?? d.summary} />
+              <p lang={textLanguage(english(d) ? d.summaryEn : d.summary) ?? undefined}>
+                <Highlighted text={english(d) ? (highlights.summaryEn ?? d.summaryEn ?? d.summary) : (highlights.summary ?? d.summary)} />
               </p>
               <p className="hit-facts">
                 <span>{labels.field[d.oecdField] ?? d.oecdField}</span>

@@ -13,6 +13,9 @@ export const labs = sqliteTable(
       .references(() => organisations.id),
     name: text('name').notNull(),
     description: text('description').notNull(),
+    // Optional English name and description beside the Russian ones, for readers of the English interface.
+    nameEn: text('name_en'),
+    descriptionEn: text('description_en'),
     oecdFields: text('oecd_fields', { mode: 'json' }).$type<string[]>().notNull(),
     grnti: text('grnti', { mode: 'json' }).$type<string[]>().notNull(),
     alliance: text('alliance', { enum: alliances }),

@@ -18,6 +18,9 @@ export const rdRequests = sqliteTable(
       .references(() => users.id),
     title: text('title').notNull(),
     summary: text('summary').notNull(),
+    // Optional English version of the title and summary, for readers of the English interface.
+    titleEn: text('title_en'),
+    summaryEn: text('summary_en'),
     problem: text('problem').notNull(),
     expectedResult: text('expected_result').notNull(),
     confidentialDetails: text('confidential_details'),

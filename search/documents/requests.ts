@@ -1,26 +1,30 @@
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, max } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { classificationSearchText, oecdParent } from '../../db/classifications'
-import { organisations, rdRequests } from '../../db/schema'
+import { engagements, organisations, rdRequests } from '../../db/schema'
 import { publicRequestStatuses } from '../../db/schema/values'
 import type { IndexSettings, SearchDocument } from '../engine'
 import { budgetBand } from './budget-band'
 import { otherLanguageText } from '../crosslingual'
 import { catalogueSynonyms } from './synonyms'
+import { completeness, latest, readableIn } from './catalogue-order'
 
 // Only what anyone may read goes into the index: never a draft, never the confidential details.
 
 export const requestIndexSettings: IndexSettings = {
   // otherLanguage: the request's terms in the other language, so that a search in either finds it.
-  searchable: ['title', 'keywords', 'summary', 'problem', 'expectedResult', 'fieldNames', 'organisationName', 'otherLanguage'],
+  searchable: ['title', 'titleEn', 'keywords', 'summary', 'summaryEn', 'problem', 'expectedResult', 'fieldNames', 'organisationName', 'otherLanguage'],
   filterable: ['status', 'alliance', 'oecdField', 'oecdArea', 'region', 'trlNow', 'trlWanted', 'budgetBand', 'organisationId', 'organisationVerified'],
-  sortable: ['publishedAt', 'deadline', 'budgetMax', 'title'],
+  sortable: ['publishedAt', 'deadline', 'budgetMax', 'title', 'inRussian', 'inEnglish', 'completeness', 'activeAt'],
   synonyms: catalogueSynonyms,
 }
 
 export interface RequestDocument extends SearchDocument {
   title: string
   summary: string
+  /** The optional English version, shown to readers of the English interface. */
+  titleEn: string | null
+  summaryEn: string | null
   status: string
   organisationId: number
   organisationName: string
@@ -40,11 +44,13 @@ export function buildRequestDocument(db: Db, id: string): RequestDocument | null
     id: String(r.id),
     title: r.title,
     summary: r.summary,
+    titleEn: r.titleEn,
+    summaryEn: r.summaryEn,
     problem: r.problem,
     expectedResult: r.expectedResult,
     keywords: r.keywords,
     fieldNames: classificationSearchText('oecd', r.oecdField),
-    otherLanguage: otherLanguageText([r.title, r.summary, r.problem, r.expectedResult, ...r.keywords]),
+    otherLanguage: otherLanguageText([r.title, r.summary, r.problem, r.expectedResult, ...r.keywords, r.titleEn, r.summaryEn]),
     organisationId: r.organisationId,
     organisationName: row.organisationName,
     organisationVerified: row.verification === 'verified',
@@ -60,6 +66,18 @@ export function buildRequestDocument(db: Db, id: string): RequestDocument | null
     budgetBand: budgetBand(r.budgetMax),
     deadline: r.deadline,
     publishedAt: r.publishedAt ?? r.createdAt,
+    ...readableIn([`${r.title} ${r.summary}`, r.titleEn && `${r.titleEn} ${r.summaryEn ?? ''}`]),
+    completeness: completeness([
+      r.summary.length >= 80,
+      r.problem.length >= 200,
+      r.expectedResult.length >= 100,
+      r.keywords.length >= 3,
+      r.budgetMax !== null,
+      r.deadline !== null,
+      r.trlNow !== null && r.trlWanted !== null,
+    ]),
+    // Active: published or edited, or talked about in an engagement.
+    activeAt: latest([r.publishedAt, r.updatedAt, db.select({ at: max(engagements.updatedAt) }).from(engagements).where(eq(engagements.requestId, r.id)).get()?.at]),
   }
 }
 

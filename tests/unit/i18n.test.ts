@@ -30,3 +30,10 @@ describe('dictionaries', () => {
     expect(t('workspace.platform.people', { count: 3 })).toBe('3 people')
   })
 })
+
+describe('the English dictionary', () => {
+  it('quotes with English quotation marks, never the Russian « »', () => {
+    const quoted = keys(resources.en.translation).filter((key) => /[«»]/.test(String(key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], resources.en.translation))))
+    expect(quoted).toEqual([])
+  })
+})

@@ -158,7 +158,7 @@ describe('explanations', () => {
     const trl = trlFit(lab(), request())
     expect(ru(`match.criterion.${trl.reason}`, trl.params)).toBe('УГТ лаборатории 4–6 покрывает нужный переход 4 → 5')
     expect(en(`match.criterion.${trl.reason}`, trl.params)).toBe('The lab’s TRL 4–6 covers the requested 4 → 5')
-    expect(en('match.criterion.field.same', { fieldName: 'Industrial biotechnology' })).toBe('Field «Industrial biotechnology» matches')
+    expect(en('match.criterion.field.same', { fieldName: 'Industrial biotechnology' })).toBe('Field “Industrial biotechnology” matches')
     expect(ru('match.publications', { count: 3, titles: '«А»; «Б»; «В»' })).toBe('С запросом совпадают 3 публикации лаборатории: «А»; «Б»; «В»')
     expect(ru('match.publications', { count: 5, titles: '…' })).toBe('С запросом совпадают 5 публикаций лаборатории: …')
     expect(ru('match.publications', { count: 21, titles: '…' })).toBe('С запросом совпадает 21 публикация лаборатории: …')

@@ -27,9 +27,9 @@ import { vatOf } from './terms'
 const kopecks = (roubles: number) => Math.round(roubles * 100)
 const at = (date: string, hour = 4) => (date.length > 10 ? date : `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`)
 
-type Who = { userId: string | null; organisationId: number | null }
+export type Who = { userId: string | null; organisationId: number | null }
 
-function trail(tx: Tx, when: string, who: Who, action: string, entity: { type: string; id: number }, before: unknown, after: unknown) {
+export function trail(tx: Tx, when: string, who: Who, action: string, entity: { type: string; id: number }, before: unknown, after: unknown) {
   tx.insert(auditEvents)
     .values({ at: when, actorUserId: who.userId, actorOrganisationId: who.organisationId, action, entityType: entity.type, entityId: String(entity.id), before: before ?? null, after: after ?? null })
     .run()
@@ -92,7 +92,8 @@ export function seedContracts(tx: Tx, organisations: SeededOrganisations): { con
   return { contracts: demoContracts.length, claims: claimCount, programmes: demoProgrammes.length }
 }
 
-function seedContract(tx: Tx, demo: DemoContract, company: Who, contractor: Who, reviewer: Who, programmeIds: Map<string, number>): number {
+/** One demo contract with its execution and claims; `engagementId` when it came from an engagement on the platform. */
+export function seedContract(tx: Tx, demo: DemoContract, company: Who, contractor: Who, reviewer: Who, programmeIds: Map<string, number>, engagementId: number | null = null): number {
   const latin = transliterate(demo.number)
   const registeredAt = at(demo.signedOn, 3)
   const documentId = scan(tx, company, `Договор ${demo.number}.pdf`, [`Contract No. ${latin}`, `Date: ${demo.signedOn}`, 'Demo document of the R&D marketplace'])
@@ -100,7 +101,7 @@ function seedContract(tx: Tx, demo: DemoContract, company: Who, contractor: Who,
   const vat = vatOf({ price, vatMode: demo.vat.mode, vatRate: demo.vat.mode === 'rate' ? demo.vat.rateBp : undefined })
   const contract = tx
     .insert(contracts)
-    .values({ companyId: company.organisationId!, contractorId: contractor.organisationId!, status: 'awaiting_confirmation', createdBy: company.userId!, createdAt: registeredAt, updatedAt: registeredAt })
+    .values({ companyId: company.organisationId!, contractorId: contractor.organisationId!, engagementId, status: 'awaiting_confirmation', createdBy: company.userId!, createdAt: registeredAt, updatedAt: registeredAt })
     .returning()
     .get()
   const confirmedAt = at(demo.signedOn, 9)

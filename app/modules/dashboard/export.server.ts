@@ -1,15 +1,14 @@
 import type { Locale } from '~/i18n'
 import { translator } from '~/i18n/translator.server'
 import { tableFile } from '../exports/table-export.server'
-import { figuresTable } from './dashboard.server'
-import { dashboardFigures } from './figures.server'
+import { dashboard, figuresTable } from './dashboard.server'
 import type { DashboardFilter } from './filters'
 import type { Actor } from '../permissions/actor'
 import { ok, type Result } from '../result'
 import { readReport, type ReportKind, type ReportRefinement } from './records.server'
 
 export function exportFigures(filter: DashboardFilter, format: 'csv' | 'xlsx', locale: Locale): Promise<Response> {
-  const table = figuresTable(dashboardFigures(filter), locale)
+  const table = figuresTable(dashboard(filter), locale)
   return tableFile(table, format, `dashboard-${filter.from}-${filter.to}`, translator(locale)('dashboard.title'), locale)
 }
 

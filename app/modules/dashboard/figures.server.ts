@@ -34,13 +34,6 @@ function one(sql: string, filter: DashboardFilter): number {
   return row.n ?? 0
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
 export interface DashboardFigures {
   requestsPosted: number
   requestsOpen: number
@@ -53,14 +46,6 @@ export interface DashboardFigures {
   contractVolume: { university: number; institute: number; research_org: number }
   claimsByStatus: Record<string, number>
   programmes: { id: number; title: string; year: number; total: number; reserved: number; paid: number; remaining: number }[]
-  /** Median days from publishing a request to its first engagement, and to its first contract. */
-  daysToFirstContact: number | null
-  daysToContract: number | null
-  /**
-   * Requests whose first contract is dated before the request was published: the work was agreed
-   * outside the platform and only registered here, so they are left out of the times above.
-   */
-  contractsRegisteredOutside: number
 }
 
 export function dashboardFigures(filter: DashboardFilter): DashboardFigures {
@@ -76,24 +61,6 @@ export function dashboardFigures(filter: DashboardFilter): DashboardFigures {
        FROM programmes WHERE year BETWEEN CAST(substr(:fromDate, 1, 4) AS INTEGER) AND CAST(substr(:toDate, 1, 4) AS INTEGER) ORDER BY year, id`,
     )
     .all(p) as { id: number; title: string; year: number; total: number; reserved: number; paid: number }[]
-  // Days from a request's publication to its first contact, for requests posted in the period.
-  const contactDays = database.sqlite
-    .prepare(
-      `SELECT julianday(min(e.created_at)) - julianday(r.published_at) AS d ${from.requests} JOIN engagements e ON e.request_id = r.id
-       WHERE ${where.requestPosted} GROUP BY r.id`,
-    )
-    .all(p) as { d: number }[]
-  const contractDays = database.sqlite
-    .prepare(
-      `SELECT julianday(min(v.signed_on)) - julianday(substr(r.published_at, 1, 10)) AS d ${from.requests}
-       JOIN engagements e ON e.request_id = r.id JOIN contracts c ON c.engagement_id = e.id AND c.status = 'confirmed'
-       JOIN contract_versions v ON v.id = c.confirmed_version_id
-       WHERE ${where.requestPosted} GROUP BY r.id`,
-    )
-    .all(p) as { d: number }[]
-  const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10)
-  // A time is never negative: what happened before the request was posted did not happen through it.
-  const onPlatform = (rows: { d: number }[]) => rows.map((r) => r.d).filter((d) => d >= 0)
   return {
     requestsPosted: one(`SELECT count(*) AS n ${from.requests} WHERE ${where.requestPosted}`, filter),
     requestsOpen: one(`SELECT count(*) AS n ${from.requests} WHERE ${where.requestPosted} AND r.status = 'published'`, filter),
@@ -110,8 +77,5 @@ export function dashboardFigures(filter: DashboardFilter): DashboardFigures {
     },
     claimsByStatus: Object.fromEntries(claims.map((r) => [r.k, r.n])),
     programmes: programmes.map((pr) => ({ ...pr, remaining: pr.total - pr.reserved - pr.paid })),
-    daysToFirstContact: round(median(onPlatform(contactDays))),
-    daysToContract: round(median(onPlatform(contractDays))),
-    contractsRegisteredOutside: contractDays.filter((r) => r.d < 0).length,
   }
 }

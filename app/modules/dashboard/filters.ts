@@ -1,10 +1,16 @@
 import { z } from 'zod'
 import { alliances } from '#db/schema/values'
-import { isIsoDate, regionToday, regionYearStart } from '../calendar/calendar'
+import { isIsoDate, regionToday } from '../calendar/calendar'
 
 export const contractorTypes = ['university', 'institute', 'research_org'] as const
 
 const isoDate = z.string().refine(isIsoDate)
+
+/** By default the dashboard covers twelve whole months up to today, so that its trends show a year. */
+function firstOfMonthAYearBefore(today: string): string {
+  const [year, month] = today.split('-').map(Number)
+  return month === 12 ? `${year}-01-01` : `${year - 1}-${String(month + 1).padStart(2, '0')}-01`
+}
 
 /** The dashboard's period and filters, as they travel in its URL. */
 export const DashboardFilterSchema = z
@@ -14,8 +20,11 @@ export const DashboardFilterSchema = z
     alliance: z.enum(alliances).optional(),
     orgType: z.enum(contractorTypes).optional(),
   })
-  // The period runs by the region's calendar: from its New Year to its today.
-  .transform((v) => ({ from: v.from ?? regionYearStart(), to: v.to ?? regionToday(), alliance: v.alliance ?? null, orgType: v.orgType ?? null }))
+  // The period runs by the region's calendar: the last twelve whole months to its today.
+  .transform((v) => {
+    const today = regionToday()
+    return { from: v.from ?? firstOfMonthAYearBefore(today), to: v.to ?? today, alliance: v.alliance ?? null, orgType: v.orgType ?? null }
+  })
   .refine((v) => v.from <= v.to, { message: 'errors.date_order' })
 
 export type DashboardFilter = z.output<typeof DashboardFilterSchema>

@@ -7,15 +7,18 @@ import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
 import { from, params, where } from './figures.server'
+import { funnelSteps } from './story'
+import { requestSteps } from './story.server'
 
 // The lists behind the dashboard's figures, with the same conditions as the figures themselves.
 
 export const reportKinds = ['requests', 'matches', 'engagements', 'contracts', 'claims'] as const
 export type ReportKind = (typeof reportKinds)[number]
 
-/** What narrows a list to one figure: open requests, taken-up matches, a stage, a claim status. */
+/** What narrows a list to one figure: open requests, requests that reached a step of the funnel, taken-up matches, a stage, a claim status. */
 export const ReportRefinementSchema = z.object({
   open: z.enum(['1']).optional(),
+  reached: z.enum(funnelSteps).optional(),
   takenUp: z.enum(['1']).optional(),
   stage: z.enum(engagementStages).optional(),
   status: z.enum(claimStatuses).optional(),
@@ -64,7 +67,8 @@ export function report(kind: ReportKind, filter: DashboardFilter, refinement: Re
         ],
         rows: all(
           `SELECT r.id, r.title, o.name AS company, r.alliance, r.status, substr(r.published_at, 1, 10) AS publishedAt ${from.requests}
-           JOIN organisations o ON o.id = r.organisation_id WHERE ${where.requestPosted} ${refinement.open ? `AND r.status = 'published'` : ''} ORDER BY r.published_at DESC`,
+           JOIN organisations o ON o.id = r.organisation_id WHERE ${where.requestPosted} ${refinement.open ? `AND r.status = 'published'` : ''}
+           ${refinement.reached ? `AND r.id IN (${requestSteps} SELECT id FROM steps WHERE ${refinement.reached})` : ''} ORDER BY r.published_at DESC`,
           filter,
         ),
         linkPrefix: '/requests/',

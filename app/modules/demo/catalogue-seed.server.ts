@@ -10,6 +10,7 @@ import { HOME_REGION } from '../organisations/regions'
 import type { SeededOrganisations } from './seed.server'
 
 const DAY = 86_400_000
+const ALLIANCE_TURN = ['pharma', 'vision', 'arctic', 'robotics', 'none']
 
 /** One demo lab profile with its publications and past projects, under the given organisation. */
 export function insertDemoLab(tx: Tx, lab: DemoLab, organisationId: number): typeof labs.$inferSelect {
@@ -51,12 +52,23 @@ export function seedCatalogue(tx: Tx, organisations: SeededOrganisations): { lab
     audit(tx, { userId: organisations.owners.get(lab.organisationKey) ?? null, organisationId }, 'lab.created', { type: 'lab', id: created.id }, null, created)
   }
   const now = Date.now()
+  // Each alliance's requests spread evenly over the last year, the alliances a few days apart, so
+  // that every alliance has a year of history and "newest first" means something.
+  const groupOf = (r: (typeof demoRequests)[number]) => r.alliance ?? 'none'
+  const groupSize = new Map<string, number>()
+  for (const r of demoRequests) groupSize.set(groupOf(r), (groupSize.get(groupOf(r)) ?? 0) + 1)
+  const turns = new Map<string, number>()
+  const ageInDays = demoRequests.map((r) => {
+    const group = groupOf(r)
+    const turn = turns.get(group) ?? 0
+    turns.set(group, turn + 1)
+    return Math.round(((turn + ALLIANCE_TURN.indexOf(group) / ALLIANCE_TURN.length) * 360) / groupSize.get(group)!) + 1
+  })
   demoRequests.forEach((r, i) => {
     const organisationId = idOf(r.companyKey)
     const createdBy = organisations.owners.get(r.companyKey)
     if (!createdBy) throw new Error(`demo company "${r.companyKey}" has no owner`)
-    // Spread over the last months, so that "newest first" means something.
-    const publishedAt = r.status === 'draft' ? null : new Date(now - (i * 3 + 1) * DAY).toISOString()
+    const publishedAt = r.status === 'draft' ? null : new Date(now - ageInDays[i] * DAY).toISOString()
     const created = tx
       .insert(rdRequests)
       .values({
@@ -80,6 +92,7 @@ export function seedCatalogue(tx: Tx, organisations: SeededOrganisations): { lab
         status: r.status,
         publishedAt,
         createdAt: publishedAt ?? new Date(now - DAY).toISOString(),
+        updatedAt: publishedAt ?? new Date(now - DAY).toISOString(),
       })
       .returning()
       .get()

@@ -3,6 +3,7 @@ import { generateIdFromEntropySize } from 'lucia'
 import type { Db } from '#db/client'
 import { memberships, organisations, users } from '#db/schema'
 import { DEMO_PASSWORD, demoAdministration, demoCompanies, demoPlatformAdmin, demoScience, type DemoOrganisation } from '#db/seed/demo-cluster'
+import { seedActivity } from './activity-seed.server'
 import { seedCatalogue } from './catalogue-seed.server'
 import { seedMeasures } from '../measures/demo-seed.server'
 import { seedContracts } from '../contracts/demo-seed.server'
@@ -29,6 +30,7 @@ export interface SeedSummary {
   people: number
   labs: number
   requests: number
+  engagements: number
   contracts: number
   claims: number
   programmes: number
@@ -49,6 +51,7 @@ export async function seedDemoData(db: Db): Promise<SeedSummary> {
   const seeded: SeededOrganisations = { ids: new Map(), owners: new Map() }
   let catalogue = { labs: 0, requests: 0 }
   let contracted = { contracts: 0, claims: 0, programmes: 0 }
+  let activity = { engagements: 0, contracts: 0, claims: 0 }
   db.transaction((tx) => {
     const system = { userId: null, organisationId: null }
     const platformAdminId = generateIdFromEntropySize(10)
@@ -97,6 +100,7 @@ export async function seedDemoData(db: Db): Promise<SeedSummary> {
     catalogue = seedCatalogue(tx, seeded)
     seedMeasures(tx)
     contracted = seedContracts(tx, seeded)
+    activity = seedActivity(tx, seeded)
   })
-  return { organisations: all.length, people, ...catalogue, ...contracted }
+  return { organisations: all.length, people, ...catalogue, ...contracted, engagements: activity.engagements, contracts: contracted.contracts + activity.contracts, claims: contracted.claims + activity.claims }
 }

@@ -10,6 +10,8 @@ export function labFormValues(lab: Lab) {
   return {
     name: lab.name,
     description: lab.description,
+    nameEn: lab.nameEn ?? '',
+    descriptionEn: lab.descriptionEn ?? '',
     oecdFields: lab.oecdFields,
     grnti: lab.grnti,
     alliance: lab.alliance ?? '',

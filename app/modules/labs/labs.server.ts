@@ -24,6 +24,8 @@ function columns(input: LabInput) {
   return {
     name: input.name,
     description: input.description,
+    nameEn: input.nameEn || null,
+    descriptionEn: input.descriptionEn || null,
     oecdFields: [...new Set(input.oecdFields)],
     grnti: [...new Set(input.grnti)],
     alliance: input.alliance ?? null,

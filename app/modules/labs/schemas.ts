@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { regionYear } from '../calendar/calendar'
+import { withCrossFieldRules } from '../forms/cross-field'
 import { alliances } from '#db/schema/values'
 import { grntiCode, keywordList, lineList, oecdCode, trlField } from '../forms/catalogue-fields'
 import { choice, emailField, message, optionalText, requiredText } from '../forms/fields'
@@ -11,10 +12,12 @@ const webLink = z
   .url('errors.url')
   .refine((v) => /^https?:\/\//i.test(v), 'errors.url')
 
-export const LabFormSchema = z
-  .object({
+export const LabFormSchema = withCrossFieldRules(
+  z.object({
     name: requiredText(200, 3),
     description: requiredText(5000, 20),
+    nameEn: optionalText(200),
+    descriptionEn: optionalText(5000),
     oecdFields: z.array(oecdCode, { required_error: message.required }).min(1, message.required).max(5, 'errors.too_many_items:5'),
     grnti: z.array(grntiCode).max(5, 'errors.too_many_items:5').default([]),
     alliance: choice(alliances).optional(),
@@ -26,8 +29,12 @@ export const LabFormSchema = z
     contactName: requiredText(120, 2),
     contactEmail: emailField,
     contactPhone: optionalText(40),
-  })
-  .refine((v) => v.trlMax >= v.trlMin, { path: ['trlMax'], message: 'errors.trl_range' })
+  }),
+  ['trlMin', 'trlMax'],
+  (v, ctx) => {
+    if (v.trlMin !== undefined && v.trlMax !== undefined && v.trlMax < v.trlMin) ctx.addIssue({ code: 'custom', path: ['trlMax'], message: 'errors.trl_range' })
+  }
+)
 
 export type LabInput = z.infer<typeof LabFormSchema>
 

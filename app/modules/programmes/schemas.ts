@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { contractorKinds, requiredDocumentKinds } from '#db/schema/claim-values'
 import { dateField, moneyField, percentField, wholeNumberField } from '../forms/fields'
+import { withCrossFieldRules } from '../forms/cross-field'
 import { choice, optionalText, requiredText } from '../forms/fields'
 
-export const ProgrammeSchema = z
-  .object({
+export const ProgrammeSchema = withCrossFieldRules(
+  z.object({
     year: wholeNumberField(2020, 2100),
     title: requiredText(300, 5),
     description: optionalText(5000),
@@ -20,14 +21,16 @@ export const ProgrammeSchema = z
     paymentsTo: dateField,
     opensOn: dateField,
     closesOn: dateField,
-  })
-  .superRefine((v, ctx) => {
-    const order = (from: string, to: string, path: string) => {
-      if (to < from) ctx.addIssue({ code: 'custom', path: [path], message: 'errors.period_order' })
+  }),
+  ['contractsFrom', 'contractsTo', 'paymentsFrom', 'paymentsTo', 'opensOn', 'closesOn'],
+  (v, ctx) => {
+    const order = (from: string | undefined, to: string | undefined, path: string) => {
+      if (from !== undefined && to !== undefined && to < from) ctx.addIssue({ code: 'custom', path: [path], message: 'errors.period_order' })
     }
     order(v.contractsFrom, v.contractsTo, 'contractsTo')
     order(v.paymentsFrom, v.paymentsTo, 'paymentsTo')
     order(v.opensOn, v.closesOn, 'closesOn')
-  })
+  }
+)
 
 export type ProgrammeInput = z.infer<typeof ProgrammeSchema>

@@ -18,6 +18,8 @@ export function requestFormValues(request: RdRequest): Record<string, string | u
   return {
     title: request.title,
     summary: request.summary,
+    titleEn: request.titleEn ?? '',
+    summaryEn: request.summaryEn ?? '',
     problem: request.problem,
     expectedResult: request.expectedResult,
     confidentialDetails: request.confidentialDetails ?? '',

@@ -22,6 +22,8 @@ function columns(input: RequestInput) {
   return {
     title: input.title,
     summary: input.summary,
+    titleEn: input.titleEn || null,
+    summaryEn: input.summaryEn || null,
     problem: input.problem,
     expectedResult: input.expectedResult,
     confidentialDetails: input.confidentialDetails || null,

@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import type { Locale } from '~/i18n'
 import { isOecdField } from '#db/classifications'
 import { alliances, organisationTypes, publicRequestStatuses } from '#db/schema/values'
 import { analyze } from '#search/analyzer'
 import { budgetBands } from '#search/documents/budget-band'
+import { readerOrder } from '#search/documents/catalogue-order'
 import { SearchUnavailableError, type Filter, type IndexName, type SearchDocument, type SearchResult, type Sort } from '#search/engine'
 import { logger } from '../logger.server'
 import { regionCodes } from '../organisations/regions'
@@ -79,7 +81,7 @@ export interface CatalogueQuery<P> {
   highlight: string[]
 }
 
-function requestQuery(params: RequestSearchParams): CatalogueQuery<RequestSearchParams> {
+function requestQuery(params: RequestSearchParams, locale: Locale): CatalogueQuery<RequestSearchParams> {
   const status = params.status.length ? params.status : ['published']
   const filters: Filter[] = [
     ...inFilter('status', status),
@@ -94,7 +96,7 @@ function requestQuery(params: RequestSearchParams): CatalogueQuery<RequestSearch
     params.sort === 'newest' ? [{ field: 'publishedAt', direction: 'desc' }]
     : params.sort === 'deadline' ? [{ field: 'deadline', direction: 'asc' }]
     : params.sort === 'budget' ? [{ field: 'budgetMax', direction: 'desc' }]
-    : params.q ? [] : [{ field: 'publishedAt', direction: 'desc' }]
+    : params.q ? [] : readerOrder(locale)
   return {
     params,
     index: 'requests',
@@ -103,11 +105,11 @@ function requestQuery(params: RequestSearchParams): CatalogueQuery<RequestSearch
     sort,
     page: params.page,
     facets: ['status', 'alliance', 'oecdField', 'region', 'budgetBand'],
-    highlight: ['title', 'summary'],
+    highlight: ['title', 'summary', 'titleEn', 'summaryEn'],
   }
 }
 
-function labQuery(params: LabSearchParams): CatalogueQuery<LabSearchParams> {
+function labQuery(params: LabSearchParams, locale: Locale): CatalogueQuery<LabSearchParams> {
   const filters: Filter[] = [
     ...inFilter('alliance', params.alliance),
     ...inFilter('oecdFields', params.field),
@@ -118,7 +120,7 @@ function labQuery(params: LabSearchParams): CatalogueQuery<LabSearchParams> {
   const sort: Sort[] =
     params.sort === 'name' ? [{ field: 'name', direction: 'asc' }]
     : params.sort === 'publications' ? [{ field: 'publicationCount', direction: 'desc' }]
-    : params.q ? [] : [{ field: 'name', direction: 'asc' }]
+    : params.q ? [] : readerOrder(locale)
   return {
     params,
     index: 'labs',
@@ -127,7 +129,7 @@ function labQuery(params: LabSearchParams): CatalogueQuery<LabSearchParams> {
     sort,
     page: params.page,
     facets: ['alliance', 'oecdFields', 'region', 'organisationType'],
-    highlight: ['name', 'description'],
+    highlight: ['name', 'description', 'nameEn', 'descriptionEn'],
   }
 }
 
@@ -157,14 +159,15 @@ const parsers = {
 }
 
 /** Reads a catalogue page's URL into a query; malformed or unknown values are refused, never guessed. */
-export function parseRequestSearch(url: URL): Result<CatalogueQuery<RequestSearchParams>, 'invalid'> {
+/** Without a query, the reader's language orders the catalogue: see readerOrder. */
+export function parseRequestSearch(url: URL, locale: Locale = 'ru'): Result<CatalogueQuery<RequestSearchParams>, 'invalid'> {
   const parsed = parsers.requests(url)
-  return parsed.success ? ok(requestQuery(parsed.data)) : refuse('invalid')
+  return parsed.success ? ok(requestQuery(parsed.data, locale)) : refuse('invalid')
 }
 
-export function parseLabSearch(url: URL): Result<CatalogueQuery<LabSearchParams>, 'invalid'> {
+export function parseLabSearch(url: URL, locale: Locale = 'ru'): Result<CatalogueQuery<LabSearchParams>, 'invalid'> {
   const parsed = parsers.labs(url)
-  return parsed.success ? ok(labQuery(parsed.data)) : refuse('invalid')
+  return parsed.success ? ok(labQuery(parsed.data, locale)) : refuse('invalid')
 }
 
 export function parseOrganisationSearch(url: URL): Result<CatalogueQuery<OrganisationSearchParams>, 'invalid'> {
