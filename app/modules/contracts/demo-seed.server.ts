@@ -11,6 +11,7 @@ import {
   contractVersions,
   programmes,
   users,
+  programmeLedger,
 } from '#db/schema'
 import { demoContracts, demoPdf, demoProgrammes, transliterate, type DemoContract } from '#db/seed/demo-contracts'
 import { computeEligibleAmount, vatIncluded } from '../claims/eligible-amount'
@@ -248,6 +249,7 @@ function seedContract(tx: Tx, demo: DemoContract, company: Who, contractor: Who,
     const approved = kopecks(outcome.approved)
     const after = tx.update(compensationClaims).set({ ...decided, status: 'approved', approvedKopecks: approved }).where(eq(compensationClaims.id, created.id)).returning().get()
     tx.update(programmes).set({ reservedKopecks: programme.reservedKopecks + approved }).where(eq(programmes.id, programmeId)).run()
+    tx.insert(programmeLedger).values({ programmeId, kind: 'reserved', amountKopecks: approved, claimId: created.id, createdBy: reviewer.userId, createdAt: decidedAt }).run()
     trail(tx, decidedAt, reviewer, approved < computation.resultKopecks ? 'claim.approved_partially' : 'claim.approved', { type: 'claim', id: created.id }, submitted, after)
     if (outcome.status === 'paid') {
       const paidAt = at(outcome.paidOn, 5)
@@ -261,6 +263,7 @@ function seedContract(tx: Tx, demo: DemoContract, company: Who, contractor: Who,
         .set({ reservedKopecks: programme.reservedKopecks, paidKopecks: programme.paidKopecks + approved })
         .where(eq(programmes.id, programmeId))
         .run()
+      tx.insert(programmeLedger).values({ programmeId, kind: 'paid', amountKopecks: approved, claimId: created.id, createdBy: reviewer.userId, createdAt: paidAt }).run()
       trail(tx, paidAt, reviewer, 'claim.paid', { type: 'claim', id: created.id }, after, paid)
     }
   }
