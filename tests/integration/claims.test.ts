@@ -93,7 +93,7 @@ describe('a claim from draft to payment', () => {
       'claim.returned',
       'claim.payments_changed',
       'claim.resubmitted',
-      'claim.affiliation_checked',
+      'claim.affiliation_cleared',
       'claim.approved_partially',
       'claim.paid',
     ])

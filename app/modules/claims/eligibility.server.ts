@@ -67,7 +67,8 @@ export function recordAffiliationCheck(actor: Actor, claimId: number, input: Aff
     if (claim.status !== 'submitted') return refuse('claim_not_submitted')
     const check = { grounds, note, checkedBy: actor.userId, checkedAt: new Date().toISOString() }
     const after = bump(tx, claim, { affiliationCheck: check })
-    audit(tx, auditActor(actor), 'claim.affiliation_checked', { type: 'claim', id: claim.id }, { affiliationCheck: claim.affiliationCheck }, { affiliationCheck: after.affiliationCheck, grounds: grounds.join(', ') || '—' })
+    const action = grounds.length ? 'claim.affiliation_found' : 'claim.affiliation_cleared'
+    audit(tx, auditActor(actor), action, { type: 'claim', id: claim.id }, { affiliationCheck: claim.affiliationCheck }, { affiliationCheck: after.affiliationCheck, reason: note })
     return ok({ affiliated: grounds.length > 0 })
   })
 }

@@ -23,7 +23,7 @@ export interface ProgrammeFields {
   eligibleContractorKinds: string[]
   requiredDocuments: string[]
   /** Kind → the oldest, in days, a document of that kind may be when the claim is filed. */
-  documentMaxAgeDays?: Record<string, number>
+  documentMaxAgeDays?: Record<string, number | undefined>
   returnFormula?: string
   contractsFrom: string
   contractsTo: string
@@ -68,6 +68,7 @@ function programmeProblem(input: ProgrammeFields): Refusal<ProgrammeRefusal> | n
   }
   if (!input.requiredDocuments.every((k) => (requiredDocumentKinds as readonly string[]).includes(k))) return refuse('invalid', { field: 'requiredDocuments' })
   for (const [kind, days] of Object.entries(input.documentMaxAgeDays ?? {})) {
+    if (days === undefined) continue
     if (!(requiredDocumentKinds as readonly string[]).includes(kind) || !Number.isSafeInteger(days) || days < 1 || days > 3660) return refuse('invalid', { field: `maxAge.${kind}` })
   }
   if (input.returnFormula !== undefined && !(returnFormulas as readonly string[]).includes(input.returnFormula)) return refuse('invalid', { field: 'returnFormula' })
@@ -91,7 +92,7 @@ function columnsOf(input: ProgrammeFields) {
     capPerCompanyKopecks: input.capPerCompany,
     eligibleContractorKinds: [...new Set(input.eligibleContractorKinds)] as Programme['eligibleContractorKinds'],
     requiredDocuments: [...new Set(input.requiredDocuments)] as Programme['requiredDocuments'],
-    documentMaxAgeDays: (input.documentMaxAgeDays ?? {}) as Programme['documentMaxAgeDays'],
+    documentMaxAgeDays: Object.fromEntries(Object.entries(input.documentMaxAgeDays ?? {}).filter(([, days]) => days !== undefined)) as Programme['documentMaxAgeDays'],
     returnFormula: (input.returnFormula ?? 'shortfall_sum') as ReturnFormula,
     contractsFrom: input.contractsFrom,
     contractsTo: input.contractsTo,
