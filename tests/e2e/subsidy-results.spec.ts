@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test'
+import { demoPdf } from '../../db/seed/demo-contracts'
+import { signIn } from './helpers'
+
+// What follows a paid compensation: the administration records the agreement with ВижнЛаб, its
+// result indicators and a report deadline; the recipient files the report with evidence; the
+// administration records a shortfall, the return is computed by the programme's formula, and the
+// programme's ledger shows the money coming back.
+
+test.describe.configure({ mode: 'serial' })
+
+let claimUrl = ''
+const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Tomsk' })
+const inDays = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+const scan = (name: string, text: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(demoPdf([text])) })
+const rx = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'))
+
+test('the administration records the agreement, two result indicators and a report deadline on a paid claim', async ({ page }) => {
+  await signIn(page, 'reviewer@demo.test')
+  await page.goto('/admin/claims?status=paid')
+  const row = page.getByRole('row').filter({ hasText: 'ВижнЛаб' })
+  await row.getByRole('link').first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Заявка на компенсацию')
+  claimUrl = new URL(page.url()).pathname
+
+  const agreement = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Записать соглашение' }) })
+  await agreement.getByLabel('Номер соглашения').fill('С-17/2026')
+  await agreement.getByLabel('Дата соглашения').fill(today)
+  await agreement.getByRole('button', { name: 'Записать соглашение' }).click()
+  await expect(page.getByText(/Соглашение № С-17\/2026 от/)).toBeVisible()
+
+  for (const [name, unit, target] of [
+    ['Выручка от нового продукта', 'тыс. ₽', '10000'],
+    ['Новые рабочие места', 'чел.', '4'],
+  ]) {
+    await page.getByText('Добавить показатель', { exact: true }).first().click()
+    const form = page.locator('form').filter({ has: page.getByLabel('Плановое значение (целое число)') })
+    await form.getByLabel('Показатель (например, выручка от нового продукта)').fill(name)
+    await form.getByLabel('Единица').fill(unit)
+    await form.getByLabel('Плановое значение (целое число)').fill(target)
+    await form.getByLabel('Срок').fill(inDays(300))
+    await form.getByRole('button', { name: 'Добавить показатель' }).click()
+    await expect(page.getByRole('cell', { name, exact: true })).toBeVisible()
+  }
+
+  const schedule = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Назначить отчёт' }) })
+  await schedule.getByLabel('Срок отчёта').fill(inDays(30))
+  await schedule.getByRole('button', { name: 'Назначить отчёт' }).click()
+  await expect(page.locator('article.report')).toContainText('Ожидается')
+})
+
+test('the recipient files its report with evidence; a value in letters is explained and nothing is filed', async ({ page }) => {
+  await signIn(page, 'vision@demo.test')
+  await page.goto(claimUrl.replace('/admin', ''))
+  const report = page.locator('article.report')
+  await expect(report).toContainText('Ожидается')
+  await report.getByLabel(/Выручка от нового продукта/).fill('восемь тысяч')
+  await report.getByLabel(/Новые рабочие места/).fill('4')
+  await report.getByLabel('Подтверждающий документ').setInputFiles(scan('отчёт-2026.pdf', 'Отчёт о достижении результатов'))
+  await report.getByRole('button', { name: 'Представить отчёт' }).click()
+  await expect(report.getByText(/целое число/i).first()).toBeVisible()
+  await expect(report).toContainText('Ожидается')
+
+  await report.getByLabel(/Выручка от нового продукта/).fill('8000')
+  await report.getByLabel('Пояснение').fill('Продажи начались в III квартале.')
+  await report.getByLabel('Подтверждающий документ').setInputFiles(scan('отчёт-2026.pdf', 'Отчёт о достижении результатов'))
+  await report.getByRole('button', { name: 'Представить отчёт' }).click()
+  await expect(page.locator('article.report')).toContainText('Представлен')
+  await expect(page.locator('article.report').getByRole('link', { name: 'отчёт-2026.pdf' })).toBeVisible()
+})
+
+test('the administration records a shortfall: the return is computed by the programme’s formula, received, and the ledger reconciles', async ({ page }) => {
+  await signIn(page, 'reviewer@demo.test')
+  await page.goto(claimUrl)
+  const report = page.locator('article.report')
+  await expect(report).toContainText('Выручка от нового продукта: Достигнуто 8')
+  await report.getByLabel('Заключение администрации').fill('Выручка ниже плановой на 20 %.')
+  await report.getByRole('button', { name: 'Зафиксировать недостижение' }).click()
+  // 1 500 000 ₽ paid × (1 − 8 000 / 10 000) = 300 000 ₽; the jobs indicator was met.
+  await expect(page.locator('article.report')).toContainText(rx('К возврату 300 000,00 ₽'))
+  await expect(page.locator('article.report')).toContainText('Ожидается возврат')
+
+  const received = page.locator('article.report form')
+  await received.getByLabel('Дата поступления').fill(today)
+  await received.getByLabel('Номер платёжного поручения').fill('912')
+  await received.getByRole('button', { name: 'Отметить поступление' }).click()
+  await expect(page.locator('article.report')).toContainText('Возвращено')
+
+  await page.goto('/admin/programmes')
+  await page.getByRole('link', { name: /2026/ }).first().click()
+  const ledger = page.getByRole('region', { name: 'Движение средств программы' })
+  await expect(ledger).toContainText('Показатели бюджета сходятся с движением средств.')
+  await expect(ledger.locator('tr[data-kind="returned"]')).toContainText(rx('300 000,00 ₽'))
+})
