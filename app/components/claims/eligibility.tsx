@@ -30,7 +30,7 @@ export function UnmetRules({ violations, reviewChecks }: { violations: Violation
   const words = useRuleParams()
   if (violations.length === 0 && reviewChecks.length === 0) return null
   return (
-    <section className="notice" role="alert" aria-labelledby="unmet-rules">
+    <section className="notice" aria-labelledby="unmet-rules">
       <h2 id="unmet-rules">{t('unmetRules')}</h2>
       <ul className="violations">
         {violations.map((v, i) => (
