@@ -92,3 +92,22 @@ test('the administration records a shortfall: the return is computed by the prog
   await expect(ledger).toContainText('Показатели бюджета сходятся с движением средств.')
   await expect(ledger.locator('tr[data-kind="returned"]')).toContainText(rx('300 000,00 ₽'))
 })
+
+test('a contractor that renamed itself is marked unverified on the reviewer’s page, and the rule it breaks is named there', async ({ page, browser }) => {
+  // The institute under ArcticTech's submitted claim renames itself: its verification is reset.
+  const labContext = await browser.newContext()
+  const lab = await labContext.newPage()
+  await signIn(lab, 'ipc@demo.test')
+  await lab.goto('/org/edit')
+  await lab.getByLabel('Полное наименование').fill('Федеральное государственное бюджетное учреждение «Томский государственный университет»')
+  await lab.getByRole('button', { name: 'Сохранить' }).click()
+  await expect(lab.getByRole('status')).toBeVisible()
+  await labContext.close()
+
+  await signIn(page, 'reviewer@demo.test')
+  await page.goto('/admin/claims?status=submitted')
+  await page.getByRole('row').filter({ hasText: 'ИХН СО РАН' }).getByRole('link').first().click()
+  const contractor = page.locator('dl.facts dd').filter({ hasText: '«Томский государственный университет»' })
+  await expect(contractor).toContainText('Не проверен администрацией')
+  await expect(page.getByRole('region', { name: 'Невыполненные условия' })).toContainText('Администрация не подтвердила исполнителя')
+})
