@@ -679,6 +679,7 @@ const en = {
       payments: 'Payment date',
       window: 'Claims accepted',
       noDocuments: 'none required',
+      maxAge: 'at most {{days}} days old',
     },
     budget: {
       title: 'Budget',

@@ -707,6 +707,7 @@ const ru = {
       payments: 'Дата платежа',
       window: 'Приём заявок',
       noDocuments: 'не требуются',
+      maxAge: 'не старше {{days}} дн.',
     },
     budget: {
       title: 'Бюджет',
