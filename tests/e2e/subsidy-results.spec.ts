@@ -130,3 +130,31 @@ test('the administration names a document’s maximum age and the return formula
   await expect(page.getByRole('group', { name: 'Не старше, дней' }).getByLabel('Справка об отсутствии налоговой задолженности')).toHaveValue('30')
   await expect(page.getByLabel('Субсидия × Σ (1 − достигнуто / план) / число показателей')).toBeChecked()
 })
+
+test('a company correcting its claim is told which document is missing and which is too old, with its date, until it attaches a fresh one', async ({ page }) => {
+  // The programme now requires a tax-debt certificate at most 30 days old (the test above).
+  await signIn(page, 'robotics@demo.test')
+  await page.goto('/claims?status=returned')
+  await page.getByRole('table').getByRole('link').first().click()
+  const checklist = page.getByRole('region', { name: 'Документы по перечню программы' })
+  const certificate = checklist.locator('tr[data-kind="tax_debt_certificate"]')
+  await expect(certificate).toContainText('Нет')
+  await expect(page.locator('.violations')).toContainText('Не приложен документ, который требует программа: «Справка об отсутствии налоговой задолженности».')
+
+  const attach = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Приложить документ к заявке' }) })
+  await attach.getByLabel('Вид документа').selectOption({ label: 'Справка об отсутствии налоговой задолженности' })
+  await attach.getByLabel('Дата документа').fill(inDays(-40))
+  await attach.getByLabel('Файл (PDF или скан)').setInputFiles(scan('справка-старая.pdf', 'Справка ИФНС'))
+  await attach.getByRole('button', { name: 'Приложить' }).click()
+  await expect(page.getByRole('status')).toContainText('Документ приложен к заявке')
+  await expect(certificate).toContainText('Устарел')
+  await expect(page.locator('.violations')).toContainText(/«Справка об отсутствии налоговой задолженности» \(справка-старая\.pdf\) датирован .+, а программа принимает документы не старше 30 дней/)
+
+  await checklist.getByRole('listitem').filter({ hasText: 'справка-старая.pdf' }).getByRole('button', { name: 'Снять' }).click()
+  await attach.getByLabel('Вид документа').selectOption({ label: 'Справка об отсутствии налоговой задолженности' })
+  await attach.getByLabel('Дата документа').fill(today)
+  await attach.getByLabel('Файл (PDF или скан)').setInputFiles(scan('справка-свежая.pdf', 'Справка ИФНС свежая'))
+  await attach.getByRole('button', { name: 'Приложить' }).click()
+  await expect(certificate).toContainText('Есть')
+  await expect(page.locator('.violations')).not.toContainText('налоговой задолженности')
+})
