@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { and, count, eq, inArray, isNull } from 'drizzle-orm'
-import { auditEvents, claimPayments, compensationClaims, mailOutbox, notifications, organisations, programmes } from '#db/schema'
+import { auditEvents, claimPayments, compensationClaims, mailOutbox, notifications, organisations, programmeLedger, programmes } from '#db/schema'
 import { db } from '~/db.server'
 import { createClaim, submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
@@ -219,6 +219,10 @@ describe('the budget', () => {
     expect(rows.filter((c) => c.status === 'submitted')).toHaveLength(CLAIMS - 3)
     const reservations = db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'programme'), eq(auditEvents.entityId, String(programmeId)), eq(auditEvents.action, 'programme.budget_reserved'))).all()
     expect(reservations).toHaveLength(3)
+    // The ledger holds the same three reservations, each naming its approved claim.
+    const ledger = db.select().from(programmeLedger).where(eq(programmeLedger.programmeId, programmeId)).all()
+    expect(ledger.map((m) => [m.kind, m.amountKopecks])).toEqual(Array(3).fill(['reserved', rub(100_000)]))
+    expect(ledger.map((m) => m.claimId).sort()).toEqual(approved.map((o) => o.claimId).sort())
   })
 
   it('an approval that would exceed the programme budget is refused and nothing is reserved', async () => {

@@ -5,7 +5,7 @@ import { acceptReport, addIndicator, recordAgreement, recordReturnReceived, reco
 import { programmeLedgerView } from '~/modules/agreements/ledger.server'
 import { createClaim, submitClaim } from '~/modules/claims/claims.server'
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
-import { attachClaimDocument, recordAffiliationCheck } from '~/modules/claims/eligibility.server'
+import { attachClaimDocument, recordAffiliationCheck, removeClaimDocument } from '~/modules/claims/eligibility.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { regionToday } from '~/modules/contracts/calendar'
 import type { Actor } from '~/modules/permissions/actor'
@@ -107,7 +107,6 @@ describe('the programme’s document checklist', () => {
     expect(db.select({ n: count() }).from(claimDocuments).where(eq(claimDocuments.claimId, claimId)).get()!.n).toBe(2)
 
     const oldOne = db.select().from(claimDocuments).where(and(eq(claimDocuments.claimId, claimId), eq(claimDocuments.kind, 'tax_debt_certificate'))).get()!
-    const { removeClaimDocument } = await import('~/modules/claims/eligibility.server')
     expectOk(removeClaimDocument(company, claimId, oldOne.id))
     expectOk(attachClaimDocument(company, claimId, { kind: 'tax_debt_certificate', issuedOn: daysFromToday(-30), document: pdf('справка-свежая.pdf', 'fresh') }))
     expect(rules()).toEqual([])
@@ -166,6 +165,17 @@ describe('after the payment', () => {
     expect(recordShortfall(admin, claimId, reportId, { note: 'нет' })).toMatchObject({ error: 'no_shortfall' })
     expectOk(acceptReport(admin, claimId, reportId, { note: 'Показатели достигнуты.' }))
     expect(db.select().from(indicatorReports).where(eq(indicatorReports.id, reportId)).get()).toMatchObject({ status: 'accepted' })
+  })
+
+  it('an agreement may be recorded on an approved claim, but results are reported and judged only once it is paid', async () => {
+    const { company, admin, contract, programmeId } = await parties()
+    const claimId = submittedClaim(company, programmeId, contract.contractId, [contract.paymentIds[0]])
+    expect(recordAgreement(admin, claimId, { number: 'С-1', signedOn: regionToday() })).toMatchObject({ error: 'claim_not_paid' })
+    clearAffiliation(admin, claimId)
+    expectOk(decideClaim(admin, claimId, { decision: 'approve', reason: 'ok', revision: revisionOf(admin, claimId) }))
+    const { revenue, jobs, reportId } = agreementWithReport(admin, claimId)
+    expect(submitReport(company, claimId, reportId, { achieved: { [revenue]: 1, [jobs]: 1 }, document: pdf() })).toMatchObject({ error: 'claim_not_paid' })
+    expect(db.select().from(indicatorReports).where(eq(indicatorReports.id, reportId)).get()).toMatchObject({ status: 'due' })
   })
 
   it('reminds the recipient of a report due within a week, and tells both sides once the deadline passes; each once', async () => {

@@ -123,10 +123,12 @@ export function submitReport(
   claimId: number,
   reportId: number,
   input: ReportInput,
-): Result<null, 'forbidden' | 'not_found' | 'invalid' | 'report_not_due' | 'document_required' | DocumentRefusal> {
+): Result<null, 'forbidden' | 'not_found' | 'invalid' | 'claim_not_paid' | 'report_not_due' | 'document_required' | DocumentRefusal> {
   const claim = Number.isSafeInteger(claimId) ? db.select().from(compensationClaims).where(eq(compensationClaims.id, claimId)).get() : undefined
   if (!claim || !can(actor, 'claim:view', { companyId: claim.companyId })) return refuse('not_found')
   if (!can(actor, 'claim:edit', { companyId: claim.companyId })) return refuse('forbidden')
+  // Results are reported on a subsidy received, not on one merely approved.
+  if (claim.status !== 'paid') return refuse('claim_not_paid')
   const found = reportOfClaim(db, claimId, reportId)
   if (!found) return refuse('not_found')
   const indicators = db.select().from(resultIndicators).where(eq(resultIndicators.agreementId, found.agreement.id)).all()
