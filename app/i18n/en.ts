@@ -844,6 +844,7 @@ const en = {
       returned: 'Returned for correction: {{reason}}',
       rejected: 'Rejected: {{reason}}',
       paid: 'Paid on {{date}}, payment order No. {{order}}',
+      approval_cancelled: 'Approval cancelled, budget reservation released: {{reason}}',
       affiliation_declared: 'The company declared that the contractor is not affiliated with it',
       affiliation_cleared: 'The administration checked for affiliation and found none: {{reason}}',
       affiliation_found: 'The administration found the parties affiliated: {{reason}}',
@@ -896,6 +897,7 @@ const en = {
       reportAccepted: 'Report accepted.',
       shortfallRecorded: 'Shortfall recorded; the return was demanded from the recipient.',
       returnReceived: 'Return marked as received.',
+      approvalCancelled: 'Approval cancelled; the reservation is released.',
     },
   },
   checklist: {
@@ -1002,6 +1004,9 @@ const en = {
     paidOn: 'Paid on',
     paymentOrder: 'Payment order number',
     markPaidSubmit: 'Mark as paid',
+    cancelApproval: 'Cancel the approval',
+    cancelApprovalHint: 'For example, when the recipient did not sign the agreement. The reservation returns to the programme budget and the payments are released.',
+    cancelReason: 'Reason for cancelling',
   },
   dashboard: {
     noData: 'No data for the period.',
@@ -1258,6 +1263,7 @@ const en = {
       all: 'All measures in the navigator',
     },
     errors: {
+    approval_not_cancellable: 'Only the approval of a claim not yet paid can be cancelled.',
     contractor_affiliated: 'The contractor is affiliated with the company: the claim cannot be approved.',
     affiliation_not_checked: 'First check the contractor for affiliation with the company and record the result.',
     claim_not_paid: 'This is possible only on an approved and paid claim.',

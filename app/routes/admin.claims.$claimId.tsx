@@ -17,10 +17,10 @@ import { AfterPayment } from '~/components/claims/after-payment'
 import { AffiliationPanel, DocumentChecklist, UnmetRules } from '~/components/claims/eligibility'
 import { acceptReport, addIndicator, recordAgreement, recordReturnReceived, recordShortfall, scheduleReport } from '~/modules/agreements/agreements.server'
 import { AffiliationCheckSchema, AgreementSchema, IndicatorSchema, ReturnReceivedSchema, ReviewReportSchema, ScheduleReportSchema } from '~/modules/agreements/schemas'
-import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
+import { cancelApproval, decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
 import { recordAffiliationCheck } from '~/modules/claims/eligibility.server'
 import { getClaimView } from '~/modules/claims/queries.server'
-import { DecideClaimSchema, MarkPaidSchema } from '~/modules/claims/schemas'
+import { CancelApprovalSchema, DecideClaimSchema, MarkPaidSchema } from '~/modules/claims/schemas'
 import { regionToday } from '~/modules/contracts/calendar'
 import { notFound, requirePermission } from '~/modules/http/guards.server'
 import { respondToForm } from '~/modules/http/respond.server'
@@ -45,6 +45,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const here = `/admin/claims/${claimId}`
   const done = (key: string) => ({ redirectTo: here, toast: { type: 'success' as const, key: `claims.toast.${key}` } })
   switch (formData.get('intent')) {
+    case 'cancel-approval': {
+      const submission = parseSubmission(formData, CancelApprovalSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      return respondToForm(submission, cancelApproval(actor, claimId, submission.value), { redirectTo: here, toast: { type: 'info', key: 'claims.toast.approvalCancelled' } })
+    }
     case 'check-affiliation': {
       const submission = parseSubmission(formData, AffiliationCheckSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
@@ -151,6 +156,25 @@ function MarkPaidForm() {
   )
 }
 
+function CancelApprovalForm() {
+  const { t } = useTranslation()
+  const { claim } = useLoaderData<typeof loader>()
+  const lastResult = useIntentResult('cancel-approval')
+  const [form, fields] = useAppForm({ id: 'cancel-approval', lastResult, constraint: getZodConstraint(CancelApprovalSchema), shouldValidate: 'onBlur' })
+  return (
+    <details className="form-toggle" open={!!lastResult}>
+      <summary>{t('review.cancelApproval')}</summary>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="cancel-approval" />
+        <input type="hidden" name="revision" value={claim.revision} />
+        <TextareaField label={t('review.cancelReason')} meta={fields.reason} rows={2} hint={t('review.cancelApprovalHint')} />
+        <SubmitButton className="button danger">{t('review.cancelApproval')}</SubmitButton>
+      </Form>
+    </details>
+  )
+}
+
 export default function ClaimReview() {
   const { t } = useTranslation()
   const { formatMoney, formatDate } = useFormat()
@@ -247,6 +271,7 @@ export default function ClaimReview() {
 
       {permissions.decide ? <DecisionForm /> : null}
       {permissions.markPaid ? <MarkPaidForm /> : null}
+      {permissions.markPaid ? <CancelApprovalForm /> : null}
       <AfterPayment view={afterPayment} documents={documents} returnFormula={programme.returnFormula} permissions={{ ...permissions, fileReports: false }} />
 
       <h2>{t('claims.history')}</h2>

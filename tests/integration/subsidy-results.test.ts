@@ -4,7 +4,7 @@ import { db } from '~/db.server'
 import { acceptReport, addIndicator, recordAgreement, recordReturnReceived, recordShortfall, scheduleReport, sendReportReminders, submitReport } from '~/modules/agreements/agreements.server'
 import { programmeLedgerView } from '~/modules/agreements/ledger.server'
 import { createClaim, submitClaim } from '~/modules/claims/claims.server'
-import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
+import { cancelApproval, decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
 import { attachClaimDocument, recordAffiliationCheck, removeClaimDocument } from '~/modules/claims/eligibility.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { regionToday } from '~/modules/contracts/calendar'
@@ -205,12 +205,24 @@ describe('the programme’s ledger', () => {
     const { returnId } = expectOk(recordShortfall(admin, paid, reportId, { note: 'Рабочих мест меньше.' }))
     expectOk(recordReturnReceived(admin, paid, returnId, { returnedOn: regionToday(), orderNumber: '3' }))
 
+    // A third company's approval is cancelled before payment (no agreement signed): its reservation is released.
+    const other = await verifiedCompany()
+    const otherContract = confirmedContract(other, await stateLab(), { stageAmounts: [rub(400_000)], payments: [{ amount: rub(400_000) }] })
+    const cancelled = submittedClaim(other, programmeId, otherContract.contractId, otherContract.paymentIds)
+    clearAffiliation(admin, cancelled)
+    expectOk(decideClaim(admin, cancelled, { decision: 'approve', reason: 'ok', revision: revisionOf(admin, cancelled) }))
+    expect(cancelApproval(admin, cancelled, { reason: '  ', revision: revisionOf(admin, cancelled) })).toMatchObject({ error: 'reason_required' })
+    expectOk(cancelApproval(admin, cancelled, { reason: 'Соглашение не подписано в срок.', revision: revisionOf(admin, cancelled) }))
+    expect(cancelApproval(admin, paid, { reason: 'поздно', revision: revisionOf(admin, paid) })).toMatchObject({ error: 'approval_not_cancellable' })
+
     const ledger = expectOk(programmeLedgerView(admin, programmeId))
     expect(ledger.movements.map((m) => [m.kind, m.amountKopecks, m.claimId, m.returnId])).toEqual([
       ['reserved', rub(500_000), paid, null],
       ['paid', rub(500_000), paid, null],
       ['reserved', rub(300_000), approvedOnly, null],
       ['returned', rub(125_000), paid, returnId],
+      ['reserved', rub(200_000), cancelled, null],
+      ['released', rub(200_000), cancelled, null],
     ])
     expect(ledger.fromLedger).toEqual({ reservedKopecks: rub(300_000), paidKopecks: rub(500_000), returnedKopecks: rub(125_000) })
     expect(ledger.recorded).toEqual(ledger.fromLedger)

@@ -197,3 +197,53 @@ export function markClaimPaid(actor: Actor, claimId: number, input: PaidInput): 
     throw error
   }
 }
+
+export type CancelRefusal = 'forbidden' | 'not_found' | 'reason_required' | 'approval_not_cancellable' | 'claim_changed'
+
+/**
+ * The administration cancels an approval before the payment, e.g. when the recipient does not sign
+ * the agreement: the claim is rejected with the reason, its payments and its reservation released.
+ */
+export function cancelApproval(actor: Actor, claimId: number, input: { reason: string; revision: number }): Result<null, CancelRefusal> {
+  if (!can(actor, 'claim:review')) return refuse('forbidden')
+  const seen = loadClaim(db, claimId)
+  if (!seen) return refuse('not_found')
+  if (!can(actor, 'claim:decide', { companyId: seen.companyId })) return refuse('forbidden')
+  const reason = input.reason?.trim() ?? ''
+  if (!reason) return refuse('reason_required', { field: 'reason' })
+  try {
+    return db.transaction(
+      (tx) => {
+        const claim = loadClaim(tx, claimId)!
+        if (claim.status !== 'approved' || !claim.approvedKopecks) return refuse('approval_not_cancellable')
+        if (claim.revision !== input.revision) return refuse('claim_changed')
+        const amount = claim.approvedKopecks
+        const now = new Date().toISOString()
+        const programme = tx
+          .update(programmes)
+          .set({ reservedKopecks: sql`${programmes.reservedKopecks} - ${amount}`, updatedAt: now })
+          .where(and(eq(programmes.id, claim.programmeId), sql`${programmes.reservedKopecks} >= ${amount}`))
+          .returning()
+          .get()
+        if (!programme) throw new ConcurrentChange()
+        const after = tx
+          .update(compensationClaims)
+          .set({ status: 'rejected', decisionReason: reason, decidedAt: now, decidedBy: actor.userId, revision: claim.revision + 1, updatedAt: now })
+          .where(and(eq(compensationClaims.id, claim.id), eq(compensationClaims.status, 'approved'), eq(compensationClaims.revision, claim.revision)))
+          .returning()
+          .get()
+        if (!after) throw new ConcurrentChange()
+        tx.update(claimPayments).set({ releasedAt: now }).where(and(eq(claimPayments.claimId, claim.id), isNull(claimPayments.releasedAt))).run()
+        recordMovement(tx, actor, { programmeId: programme.id, kind: 'released', amountKopecks: amount, claimId: claim.id })
+        audit(tx, auditActor(actor), 'claim.approval_cancelled', { type: 'claim', id: claim.id }, claim, after)
+        audit(tx, auditActor(actor), 'programme.budget_released', { type: 'programme', id: programme.id }, null, { claimId: claim.id, amountKopecks: amount, reservedKopecks: programme.reservedKopecks })
+        notifyClaimant(tx, claim.companyId, claim.id, { kind: 'claimRejected', params: { claim: claim.id, reason } })
+        return ok(null)
+      },
+      { behavior: 'immediate' },
+    )
+  } catch (error) {
+    if (error instanceof ConcurrentChange) return refuse('claim_changed')
+    throw error
+  }
+}
