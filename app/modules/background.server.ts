@@ -4,6 +4,7 @@ import { indexRegistry } from '#search/registry'
 import { pruneOutbox, reindex, startSyncWorker } from '#search/sync'
 import { db } from '~/db.server'
 import { env } from '~/env.server'
+import { sendReportReminders } from './agreements/agreements.server'
 import { isDatabaseEmpty, seedDemoData } from './demo/seed.server'
 import { removeOrphanFiles } from './documents/store.server'
 import { sendAlertDigests } from './engagements/alerts.server'
@@ -67,6 +68,12 @@ export async function startBackgroundWork(options: { report?: (report: Backgroun
   const hourly = setInterval(() => {
     sendAlertDigests().catch((error: unknown) => logger.warn({ event: 'alerts.failed', error: String(error) }))
     pruneOutbox(db)
+    try {
+      const reports = sendReportReminders()
+      if (reports.reminded || reports.overdue) logger.info({ event: 'reports.reminded', ...reports })
+    } catch (error) {
+      logger.warn({ event: 'reports.reminders_failed', error: String(error) })
+    }
     try {
       const swept = removeOrphanFiles()
       if (swept.removed) logger.info({ event: 'uploads.orphans_removed', ...swept })

@@ -7,17 +7,22 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ClaimDocuments, DecisionPanel } from '~/components/claims/claim-parts'
-import { ComputationTable, ViolationList } from '~/components/claims/computation'
+import { ComputationTable } from '~/components/claims/computation'
 import { storedComputation } from '~/modules/claims/eligible-amount'
 import { useIntentResult } from '~/components/contracts/intent'
 import { HistoryList, StatusBadge } from '~/components/contracts/parts'
 import { useFormat } from '~/components/format'
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/components/forms'
-import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
+import { AfterPayment } from '~/components/claims/after-payment'
+import { AffiliationPanel, DocumentChecklist, UnmetRules } from '~/components/claims/eligibility'
+import { acceptReport, addIndicator, recordAgreement, recordReturnReceived, recordShortfall, scheduleReport } from '~/modules/agreements/agreements.server'
+import { AffiliationCheckSchema, AgreementSchema, IndicatorSchema, ReturnReceivedSchema, ReviewReportSchema, ScheduleReportSchema } from '~/modules/agreements/schemas'
+import { cancelApproval, decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
+import { recordAffiliationCheck } from '~/modules/claims/eligibility.server'
 import { getClaimView } from '~/modules/claims/queries.server'
-import { DecideClaimSchema, MarkPaidSchema } from '~/modules/claims/schemas'
+import { CancelApprovalSchema, DecideClaimSchema, MarkPaidSchema } from '~/modules/claims/schemas'
 import { regionToday } from '~/modules/calendar/calendar'
-import { requirePermission } from '~/modules/http/guards.server'
+import { notFound, requirePermission } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
 import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
@@ -38,6 +43,48 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const claimId = parseId(params.claimId)
   const formData = await request.formData()
   const here = `/admin/claims/${claimId}`
+  const done = (key: string) => ({ redirectTo: here, toast: { type: 'success' as const, key: `claims.toast.${key}` } })
+  switch (formData.get('intent')) {
+    case 'cancel-approval': {
+      const submission = parseSubmission(formData, CancelApprovalSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      return respondToForm(submission, cancelApproval(actor, claimId, submission.value), { redirectTo: here, toast: { type: 'info', key: 'claims.toast.approvalCancelled' } })
+    }
+    case 'check-affiliation': {
+      const submission = parseSubmission(formData, AffiliationCheckSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      return respondToForm(submission, recordAffiliationCheck(actor, claimId, submission.value), done('affiliationChecked'))
+    }
+    case 'record-agreement': {
+      const submission = parseSubmission(formData, AgreementSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      return respondToForm(submission, recordAgreement(actor, claimId, submission.value), done('agreementRecorded'))
+    }
+    case 'add-indicator': {
+      const submission = parseSubmission(formData, IndicatorSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      return respondToForm(submission, addIndicator(actor, claimId, submission.value), done('indicatorAdded'))
+    }
+    case 'schedule-report': {
+      const submission = parseSubmission(formData, ScheduleReportSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      return respondToForm(submission, scheduleReport(actor, claimId, submission.value), done('reportScheduled'))
+    }
+    case 'review-report': {
+      const submission = parseSubmission(formData, ReviewReportSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      const { recordId, decision, note } = submission.value
+      return decision === 'accept'
+        ? respondToForm(submission, acceptReport(actor, claimId, recordId, { note }), done('reportAccepted'))
+        : respondToForm(submission, recordShortfall(actor, claimId, recordId, { note }), done('shortfallRecorded'))
+    }
+    case 'return-received': {
+      const submission = parseSubmission(formData, ReturnReceivedSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      const { recordId, ...received } = submission.value
+      return respondToForm(submission, recordReturnReceived(actor, claimId, recordId, received), done('returnReceived'))
+    }
+  }
   if (formData.get('intent') === 'mark-paid') {
     const submission = parseSubmission(formData, MarkPaidSchema)
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
@@ -109,11 +156,30 @@ function MarkPaidForm() {
   )
 }
 
+function CancelApprovalForm() {
+  const { t } = useTranslation()
+  const { claim } = useLoaderData<typeof loader>()
+  const lastResult = useIntentResult('cancel-approval')
+  const [form, fields] = useAppForm({ id: 'cancel-approval', lastResult, constraint: getZodConstraint(CancelApprovalSchema), shouldValidate: 'onBlur' })
+  return (
+    <details className="form-toggle" open={!!lastResult}>
+      <summary>{t('review.cancelApproval')}</summary>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="cancel-approval" />
+        <input type="hidden" name="revision" value={claim.revision} />
+        <TextareaField label={t('review.cancelReason')} meta={fields.reason} rows={2} hint={t('review.cancelApprovalHint')} />
+        <SubmitButton className="button danger">{t('review.cancelApproval')}</SubmitButton>
+      </Form>
+    </details>
+  )
+}
+
 export default function ClaimReview() {
   const { t } = useTranslation()
   const { formatMoney, formatDate } = useFormat()
   const view = useLoaderData<typeof loader>()
-  const { claim, programme, contract, company, contractor, payments, acts, documents, assessment, history, permissions } = view
+  const { claim, programme, contract, company, contractor, payments, acts, documents, claimDocuments, afterPayment, assessment, history, permissions } = view
   const stored = claim.computation
   const drifted = stored !== null && claim.status === 'submitted' && stored.resultKopecks !== assessment.computation.resultKopecks
   return (
@@ -139,7 +205,8 @@ export default function ClaimReview() {
         </dd>
         <dt>{t('contracts.contractor')}</dt>
         <dd>
-          {contractor.name} <span className="muted">({t(`organisationType.${contractor.type}`)}{contractor.isState ? `, ${t('contracts.state')}` : ''})</span>
+          {contractor.name} <span className="muted">({t(`organisationType.${contractor.type}`)}{contractor.isState ? `, ${t('contracts.state')}` : ''})</span>{' '}
+          {contractor.verificationStatus !== 'verified' ? <span className="badge warning">{t('contractorUnverified')}</span> : null}
         </dd>
         <dt>{t('claims.programme')}</dt>
         <dd>
@@ -150,6 +217,8 @@ export default function ClaimReview() {
         <dd>{formatDate(claim.submittedAt)}</dd>
       </dl>
       <DecisionPanel claim={claim} />
+      {claim.status === 'submitted' ? <UnmetRules violations={assessment.violations} reviewChecks={assessment.reviewChecks} /> : null}
+      <AffiliationPanel declaredAt={claim.affiliationDeclaredAt} check={claim.affiliationCheck} canDeclare={false} canCheck={permissions.checkAffiliation} revision={claim.revision} />
 
       <h2>{t('claims.payments')}</h2>
       <table className="table">
@@ -177,7 +246,10 @@ export default function ClaimReview() {
         </tbody>
       </table>
 
-      <ClaimDocuments contract={contract} acts={acts} payments={payments} documents={documents} required={programme.requiredDocuments} showFixLink={false} />
+      <div className="side-by-side">
+        <DocumentChecklist checklist={assessment.checklist} attached={claimDocuments} documents={documents} canEdit={false} revision={claim.revision} />
+        <ClaimDocuments contract={contract} acts={acts} payments={payments} documents={documents} required={programme.requiredDocuments} showFixLink={false} />
+      </div>
 
       {stored ? (
         <>
@@ -194,17 +266,13 @@ export default function ClaimReview() {
               <ComputationTable steps={assessment.computation.steps} resultKopecks={assessment.computation.resultKopecks} />
             </>
           ) : null}
-          {assessment.violations.length ? (
-            <>
-              <p className="notice">{t('review.violationsNow')}</p>
-              <ViolationList violations={assessment.violations} />
-            </>
-          ) : null}
         </>
       ) : null}
 
       {permissions.decide ? <DecisionForm /> : null}
       {permissions.markPaid ? <MarkPaidForm /> : null}
+      {permissions.markPaid ? <CancelApprovalForm /> : null}
+      <AfterPayment view={afterPayment} documents={documents} returnFormula={programme.returnFormula} permissions={{ ...permissions, fileReports: false }} />
 
       <h2>{t('claims.history')}</h2>
       <HistoryList items={history} prefix="claims.events" />

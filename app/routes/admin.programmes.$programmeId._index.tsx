@@ -5,6 +5,8 @@ import { claimStatuses } from '#db/schema/claim-values'
 import { StatusBadge } from '~/components/contracts/parts'
 import { useFormat } from '~/components/format'
 import { BudgetPanel, ProgrammeRules } from '~/components/programmes/programme-facts'
+import { ProgrammeLedger } from '~/components/programmes/ledger'
+import { programmeLedgerView } from '~/modules/agreements/ledger.server'
 import { notFound, requirePermission } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
 import { budgetOf, getProgramme, phaseOf, programmeClaimSummary } from '~/modules/programmes/programmes.server'
@@ -14,16 +16,18 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = () => [{ title: 'Программа · Programme' }]
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
-  requirePermission(context, request, 'programme:manage')
+  const actor = requirePermission(context, request, 'programme:manage')
   const programme = getProgramme(parseId(params.programmeId))
   if (!programme) notFound()
-  return json({ programme, budget: budgetOf(programme), phase: phaseOf(programme), claims: programmeClaimSummary(programme.id) })
+  const ledger = programmeLedgerView(actor, programme.id)
+  if (!ledger.ok) notFound()
+  return json({ programme, budget: budgetOf(programme), phase: phaseOf(programme), claims: programmeClaimSummary(programme.id), ledger: ledger.value })
 }
 
 export default function AdminProgramme() {
   const { t } = useTranslation()
   const { formatMoney } = useFormat()
-  const { programme, budget, phase, claims } = useLoaderData<typeof loader>()
+  const { programme, budget, phase, claims, ledger } = useLoaderData<typeof loader>()
   return (
     <section>
       <p>
@@ -69,6 +73,7 @@ export default function AdminProgramme() {
             ))}
         </tbody>
       </table>
+      <ProgrammeLedger {...ledger} />
       <h2>{t('programmes.rules.title')}</h2>
       <ProgrammeRules programme={programme} />
     </section>

@@ -12,7 +12,13 @@ import { useIntentResult } from '~/components/contracts/intent'
 import { FieldErrors, HistoryList, StatusBadge } from '~/components/contracts/parts'
 import { useFormat } from '~/components/format'
 import { FormErrors, SubmitButton } from '~/components/forms'
+import { AfterPayment } from '~/components/claims/after-payment'
+import { AffiliationPanel, DocumentChecklist } from '~/components/claims/eligibility'
+import { submitReport } from '~/modules/agreements/agreements.server'
+import { ClaimDocumentSchema, RemoveClaimDocumentSchema, ReportSchema } from '~/modules/agreements/schemas'
 import { submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
+import { attachClaimDocument, declareNoAffiliation, removeClaimDocument } from '~/modules/claims/eligibility.server'
+import { readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
 import { getClaimView } from '~/modules/claims/queries.server'
 import { ClaimPaymentsSchema, SubmitClaimSchema } from '~/modules/claims/schemas'
 import { requireActor } from '~/modules/http/guards.server'
@@ -34,9 +40,34 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request)
   const claimId = parseId(params.claimId)
-  const formData = await request.formData()
+  const upload = await readUploadForm(request)
+  if (upload.failure) return uploadFailureResponse(request, upload.failure)
+  const { formData, files } = upload
   const here = `/claims/${claimId}`
   switch (formData.get('intent')) {
+    case 'declare': {
+      const submission = parseSubmission(formData, SubmitClaimSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      return respondToForm(submission, declareNoAffiliation(actor, claimId), { redirectTo: here, toast: { type: 'success', key: 'claims.toast.declared' } })
+    }
+    case 'attach-claim-document': {
+      const submission = parseSubmission(formData, ClaimDocumentSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      const result = attachClaimDocument(actor, claimId, { ...submission.value, document: files.get('document') })
+      return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: 'claims.toast.documentAttached' } })
+    }
+    case 'remove-document': {
+      const submission = parseSubmission(formData, RemoveClaimDocumentSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      return respondToForm(submission, removeClaimDocument(actor, claimId, submission.value.recordId), { redirectTo: here, toast: { type: 'info', key: 'claims.toast.documentRemoved' } })
+    }
+    case 'file-report': {
+      const submission = parseSubmission(formData, ReportSchema)
+      if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      const { recordId, achieved, note } = submission.value
+      const result = submitReport(actor, claimId, recordId, { achieved, note, document: files.get('document') })
+      return respondToForm(submission, result, { redirectTo: here, toast: { type: 'success', key: 'claims.toast.reportSubmitted' } })
+    }
     case 'update-payments': {
       const submission = parseSubmission(formData, ClaimPaymentsSchema)
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
@@ -96,7 +127,7 @@ export default function ClaimPage() {
   const { t } = useTranslation()
   const { formatMoney, formatDate } = useFormat()
   const view = useLoaderData<typeof loader>()
-  const { claim, programme, contract, contractor, payments, selectedPaymentIds, acts, documents, assessment, history, permissions } = view
+  const { claim, programme, contract, contractor, payments, selectedPaymentIds, acts, documents, claimDocuments, afterPayment, assessment, history, permissions } = view
   const submitResult = useIntentResult('submit')
   const withdrawResult = useIntentResult('withdraw')
   const stored = claim.computation
@@ -135,9 +166,12 @@ export default function ClaimPage() {
       </dl>
       <DecisionPanel claim={claim} />
 
+      <AfterPayment view={afterPayment} documents={documents} returnFormula={programme.returnFormula} permissions={permissions} />
+
       {permissions.edit ? (
         <>
           <h2>{t('claims.prepare')}</h2>
+          <AffiliationPanel declaredAt={claim.affiliationDeclaredAt} check={null} canDeclare revision={claim.revision} canCheck={false} />
           <PaymentSelection />
           <h2>{t('claims.computation.title')}</h2>
           <ComputationTable steps={assessment.computation.steps} resultKopecks={assessment.computation.resultKopecks} />
@@ -170,6 +204,7 @@ export default function ClaimPage() {
         </>
       )}
 
+      <DocumentChecklist checklist={assessment.checklist} attached={claimDocuments} documents={documents} canEdit={permissions.edit} revision={claim.revision} />
       <ClaimDocuments contract={contract} acts={acts} payments={selected} documents={documents} required={programme.requiredDocuments} showFixLink={permissions.edit} />
 
       {permissions.withdraw ? (

@@ -4,9 +4,51 @@
 export const contractorKinds = ['state_university', 'ras_institute', 'state_research_org'] as const
 export type ContractorKind = (typeof contractorKinds)[number]
 
-/** Documents a programme may require for every claimed payment. */
-export const requiredDocumentKinds = ['contract', 'acceptance_act', 'payment_order'] as const
+/**
+ * Documents a programme may require. The first three are held by the contract's records (the
+ * contract, each acceptance act, each payment); the others are attached to the claim itself.
+ */
+export const requiredDocumentKinds = [
+  'contract',
+  'acceptance_act',
+  'payment_order',
+  'invoice',
+  'rd_report',
+  'subsidy_calculation',
+  'tax_debt_certificate',
+  'register_extract',
+] as const
 export type RequiredDocumentKind = (typeof requiredDocumentKinds)[number]
+/** The kinds a company attaches to a claim, each with the date the document was issued. */
+export const claimDocumentKinds = ['invoice', 'rd_report', 'subsidy_calculation', 'tax_debt_certificate', 'register_extract'] as const
+export type ClaimDocumentKind = (typeof claimDocumentKinds)[number]
+/** A programme's maximum age per kind, in days counted back from the day the claim is filed. */
+export type DocumentMaxAges = Partial<Record<RequiredDocumentKind, number>>
+
+/** What the administration found checking a contractor for affiliation with the company. */
+export const affiliationGrounds = ['same_inn', 'same_founders', 'spin_off'] as const
+export type AffiliationGround = (typeof affiliationGrounds)[number]
+export interface AffiliationCheck {
+  /** The grounds found; none means the parties are not affiliated. */
+  grounds: AffiliationGround[]
+  note: string
+  checkedBy: string
+  checkedAt: string
+}
+
+/** How a programme computes what a recipient returns when its result indicators are missed. */
+export const returnFormulas = ['shortfall_sum', 'shortfall_mean'] as const
+export type ReturnFormula = (typeof returnFormulas)[number]
+
+export const reportStatuses = ['due', 'submitted', 'accepted', 'shortfall'] as const
+export type ReportStatus = (typeof reportStatuses)[number]
+
+export const returnStatuses = ['demanded', 'returned'] as const
+export type ReturnStatus = (typeof returnStatuses)[number]
+
+/** Movements of a programme's budget: each one changes the figures the programme shows. */
+export const ledgerKinds = ['reserved', 'paid', 'released', 'returned'] as const
+export type LedgerKind = (typeof ledgerKinds)[number]
 
 export const claimStatuses = ['draft', 'submitted', 'returned', 'approved', 'rejected', 'paid', 'withdrawn'] as const
 export type ClaimStatus = (typeof claimStatuses)[number]

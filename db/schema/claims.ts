@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { users } from './accounts'
-import type { CategoryRuleColumn, ContractorKind, CostWindow, RequiredDocumentKind } from './claim-values'
-import { claimStatuses, ownCostCategories, vatBases } from './claim-values'
+import type { AffiliationCheck, CategoryRuleColumn, ContractorKind, CostWindow, DocumentMaxAges, RequiredDocumentKind } from './claim-values'
+import { claimDocumentKinds, claimStatuses, ownCostCategories, returnFormulas, vatBases } from './claim-values'
 import { contractPayments, contracts } from './contracts'
 import { documents } from './documents'
 import { organisations } from './organisations'
@@ -28,6 +28,14 @@ export const programmes = sqliteTable(
     capPerCompanyKopecks: integer('cap_per_company_kopecks').notNull(),
     eligibleContractorKinds: text('eligible_contractor_kinds', { mode: 'json' }).$type<ContractorKind[]>().notNull(),
     requiredDocuments: text('required_documents', { mode: 'json' }).$type<RequiredDocumentKind[]>().notNull(),
+    // The oldest each required document may be on the day a claim is filed (e.g. a tax-debt
+    // certificate: 30 days); a kind absent here has no age limit.
+    documentMaxAgeDays: text('document_max_age_days', { mode: 'json' }).$type<DocumentMaxAges>().notNull().default(sql`'{}'`),
+    // How a missed result indicator turns into a return of the subsidy (app/modules/agreements/return-amount.ts).
+    returnFormula: text('return_formula', { enum: returnFormulas }).notNull().default('shortfall_sum'),
+    // Subsidies paid and later returned by recipients that missed their results. Returned money goes
+    // back to the budget's revenue, not to this programme: it does not raise what remains.
+    returnedKopecks: integer('returned_kopecks').notNull().default(0),
     // The eligible base with or without VAT; the categories it pays for, each with a share and a cap
     // (empty: contractor R&D alone at share_bp, no cap of its own); a rolling window on costs, if any.
     vatBase: text('vat_base', { enum: vatBases }).notNull().default('with_vat'),
@@ -52,6 +60,7 @@ export const programmes = sqliteTable(
       'programmes_budget',
       sql`${t.totalBudgetKopecks} > 0 AND ${t.reservedKopecks} >= 0 AND ${t.paidKopecks} >= 0 AND ${t.reservedKopecks} + ${t.paidKopecks} <= ${t.totalBudgetKopecks}`,
     ),
+    check('programmes_returned', sql`${t.returnedKopecks} >= 0 AND ${t.returnedKopecks} <= ${t.paidKopecks}`),
     check('programmes_share', sql`${t.shareBp} > 0 AND ${t.shareBp} <= 10000`),
     check('programmes_caps', sql`${t.capPerClaimKopecks} > 0 AND ${t.capPerCompanyKopecks} > 0`),
     check(
@@ -94,6 +103,11 @@ export const compensationClaims = sqliteTable(
     submittedAt: text('submitted_at'),
     paidOn: text('paid_on'),
     paymentOrderNumber: text('payment_order_number'),
+    // The company's declaration that its contractor is not affiliated with it, and the
+    // administration's own check of the same (same INN, same founders, a spin-off).
+    affiliationDeclaredAt: text('affiliation_declared_at'),
+    affiliationDeclaredBy: text('affiliation_declared_by').references(() => users.id),
+    affiliationCheck: text('affiliation_check', { mode: 'json' }).$type<AffiliationCheck>(),
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id),
@@ -153,4 +167,28 @@ export const claimCosts = sqliteTable(
     removedAt: text('removed_at'),
   },
   (t) => [index('claim_costs_claim_idx').on(t.claimId), check('claim_costs_amounts', sql`${t.amountKopecks} > 0 AND ${t.vatKopecks} >= 0 AND ${t.vatKopecks} < ${t.amountKopecks}`)],
+)
+
+// Documents a company attaches to the claim itself (invoices, the R&D report, the subsidy
+// calculation form, certificates and register extracts), each with the date it was issued, which
+// the programme's maximum age is measured from. A replaced document is kept, marked removed.
+export const claimDocuments = sqliteTable(
+  'claim_documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => compensationClaims.id),
+    kind: text('kind', { enum: claimDocumentKinds }).notNull(),
+    issuedOn: text('issued_on').notNull(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+    removedAt: text('removed_at'),
+  },
+  (t) => [index('claim_documents_claim_idx').on(t.claimId, t.kind)],
 )

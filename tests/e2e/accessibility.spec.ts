@@ -35,7 +35,7 @@ test('an anonymous visitor’s pages have no serious or critical accessibility v
 const roles = [
   { role: 'a company', email: 'company@demo.test', urls: ['/company', '/requests/new', '/engagements', '/matches'] },
   { role: 'a lab', email: 'lab@demo.test', urls: ['/lab', '/labs/new', '/matches'] },
-  { role: 'the administration', email: 'admin@demo.test', urls: ['/admin', '/admin/organisations'] },
+  { role: 'the administration', email: 'admin@demo.test', urls: ['/admin', '/admin/organisations', '/admin/programmes/1', '/admin/claims/1', '/admin/claims/2'] },
 ]
 
 for (const { role, email, urls } of roles) {

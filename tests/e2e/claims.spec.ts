@@ -173,6 +173,10 @@ test('the company files a claim: the computation is spelled out and the claim go
   await expect(computation.getByRole('row', { name: /Сумма учитываемых платежей \(1 из 1\)/ })).toContainText(rx('1 000 000,00 ₽'))
   await expect(computation.getByRole('row', { name: /Доля программы 50/ })).toContainText(rx('500 000,00 ₽'))
   await expect(computation.getByRole('row', { name: /Сумма к компенсации/ })).toContainText(rx('500 000,00 ₽'))
+  // The company declares its contractor unaffiliated before it may submit.
+  await expect(page.locator('.violations')).toContainText('Компания не заявила, что исполнитель не аффилирован с ней')
+  await page.getByRole('button', { name: 'Заявляем: исполнитель не аффилирован с нашей компанией' }).click()
+  await expect(page.getByRole('status')).toContainText('Заявление об отсутствии аффилированности записано')
   await expect(page.locator('.violations')).toHaveCount(0)
   await page.getByRole('button', { name: 'Подать заявку' }).click()
   await expect(page.getByRole('status')).toContainText('Заявка подана')
@@ -227,6 +231,12 @@ test('the administration approves part of it, and each side sees the right statu
   await signIn(page, 'admin@demo.test')
   await page.goto(`/admin/claims/${claimId}`)
   await expect(page.getByRole('link', { name: 'pp-5150-bank.pdf' })).toBeVisible()
+  // Approval waits for the administration's own check of affiliation, named among the unmet conditions.
+  await expect(page.getByRole('region', { name: 'Невыполненные условия' })).toContainText('Администрация ещё не проверила аффилированность')
+  await page.getByLabel('На чём основана проверка').fill('ЕГРЮЛ: учредители и ИНН сторон не совпадают, ТПУ не создан компанией.')
+  await page.getByRole('button', { name: 'Записать проверку' }).click()
+  await expect(page.getByRole('status')).toContainText('Проверка аффилированности записана')
+  await expect(page.getByText(/аффилированность не найдена/)).toBeVisible()
   await page.getByLabel('Обоснование решения').fill('Из стоимости исключены расходы на командировки, не предусмотренные программой.')
   await page.getByLabel('Сумма, если одобряете меньше заявленного').fill('400 000')
   await page.getByRole('button', { name: 'Одобрить в меньшей сумме' }).click()

@@ -6,6 +6,7 @@ import { loadActor } from '~/modules/auth/actor.server'
 import { regionToday } from '~/modules/calendar/calendar'
 import { confirmVersion } from '~/modules/contracts/answer.server'
 import { answerRecord, recordAct, recordPayment } from '~/modules/contracts/execution.server'
+import { declareNoAffiliation, recordAffiliationCheck } from '~/modules/claims/eligibility.server'
 import { registerContract, type RegisterContractInput } from '~/modules/contracts/register.server'
 import type { IncomingDocument } from '~/modules/documents/store.server'
 import type { Actor } from '~/modules/permissions/actor'
@@ -165,4 +166,14 @@ export function programmeFields(overrides: Partial<ProgrammeFields> = {}): Progr
 
 export function openProgramme(admin: Actor, overrides: Partial<ProgrammeFields> = {}): number {
   return unwrap(createProgramme(admin, programmeFields(overrides)), 'createProgramme').programmeId
+}
+
+/** The company declares its contractor unaffiliated, as it must before submitting a claim. */
+export function declareUnaffiliated(company: Actor, claimId: number): void {
+  unwrap(declareNoAffiliation(company, claimId), 'declareNoAffiliation')
+}
+
+/** The administration records that it found no affiliation between the parties, as it must before approving. */
+export function clearAffiliation(admin: Actor, claimId: number): void {
+  unwrap(recordAffiliationCheck(admin, claimId, { grounds: [], note: 'ЕГРЮЛ: учредители и ИНН не совпадают.' }), 'recordAffiliationCheck')
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { and, count, eq, inArray, isNull } from 'drizzle-orm'
-import { auditEvents, claimPayments, compensationClaims, mailOutbox, notifications, organisations, programmes } from '#db/schema'
+import { auditEvents, claimPayments, compensationClaims, mailOutbox, notifications, organisations, programmeLedger, programmes } from '#db/schema'
 import { db } from '~/db.server'
 import { createClaim, submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
@@ -13,7 +13,7 @@ import { attachDocument } from '~/modules/contracts/execution.server'
 import { regionToday } from '~/modules/calendar/calendar'
 import { createProgramme, updateProgramme } from '~/modules/programmes/programmes.server'
 import type { Actor } from '~/modules/permissions/actor'
-import { confirmedContract, openProgramme, pdf, programmeFields, reviewer, rub, stateLab, verifiedCompany } from '../factories/contracts'
+import { clearAffiliation, confirmedContract, declareUnaffiliated, openProgramme, pdf, programmeFields, reviewer, rub, stateLab, verifiedCompany } from '../factories/contracts'
 
 function claimRow(id: number) {
   return db.select().from(compensationClaims).where(eq(compensationClaims.id, id)).get()!
@@ -42,6 +42,7 @@ async function claimable(options: { payments?: number[]; programme?: Parameters<
 
 function submitted(company: Actor, programmeId: number, contractId: number, paymentIds: number[]) {
   const { claimId } = expectOk(createClaim(company, { programmeId, contractId, paymentIds }))
+  declareUnaffiliated(company, claimId)
   expectOk(submitClaim(company, claimId))
   return claimId
 }
@@ -51,6 +52,7 @@ describe('a claim from draft to payment', () => {
     const { company, admin, contract, programmeId } = await claimable({ payments: [rub(600_000), rub(400_000)] })
     const { claimId } = expectOk(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: [contract.paymentIds[0]] }))
     expect(claimRow(claimId).status).toBe('draft')
+    declareUnaffiliated(company, claimId)
     // The administration does not see drafts.
     expect(getClaimView(admin, claimId)).toMatchObject({ error: 'not_found' })
 
@@ -72,8 +74,9 @@ describe('a claim from draft to payment', () => {
 
     expectOk(updateClaimPayments(company, claimId, { paymentIds: contract.paymentIds }))
     expect(submitClaim(company, claimId)).toMatchObject({ ok: true, value: { requestedKopecks: rub(500_000) } })
+    expect(claimRow(claimId).decisionReason).toBeNull()
+    clearAffiliation(admin, claimId)
     const resubmitted = claimRow(claimId)
-    expect(resubmitted.decisionReason).toBeNull()
 
     expect(decideClaim(admin, claimId, { decision: 'approve_partial', amount: rub(450_000), reason: 'Часть затрат — накладные расходы.', revision: resubmitted.revision })).toMatchObject({ ok: true })
     expect(claimRow(claimId)).toMatchObject({ status: 'approved', approvedKopecks: rub(450_000) })
@@ -86,10 +89,12 @@ describe('a claim from draft to payment', () => {
     const trail = db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'claim'), eq(auditEvents.entityId, String(claimId)))).all()
     expect(trail.map((e) => e.action)).toEqual([
       'claim.created',
+      'claim.affiliation_declared',
       'claim.submitted',
       'claim.returned',
       'claim.payments_changed',
       'claim.resubmitted',
+      'claim.affiliation_cleared',
       'claim.approved_partially',
       'claim.paid',
     ])
@@ -107,6 +112,7 @@ describe('a claim from draft to payment', () => {
     const contract = confirmedContract(company, lab, { payments: [{ amount: rub(500_000), scan: false }] })
     const programmeId = openProgramme(admin)
     const { claimId } = expectOk(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: contract.paymentIds }))
+    declareUnaffiliated(company, claimId)
     expect(submitClaim(company, claimId)).toMatchObject({ ok: false, error: 'claim_has_violations', params: { count: 1 } })
     expect(claimRow(claimId)).toMatchObject({ status: 'draft', requestedKopecks: null })
     const view = expectOk(getClaimView(company, claimId))
@@ -120,6 +126,7 @@ describe('a claim from draft to payment', () => {
     const contract = confirmedContract(company, privateLab)
     const closed = openProgramme(admin, { opensOn: '2024-01-01', closesOn: '2024-12-31' })
     const { claimId } = expectOk(createClaim(company, { programmeId: closed, contractId: contract.contractId, paymentIds: contract.paymentIds }))
+    declareUnaffiliated(company, claimId)
     expect(submitClaim(company, claimId)).toMatchObject({ error: 'claim_has_violations', params: { count: 2 } })
     const rules = expectOk(getClaimView(company, claimId)).assessment.violations.map((v) => v.rule)
     expect(rules).toEqual(['programme_closed', 'contractor_not_eligible'])
@@ -135,6 +142,7 @@ describe('the contractor is confirmed by the administration, never self-declared
     const contract = confirmedContract(company, selfDeclared)
     const programmeId = openProgramme(admin)
     const { claimId } = expectOk(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: contract.paymentIds }))
+    declareUnaffiliated(company, claimId)
     expect(expectOk(getClaimView(company, claimId)).assessment.violations.map((v) => v.rule)).toEqual(['contractor_not_verified'])
     expect(submitClaim(company, claimId)).toMatchObject({ error: 'claim_has_violations', params: { count: 1 } })
 
@@ -166,6 +174,7 @@ describe('the budget', () => {
     const programmeId = openProgramme(admin, { totalBudget: rub(10_000_000) })
     db.update(programmes).set({ reservedKopecks: rub(9_700_000) }).where(eq(programmes.id, programmeId)).run()
     const claimIds = contract.paymentIds.map((paymentId) => submitted(company, programmeId, contract.contractId, [paymentId]))
+    for (const id of claimIds) clearAffiliation(admin, id)
     expect(claimIds.map((id) => claimRow(id).requestedKopecks)).toEqual(Array(CLAIMS).fill(rub(100_000)))
 
     const worker = path.resolve('tests/integration/workers/approve-claims.ts')
@@ -211,11 +220,16 @@ describe('the budget', () => {
     expect(rows.filter((c) => c.status === 'submitted')).toHaveLength(CLAIMS - 3)
     const reservations = db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'programme'), eq(auditEvents.entityId, String(programmeId)), eq(auditEvents.action, 'programme.budget_reserved'))).all()
     expect(reservations).toHaveLength(3)
+    // The ledger holds the same three reservations, each naming its approved claim.
+    const ledger = db.select().from(programmeLedger).where(eq(programmeLedger.programmeId, programmeId)).all()
+    expect(ledger.map((m) => [m.kind, m.amountKopecks])).toEqual(Array(3).fill(['reserved', rub(100_000)]))
+    expect(ledger.map((m) => m.claimId).sort()).toEqual(approved.map((o) => o.claimId).sort())
   })
 
   it('an approval that would exceed the programme budget is refused and nothing is reserved', async () => {
     const { company, admin, contract, programmeId } = await claimable({ payments: [rub(1_000_000)] })
     const claimId = submitted(company, programmeId, contract.contractId, contract.paymentIds)
+    clearAffiliation(admin, claimId)
     db.update(programmes).set({ reservedKopecks: rub(100_000_000) - rub(100_000) }).where(eq(programmes.id, programmeId)).run()
     const before = programmeRow(programmeId)
     expect(decideClaim(admin, claimId, { decision: 'approve', reason: 'ok', revision: claimRow(claimId).revision })).toMatchObject({ error: 'budget_exhausted', params: { remaining: '100000.00' } })
@@ -244,6 +258,7 @@ describe('the budget', () => {
   it('the company cap counts what its other claims already got', async () => {
     const { company, admin, contract, programmeId } = await claimable({ payments: [rub(1_000_000), rub(1_000_000)], programme: { capPerCompany: rub(700_000) } })
     const first = submitted(company, programmeId, contract.contractId, [contract.paymentIds[0]])
+    clearAffiliation(admin, first)
     expectOk(decideClaim(admin, first, { decision: 'approve', reason: 'ok', revision: claimRow(first).revision }))
     const second = submitted(company, programmeId, contract.contractId, [contract.paymentIds[1]])
     expect(claimRow(second).requestedKopecks).toBe(rub(200_000))
@@ -363,6 +378,7 @@ describe('the registry', () => {
   it('exports the claims to CSV and XLSX with headers in the reader’s language', async () => {
     const { company, admin, contract, programmeId } = await claimable({ payments: [rub(1_234_567.89)] })
     const claimId = submitted(company, programmeId, contract.contractId, contract.paymentIds)
+    clearAffiliation(admin, claimId)
     expectOk(decideClaim(admin, claimId, { decision: 'approve', reason: 'Всё верно; "кавычки"; точка с запятой', revision: claimRow(claimId).revision }))
     const rows = expectOk(registryRows(admin, { programmeId }))
     expect(rows).toHaveLength(1)
@@ -385,6 +401,7 @@ describe('the registry', () => {
   it('neutralises text that a spreadsheet would run as a formula, and leaves amounts as numbers', async () => {
     const { company, admin, contract, programmeId } = await claimable()
     const claimId = submitted(company, programmeId, contract.contractId, contract.paymentIds)
+    clearAffiliation(admin, claimId)
     expectOk(decideClaim(admin, claimId, { decision: 'approve', reason: '-1+1', revision: claimRow(claimId).revision }))
     const [row] = expectOk(registryRows(admin, { programmeId }))
     const hostile = { ...row, companyName: '=HYPERLINK("http://evil.example","Открыть")', contractNumber: '+7(3822)', contractorName: '@SUM(A1)' }

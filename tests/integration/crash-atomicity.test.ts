@@ -5,7 +5,7 @@ import { createClaim, submitClaim } from '~/modules/claims/claims.server'
 import { changeRequestStatus, createRequest } from '~/modules/requests/requests.server'
 import { actorWithOrganisation } from '../factories/actors'
 import { requestInput } from '../factories/catalogue'
-import { confirmedContract, openProgramme, reviewer, rub, stateLab, verifiedCompany } from '../factories/contracts'
+import { clearAffiliation, confirmedContract, declareUnaffiliated, openProgramme, reviewer, rub, stateLab, verifiedCompany } from '../factories/contracts'
 
 const DATABASE_PATH = process.env.DATABASE_PATH!
 const fixture = path.resolve('tests/fixtures/crash-in-transaction.ts')
@@ -74,9 +74,11 @@ async function submittedClaim() {
   const programmeId = openProgramme(admin)
   const created = createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: contract.paymentIds })
   if (!created.ok) throw new Error(created.error)
+  declareUnaffiliated(company, created.value.claimId)
   const submitted = submitClaim(company, created.value.claimId)
   if (!submitted.ok) throw new Error(submitted.error)
   const claimId = created.value.claimId
+  clearAffiliation(admin, claimId)
   return { admin, claimId, programmeId, companyId: company.organisationId! }
 }
 

@@ -141,6 +141,7 @@ function facts(overrides: Partial<ClaimFacts> & Partial<ContractFacts> = {}): Cl
       capPerCompanyKopecks: rub(8_000_000),
       eligibleContractorKinds: ['state_university', 'ras_institute', 'state_research_org'],
       requiredDocuments: ['contract', 'acceptance_act', 'payment_order'],
+      documentMaxAgeDays: {},
       budgetRemainingKopecks: rub(60_000_000),
       vatBase: 'with_vat',
       costCategories: [],
@@ -159,6 +160,9 @@ function facts(overrides: Partial<ClaimFacts> & Partial<ContractFacts> = {}): Cl
     ],
     costs: [],
     companyCommittedKopecks: 0,
+    filedOn: '2026-06-15',
+    claimDocuments: [],
+    affiliation: { declared: true, grounds: [] },
     ...rest,
   }
 }
@@ -412,5 +416,56 @@ describe('several contracts and rolling windows', () => {
     const assessment = assessClaim(f)
     expect(assessment.violations).toEqual([{ rule: 'cost_outside_window', params: expect.objectContaining({ description: 'Реактивы', date: '2025-12-31', from: '2026-01-01', to: '2027-12-31' }) }])
     expect(assessment.computation.resultKopecks).toBe(0)
+  })
+})
+
+describe('eligibility of both parties and the document checklist', () => {
+  const withChecklist = (claimDocuments: ClaimFacts['claimDocuments'], maxAges: ClaimFacts['programme']['documentMaxAgeDays'] = {}) => {
+    const base = facts({ claimDocuments })
+    return { ...base, programme: { ...base.programme, requiredDocuments: [...base.programme.requiredDocuments, 'tax_debt_certificate', 'invoice'], documentMaxAgeDays: maxAges } } satisfies ClaimFacts
+  }
+
+  it.each([
+    ['the company has not declared its contractor unaffiliated', { affiliation: { declared: false, grounds: null } }, ['affiliation_not_declared']],
+    ['the administration found the same founders', { affiliation: { declared: true, grounds: ['same_founders' as const] } }, ['contractor_affiliated']],
+    ['declared and checked clean', { affiliation: { declared: true, grounds: [] } }, []],
+    ['declared, not yet checked: submission is not stopped', { affiliation: { declared: true, grounds: null } }, []],
+  ])('%s', (_, overrides, expected) => {
+    expect(rulesOf(facts(overrides))).toEqual(expected)
+  })
+
+  it('leaves the affiliation check to the administration until it is made', () => {
+    expect(assessClaim(facts({ affiliation: { declared: true, grounds: null } })).reviewChecks).toEqual(['affiliation_not_checked'])
+    expect(assessClaim(facts({ affiliation: { declared: true, grounds: [] } })).reviewChecks).toEqual([])
+  })
+
+  it('names each required kind the claim lacks', () => {
+    const assessment = assessClaim(withChecklist([{ kind: 'invoice', name: 'счёт.pdf', issuedOn: '2026-03-01' }]))
+    expect(assessment.violations).toEqual([{ rule: 'document_missing', params: { kind: 'tax_debt_certificate' } }])
+    expect(assessment.checklist.map((i) => [i.kind, i.status])).toEqual([
+      ['contract', 'complete'],
+      ['acceptance_act', 'complete'],
+      ['payment_order', 'complete'],
+      ['tax_debt_certificate', 'missing'],
+      ['invoice', 'complete'],
+    ])
+  })
+
+  it.each([
+    // issued on, with a 30-day limit counted back from the day of filing (2026-06-15)
+    ['2026-05-16', []],
+    ['2026-05-15', [{ rule: 'document_too_old', params: { kind: 'tax_debt_certificate', name: 'справка.pdf', date: '2026-05-15', days: 30, oldest: '2026-05-16' } }]],
+  ])('a tax-debt certificate issued on %s, 30 days allowed', (issuedOn, expected) => {
+    const documents = [
+      { kind: 'invoice' as const, name: 'счёт.pdf', issuedOn: '2026-03-01' },
+      { kind: 'tax_debt_certificate' as const, name: 'справка.pdf', issuedOn },
+    ]
+    expect(assessClaim(withChecklist(documents, { tax_debt_certificate: 30 })).violations).toEqual(expected)
+  })
+
+  it('names a contract record older than its kind allows, with its date', () => {
+    const base = facts()
+    const aged = { ...base, programme: { ...base.programme, documentMaxAgeDays: { payment_order: 90 } } }
+    expect(assessClaim(aged).violations).toEqual([{ rule: 'document_too_old', params: { kind: 'payment_order', name: '412', date: '2026-03-02', days: 90, oldest: '2026-03-17' } }])
   })
 })

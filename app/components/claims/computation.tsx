@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import type { ComputationStep } from '~/modules/claims/eligible-amount'
 import type { Violation } from '~/modules/claims/rules'
-import { useSentenceParams } from '~/components/contracts/parts'
 import { useFormat } from '~/components/format'
+import { RuleSentence } from './eligibility'
 import { numberFormat } from '~/modules/format/intl'
 
 /** "50000.5" kopecks as an exact decimal of roubles, "500.005", to show what rounding down cut off. */
@@ -78,7 +78,6 @@ export function ComputationTable({ steps, resultKopecks }: { steps: ComputationS
 /** Every rule the claim breaks, in words; a claim is submitted only when this list is empty. */
 export function ViolationList({ violations }: { violations: Violation[] }) {
   const { t } = useTranslation()
-  const sentence = useSentenceParams()
   if (violations.length === 0) return null
   return (
     <div role="alert">
@@ -87,7 +86,9 @@ export function ViolationList({ violations }: { violations: Violation[] }) {
       </p>
       <ul className="violations">
         {violations.map((v, i) => (
-          <li key={`${v.rule}-${i}`}>{t(`claims.violation.${v.rule}`, sentence(v.params))}</li>
+          <li key={`${v.rule}-${i}`}>
+            <RuleSentence violation={v} />
+          </li>
         ))}
       </ul>
     </div>

@@ -45,6 +45,7 @@ export interface ProgrammeRulesView {
   capPerCompanyKopecks: number
   eligibleContractorKinds: string[]
   requiredDocuments: string[]
+  documentMaxAgeDays: Partial<Record<string, number>>
   contractsFrom: string
   contractsTo: string
   paymentsFrom: string
@@ -78,7 +79,14 @@ export function ProgrammeRules({ programme }: { programme: ProgrammeRulesView })
       <dd>{range(programme.opensOn, programme.closesOn)}</dd>
       <dt>{t('programmes.fields.requiredDocuments')}</dt>
       <dd>
-        {programme.requiredDocuments.length ? programme.requiredDocuments.map((k) => t(`programmes.documentKind.${k}`)).join('; ') : t('programmes.rules.noDocuments')}
+        {programme.requiredDocuments.length
+          ? programme.requiredDocuments
+              .map((k) => {
+                const days = programme.documentMaxAgeDays[k]
+                return days ? `${t(`programmes.documentKind.${k}`)} (${t('programmes.rules.maxAge', { days })})` : t(`programmes.documentKind.${k}`)
+              })
+              .join('; ')
+          : t('programmes.rules.noDocuments')}
       </dd>
     </dl>
   )

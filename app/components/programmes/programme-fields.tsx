@@ -1,6 +1,6 @@
 import { getCollectionProps, type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { contractorKinds, requiredDocumentKinds, type ContractorKind, type RequiredDocumentKind } from '#db/schema/claim-values'
+import { contractorKinds, requiredDocumentKinds, returnFormulas, type ContractorKind, type DocumentMaxAges, type RequiredDocumentKind, type ReturnFormula } from '#db/schema/claim-values'
 import { FieldErrors } from '~/components/contracts/parts'
 import { Field, TextareaField } from '~/components/forms'
 
@@ -14,6 +14,8 @@ export interface ProgrammeFieldMetadata {
   capPerCompany: FieldMetadata<string>
   eligibleContractorKinds: FieldMetadata<string[]>
   requiredDocuments: FieldMetadata<string[] | undefined>
+  documentMaxAgeDays: FieldMetadata<Record<string, string | number | undefined> | undefined>
+  returnFormula: FieldMetadata<string | undefined>
   contractsFrom: FieldMetadata<string>
   contractsTo: FieldMetadata<string>
   paymentsFrom: FieldMetadata<string>
@@ -36,6 +38,23 @@ function CheckboxGroup({ meta, legend, options }: { meta: FieldMetadata<string[]
         ))}
       </ul>
       <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  )
+}
+
+/** The oldest each kind of document may be on the day a claim is filed. */
+function MaxAgeFields({ meta }: { meta: ProgrammeFieldMetadata['documentMaxAgeDays'] }) {
+  const { t } = useTranslation()
+  const ages = meta.getFieldset()
+  return (
+    <fieldset>
+      <legend>{t('programmes.maxAge')}</legend>
+      <p className="hint">{t('programmes.maxAgeHint')}</p>
+      <div className="row wrap">
+        {requiredDocumentKinds.map((kind) => (
+          <Field key={kind} label={t(`programmes.documentKind.${kind}`)} meta={ages[kind]} type="number" />
+        ))}
+      </div>
     </fieldset>
   )
 }
@@ -90,6 +109,19 @@ export function ProgrammeFields({ fields }: { fields: ProgrammeFieldMetadata }) 
         legend={t('programmes.fields.requiredDocuments')}
         options={requiredDocumentKinds.map((k) => ({ value: k, label: t(`programmes.documentKind.${k}`) }))}
       />
+      <MaxAgeFields meta={fields.documentMaxAgeDays} />
+      <fieldset>
+        <legend>{t('programmes.returnFormula')}</legend>
+        <ul className="checkbox-list">
+          {returnFormulas.map((formula) => (
+            <li key={formula}>
+              <input type="radio" id={`formula-${formula}`} name={fields.returnFormula.name} value={formula} defaultChecked={(fields.returnFormula.initialValue ?? 'shortfall_sum') === formula} />
+              <label htmlFor={`formula-${formula}`}>{t(`programmes.returnFormulaOption.${formula}`)}</label>
+            </li>
+          ))}
+        </ul>
+        <FieldErrors id={fields.returnFormula.errorId} errors={fields.returnFormula.errors} />
+      </fieldset>
     </>
   )
 }
@@ -105,6 +137,8 @@ export function programmeDefaults(p: {
   capPerCompanyKopecks: number
   eligibleContractorKinds: ContractorKind[]
   requiredDocuments: RequiredDocumentKind[]
+  documentMaxAgeDays: DocumentMaxAges
+  returnFormula: ReturnFormula
   contractsFrom: string
   contractsTo: string
   paymentsFrom: string
@@ -124,6 +158,8 @@ export function programmeDefaults(p: {
     capPerCompany: money(p.capPerCompanyKopecks),
     eligibleContractorKinds: p.eligibleContractorKinds,
     requiredDocuments: p.requiredDocuments,
+    documentMaxAgeDays: Object.fromEntries(Object.entries(p.documentMaxAgeDays).map(([kind, days]) => [kind, String(days)])),
+    returnFormula: p.returnFormula,
     contractsFrom: p.contractsFrom,
     contractsTo: p.contractsTo,
     paymentsFrom: p.paymentsFrom,

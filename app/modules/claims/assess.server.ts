@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, ne, sum } from 'drizzle-orm'
 import type { DbOrTx } from '#db/client'
-import { acceptanceActs, claimCosts, claimPayments, compensationClaims, contractPayments, contracts, contractVersions, organisations, programmes } from '#db/schema'
+import { acceptanceActs, claimCosts, claimDocuments, claimPayments, compensationClaims, contractPayments, contracts, contractVersions, documents, organisations, programmes } from '#db/schema'
 import { regionToday } from '../calendar/calendar'
 import { budgetOf } from '../programmes/programmes.server'
 import { assessClaim, type ClaimAssessment, type ClaimFacts, type ContractFacts } from './rules'
@@ -16,6 +16,18 @@ export interface FactsRequest {
   claimId: number | null
   resubmission: boolean
   today?: string
+}
+
+/** The documents attached to a claim and not replaced, oldest first. */
+export function activeClaimDocuments(tx: DbOrTx, claimId: number | null) {
+  if (!claimId) return []
+  return tx
+    .select({ id: claimDocuments.id, kind: claimDocuments.kind, issuedOn: claimDocuments.issuedOn, documentId: claimDocuments.documentId, name: documents.originalName })
+    .from(claimDocuments)
+    .innerJoin(documents, eq(documents.id, claimDocuments.documentId))
+    .where(and(eq(claimDocuments.claimId, claimId), isNull(claimDocuments.removedAt)))
+    .orderBy(asc(claimDocuments.issuedOn), asc(claimDocuments.id))
+    .all()
 }
 
 /** Payments of the contract in claims that hold them (not withdrawn, not rejected), other than this one. */
@@ -119,8 +131,15 @@ export function gatherFacts(tx: DbOrTx, request: FactsRequest): ClaimFacts {
     : []
   const contractIds = [request.contractId, ...ofPayments.filter((id) => id !== request.contractId).sort((a, b) => a - b)]
   const company = tx.select({ status: organisations.verificationStatus }).from(organisations).where(eq(organisations.id, request.companyId)).get()
+  const claim = request.claimId ? tx.select().from(compensationClaims).where(eq(compensationClaims.id, request.claimId)).get() : undefined
+  const today = request.today ?? regionToday()
+  // A claim under review keeps the ages its documents had on the day it was submitted.
+  const filedOn = claim?.submittedAt && !['draft', 'returned'].includes(claim.status) ? regionToday(new Date(claim.submittedAt)) : today
   return {
-    today: request.today ?? regionToday(),
+    today,
+    filedOn,
+    claimDocuments: activeClaimDocuments(tx, request.claimId).map((d) => ({ kind: d.kind, name: d.name, issuedOn: d.issuedOn })),
+    affiliation: { declared: Boolean(claim?.affiliationDeclaredAt), grounds: claim?.affiliationCheck?.grounds ?? null },
     programme: {
       year: programme.year,
       opensOn: programme.opensOn,
@@ -134,6 +153,7 @@ export function gatherFacts(tx: DbOrTx, request: FactsRequest): ClaimFacts {
       capPerCompanyKopecks: programme.capPerCompanyKopecks,
       eligibleContractorKinds: programme.eligibleContractorKinds,
       requiredDocuments: programme.requiredDocuments,
+      documentMaxAgeDays: programme.documentMaxAgeDays ?? {},
       budgetRemainingKopecks: budgetOf(programme).remainingKopecks,
       vatBase: programme.vatBase,
       costCategories: programme.costCategories,

@@ -9,6 +9,7 @@ import { kopecksToDecimal, type Kopecks } from '../format/money'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { ok, refuse, type Result } from '../result'
+import { recordMovement } from '../agreements/ledger.server'
 import { assess } from './assess.server'
 import { activePaymentIds, loadClaim, type ClaimRow } from './claims.server'
 import { notifyClaimant } from './notices.server'
@@ -33,6 +34,8 @@ export type DecisionRefusal =
   | 'amount_above_eligible'
   | 'budget_exhausted'
   | 'contractor_not_verified'
+  | 'contractor_affiliated'
+  | 'affiliation_not_checked'
 
 const money = (k: number) => kopecksToDecimal(k as Kopecks)
 
@@ -95,6 +98,8 @@ export function decideClaim(actor: Actor, claimId: number, input: DecisionInput)
         })
         // Said by name rather than as "at most 0 ₽": the reviewer must see why nothing can be approved.
         if (assessment.violations.some((v) => v.rule === 'contractor_not_verified')) return refuse('contractor_not_verified')
+        if (assessment.violations.some((v) => v.rule === 'contractor_affiliated')) return refuse('contractor_affiliated')
+        if (assessment.reviewChecks.includes('affiliation_not_checked')) return refuse('affiliation_not_checked')
         const eligible = assessment.computation.resultKopecks
         const remaining = programme.totalBudgetKopecks - programme.reservedKopecks - programme.paidKopecks
         if (amount > remaining) return refuse('budget_exhausted', { field: 'amount', params: { remaining: money(Math.max(0, remaining)) } })
@@ -109,6 +114,7 @@ export function decideClaim(actor: Actor, claimId: number, input: DecisionInput)
         if (!reserved) return refuse('budget_exhausted', { field: 'amount', params: { remaining: money(Math.max(0, remaining)) } })
         const after = tx.update(compensationClaims).set({ ...decided, status: 'approved', approvedKopecks: amount }).where(unchanged).returning().get()
         if (!after) throw new ConcurrentChange()
+        recordMovement(tx, actor, { programmeId: programme.id, kind: 'reserved', amountKopecks: amount, claimId: claim.id })
         const action = input.decision === 'approve' ? 'claim.approved' : 'claim.approved_partially'
         audit(tx, auditActor(actor), action, { type: 'claim', id: claim.id }, claim, after)
         audit(
@@ -178,9 +184,60 @@ export function markClaimPaid(actor: Actor, claimId: number, input: PaidInput): 
           .returning()
           .get()
         if (!after) throw new ConcurrentChange()
+        recordMovement(tx, actor, { programmeId: programme.id, kind: 'paid', amountKopecks: amount, claimId: claim.id })
         audit(tx, auditActor(actor), 'claim.paid', { type: 'claim', id: claim.id }, claim, after)
         audit(tx, auditActor(actor), 'programme.budget_paid', { type: 'programme', id: programme.id }, null, { claimId: claim.id, amountKopecks: amount, paidKopecks: programme.paidKopecks })
         notifyClaimant(tx, claim.companyId, claim.id, { kind: 'claimPaid', params: { claim: claim.id, amount: money(amount), date: input.paidOn, order: orderNumber } })
+        return ok(null)
+      },
+      { behavior: 'immediate' },
+    )
+  } catch (error) {
+    if (error instanceof ConcurrentChange) return refuse('claim_changed')
+    throw error
+  }
+}
+
+export type CancelRefusal = 'forbidden' | 'not_found' | 'reason_required' | 'approval_not_cancellable' | 'claim_changed'
+
+/**
+ * The administration cancels an approval before the payment, e.g. when the recipient does not sign
+ * the agreement: the claim is rejected with the reason, its payments and its reservation released.
+ */
+export function cancelApproval(actor: Actor, claimId: number, input: { reason: string; revision: number }): Result<null, CancelRefusal> {
+  if (!can(actor, 'claim:review')) return refuse('forbidden')
+  const seen = loadClaim(db, claimId)
+  if (!seen) return refuse('not_found')
+  if (!can(actor, 'claim:decide', { companyId: seen.companyId })) return refuse('forbidden')
+  const reason = input.reason?.trim() ?? ''
+  if (!reason) return refuse('reason_required', { field: 'reason' })
+  try {
+    return db.transaction(
+      (tx) => {
+        const claim = loadClaim(tx, claimId)!
+        if (claim.status !== 'approved' || !claim.approvedKopecks) return refuse('approval_not_cancellable')
+        if (claim.revision !== input.revision) return refuse('claim_changed')
+        const amount = claim.approvedKopecks
+        const now = new Date().toISOString()
+        const programme = tx
+          .update(programmes)
+          .set({ reservedKopecks: sql`${programmes.reservedKopecks} - ${amount}`, updatedAt: now })
+          .where(and(eq(programmes.id, claim.programmeId), sql`${programmes.reservedKopecks} >= ${amount}`))
+          .returning()
+          .get()
+        if (!programme) throw new ConcurrentChange()
+        const after = tx
+          .update(compensationClaims)
+          .set({ status: 'rejected', decisionReason: reason, decidedAt: now, decidedBy: actor.userId, revision: claim.revision + 1, updatedAt: now })
+          .where(and(eq(compensationClaims.id, claim.id), eq(compensationClaims.status, 'approved'), eq(compensationClaims.revision, claim.revision)))
+          .returning()
+          .get()
+        if (!after) throw new ConcurrentChange()
+        tx.update(claimPayments).set({ releasedAt: now }).where(and(eq(claimPayments.claimId, claim.id), isNull(claimPayments.releasedAt))).run()
+        recordMovement(tx, actor, { programmeId: programme.id, kind: 'released', amountKopecks: amount, claimId: claim.id })
+        audit(tx, auditActor(actor), 'claim.approval_cancelled', { type: 'claim', id: claim.id }, claim, after)
+        audit(tx, auditActor(actor), 'programme.budget_released', { type: 'programme', id: programme.id }, null, { claimId: claim.id, amountKopecks: amount, reservedKopecks: programme.reservedKopecks })
+        notifyClaimant(tx, claim.companyId, claim.id, { kind: 'claimRejected', params: { claim: claim.id, reason } })
         return ok(null)
       },
       { behavior: 'immediate' },

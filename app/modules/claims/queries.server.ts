@@ -9,7 +9,8 @@ import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { budgetOf, openProgrammes } from '../programmes/programmes.server'
 import { ok, refuse } from '../result'
-import { assess, claimsHoldingPayments } from './assess.server'
+import { agreementView } from '../agreements/agreements.server'
+import { activeClaimDocuments, assess, claimsHoldingPayments } from './assess.server'
 import { activePaymentIds, loadClaim } from './claims.server'
 
 export const CLAIMS_PAGE_SIZE = 20
@@ -164,7 +165,19 @@ export function getClaimView(actor: Actor, claimId: number) {
   // A claim being prepared is assessed live; a submitted one shows what was computed at submission,
   // and the reviewer also sees what the rules give today (budget and caps may have moved since).
   const live = assess(db, { programme, contractId: contract.id, companyId: claim.companyId, paymentIds: selectedIds, claimId: claim.id, resubmission: claim.status === 'returned' })
-  const documents = Object.fromEntries(documentSummaries(db, [contractVersion.documentId, ...allPayments.map((p) => p.documentId), ...acts.map((a) => a.documentId)]))
+  const claimDocuments = activeClaimDocuments(db, claim.id)
+  const afterPayment = agreementView(db, claim.id)
+  const documents = Object.fromEntries(
+    documentSummaries(db, [
+      contractVersion.documentId,
+      ...allPayments.map((p) => p.documentId),
+      ...acts.map((a) => a.documentId),
+      ...claimDocuments.map((d) => d.documentId),
+      ...(afterPayment?.evidenceIds ?? []),
+    ]),
+  )
+  const decides = can(actor, 'claim:decide', { companyId: claim.companyId })
+  const files = can(actor, 'claim:edit', { companyId: claim.companyId })
   return ok({
     claim,
     programme: { ...programme, budget: budgetOf(programme) },
@@ -175,6 +188,8 @@ export function getClaimView(actor: Actor, claimId: number) {
     payments: editable ? allPayments : allPayments.filter((p) => selectedIds.includes(p.id)),
     acts,
     documents,
+    claimDocuments,
+    afterPayment,
     assessment: live.assessment,
     history: historyOf(db, 'claim', claim.id),
     permissions: {
@@ -183,6 +198,10 @@ export function getClaimView(actor: Actor, claimId: number) {
       decide: claim.status === 'submitted' && can(actor, 'claim:decide', { companyId: claim.companyId }),
       markPaid: claim.status === 'approved' && can(actor, 'claim:decide', { companyId: claim.companyId }),
       review: can(actor, 'claim:review'),
+      checkAffiliation: claim.status === 'submitted' && decides,
+      manageAgreement: (claim.status === 'approved' || claim.status === 'paid') && decides,
+      reviewReports: claim.status === 'paid' && decides,
+      fileReports: claim.status === 'paid' && files,
     },
   })
 }

@@ -1,7 +1,8 @@
-import type { ContractorKind, CostWindow, OwnCostCategory, RequiredDocumentKind, VatBase } from '#db/schema/claim-values'
+import type { AffiliationGround, ClaimDocumentKind, ContractorKind, CostWindow, DocumentMaxAges, OwnCostCategory, RequiredDocumentKind, VatBase } from '#db/schema/claim-values'
 import type { OrganisationType } from '#db/schema/values'
 import { isWithin } from '../calendar/calendar'
 import { kopecksToDecimal, type Kopecks } from '../format/money'
+import { documentChecklist, isClaimDocumentKind, type ChecklistItem, type DatedDocument } from './checklist'
 import { computeEligibleAmount, vatIncluded, type CategoryRule, type CostLine, type EligibleAmount } from './eligible-amount'
 
 // Every rule of a programme a claim must keep, as plain data in and sentences (dictionary keys with
@@ -20,6 +21,7 @@ export interface ProgrammeRules {
   capPerCompanyKopecks: number
   eligibleContractorKinds: ContractorKind[]
   requiredDocuments: RequiredDocumentKind[]
+  documentMaxAgeDays: DocumentMaxAges
   budgetRemainingKopecks: number
   vatBase: VatBase
   /** Empty: contractor R&D alone, at shareBp, with no cap of its own. */
@@ -70,6 +72,12 @@ export interface ClaimFacts {
   contracts: ContractFacts[]
   costs: CostFacts[]
   companyCommittedKopecks: number
+  /** The day the claim is filed (today while it is prepared): documents' ages are counted to it. */
+  filedOn: string
+  /** Documents attached to the claim itself, each with the date it was issued. */
+  claimDocuments: { kind: ClaimDocumentKind; name: string; issuedOn: string }[]
+  /** The company's declaration, and the administration's check: null until it is made. */
+  affiliation: { declared: boolean; grounds: AffiliationGround[] | null }
 }
 
 export type ViolationRule =
@@ -80,6 +88,10 @@ export type ViolationRule =
   | 'contractor_not_eligible'
   | 'contractor_not_verified'
   | 'contract_date_outside'
+  | 'affiliation_not_declared'
+  | 'contractor_affiliated'
+  | 'document_missing'
+  | 'document_too_old'
   | 'document_missing_contract'
   | 'no_payments'
   | 'payment_not_confirmed'
@@ -114,8 +126,14 @@ export function contractorKindOf(type: OrganisationType, isState: boolean): Cont
 
 const money = (k: number) => kopecksToDecimal(k as Kopecks)
 
+/** Checks that are the administration's to make before an approval; they do not stop a submission. */
+export type ReviewCheck = 'affiliation_not_checked'
+
 export interface ClaimAssessment {
   violations: Violation[]
+  /** What the administration has yet to check, in words, on the reviewer's page. */
+  reviewChecks: ReviewCheck[]
+  checklist: ChecklistItem[]
   computation: EligibleAmount
   /** Per payment: counted in the computation or not. */
   eligiblePaymentIds: number[]
@@ -161,6 +179,21 @@ export function assessClaim(facts: ClaimFacts): ClaimAssessment {
     if (facts.today > p.closesOn) violations.push({ rule: 'programme_closed', params: { date: p.closesOn } })
   }
   if (!facts.companyVerified) violations.push({ rule: 'company_not_verified' })
+  // The contractor must not be affiliated with the company: its own declaration, then the
+  // administration's check of the registers (same INN, same founders, a spin-off).
+  if (!facts.affiliation.declared) violations.push({ rule: 'affiliation_not_declared' })
+  if (facts.affiliation.grounds?.length) {
+    violations.push({ rule: 'contractor_affiliated', params: { contractor: facts.contracts[0]?.contractor.name ?? '', grounds: facts.affiliation.grounds.join(',') } })
+  }
+  const reviewChecks: ReviewCheck[] = facts.affiliation.grounds === null ? ['affiliation_not_checked'] : []
+  const checklist = documentChecklist(p.requiredDocuments, p.documentMaxAgeDays, datedDocuments(facts), facts.filedOn)
+  for (const item of checklist) {
+    // Missing scans of the contract's own records are named by the record below; the claim's own kinds here.
+    if (item.status === 'missing' && isClaimDocumentKind(item.kind)) violations.push({ rule: 'document_missing', params: { kind: item.kind } })
+    for (const d of item.documents.filter((x) => x.tooOld)) {
+      violations.push({ rule: 'document_too_old', params: { kind: item.kind, name: d.label, date: d.date, days: item.maxAgeDays!, oldest: item.oldestAllowed! } })
+    }
+  }
 
   const categories = categoryRulesOf(p)
   const compensated = new Set(categories.map((c) => c.category))
@@ -274,5 +307,17 @@ export function assessClaim(facts: ClaimFacts): ClaimAssessment {
   if (p.capPerCompanyKopecks - facts.companyCommittedKopecks <= 0) violations.push({ rule: 'company_cap_reached', params: { cap: money(p.capPerCompanyKopecks) } })
   if (p.budgetRemainingKopecks <= 0) violations.push({ rule: 'budget_exhausted' })
   if (violations.length === 0 && computation.resultKopecks <= 0) violations.push({ rule: 'nothing_to_compensate' })
-  return { violations, computation, eligiblePaymentIds, eligibleCostIds }
+  return { violations, reviewChecks, checklist, computation, eligiblePaymentIds, eligibleCostIds }
+}
+
+/** Every dated document the checklist looks at: the contracts' records, then the claim's own. */
+export function datedDocuments(facts: Pick<ClaimFacts, 'contracts' | 'claimDocuments'>): DatedDocument[] {
+  const documents: DatedDocument[] = []
+  for (const c of facts.contracts) {
+    documents.push({ kind: 'contract', label: c.contract.number, date: c.contract.signedOn, present: c.contract.hasDocument })
+    for (const a of c.acts) documents.push({ kind: 'acceptance_act', label: a.number, date: a.signedOn, present: a.hasDocument })
+    for (const p of c.payments) documents.push({ kind: 'payment_order', label: p.orderNumber, date: p.paidOn, present: p.hasDocument })
+  }
+  for (const d of facts.claimDocuments) documents.push({ kind: d.kind, label: d.name, date: d.issuedOn, present: true })
+  return documents
 }

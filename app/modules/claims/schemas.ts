@@ -29,3 +29,5 @@ export const MarkPaidSchema = z.object({
   orderNumber: requiredText(40),
   revision: idField,
 })
+
+export const CancelApprovalSchema = z.object({ reason: requiredText(4000, 3), revision: idField })

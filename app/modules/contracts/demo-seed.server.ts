@@ -11,6 +11,7 @@ import {
   contractVersions,
   programmes,
   users,
+  programmeLedger,
 } from '#db/schema'
 import { demoContracts, demoPdf, demoProgrammes, transliterate, type DemoContract } from '#db/seed/demo-contracts'
 import { computeEligibleAmount, vatIncluded } from '../claims/eligible-amount'
@@ -249,6 +250,7 @@ export function seedContract(tx: Tx, demo: DemoContract, company: Who, contracto
     const approved = kopecks(outcome.approved)
     const after = tx.update(compensationClaims).set({ ...decided, status: 'approved', approvedKopecks: approved }).where(eq(compensationClaims.id, created.id)).returning().get()
     tx.update(programmes).set({ reservedKopecks: programme.reservedKopecks + approved }).where(eq(programmes.id, programmeId)).run()
+    tx.insert(programmeLedger).values({ programmeId, kind: 'reserved', amountKopecks: approved, claimId: created.id, createdBy: reviewer.userId, createdAt: decidedAt }).run()
     trail(tx, decidedAt, reviewer, approved < computation.resultKopecks ? 'claim.approved_partially' : 'claim.approved', { type: 'claim', id: created.id }, submitted, after)
     if (outcome.status === 'paid') {
       const paidAt = at(outcome.paidOn, 5)
@@ -262,6 +264,7 @@ export function seedContract(tx: Tx, demo: DemoContract, company: Who, contracto
         .set({ reservedKopecks: programme.reservedKopecks, paidKopecks: programme.paidKopecks + approved })
         .where(eq(programmes.id, programmeId))
         .run()
+      tx.insert(programmeLedger).values({ programmeId, kind: 'paid', amountKopecks: approved, claimId: created.id, createdBy: reviewer.userId, createdAt: paidAt }).run()
       trail(tx, paidAt, reviewer, 'claim.paid', { type: 'claim', id: created.id }, after, paid)
     }
   }

@@ -39,6 +39,10 @@ function paramsOf(before: Snapshot, after: Snapshot): Record<string, string | nu
   take('name')
   take('paymentOrderNumber', 'order')
   take('paidOn', 'date')
+  take('amount')
+  take('date')
+  take('reason')
+  take('order')
   return params
 }
 

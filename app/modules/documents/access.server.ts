@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { db } from '~/db.server'
+import { claimsHoldingDocument, reportsHoldingDocument } from '../agreements/document-holder.server'
 import { contractsHoldingDocument } from '../contracts/document-holder.server'
 import { engagementsHoldingDocument } from '../engagements/documents.server'
 import type { Actor } from '../permissions/actor'
@@ -14,6 +15,7 @@ import { documentFilePath, getDocument } from './store.server'
 const holders: ((actor: Actor, documentId: number) => boolean)[] = [
   (actor, documentId) => contractsHoldingDocument(db, documentId).some((contract) => can(actor, 'contract:view', contract)),
   (actor, documentId) => engagementsHoldingDocument(db, documentId).some((engagement) => can(actor, 'engagement:view', engagement)),
+  (actor, documentId) => [...claimsHoldingDocument(db, documentId), ...reportsHoldingDocument(db, documentId)].some((claim) => can(actor, 'claim:view', claim)),
 ]
 
 export function openDocument(actor: Actor, documentId: number): Result<{ file: string; name: string; mime: string; size: number }, 'not_found'> {

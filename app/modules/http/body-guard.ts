@@ -13,7 +13,7 @@ export const MAX_DRAINED_REFUSED_BYTES = 64 * 1024 * 1024
 
 // The pages whose forms carry files (they read them with readUploadForm, which keeps each file
 // within the document limit). tests/unit/body-guard.test.ts checks this list against the routes.
-const UPLOAD_PATHS = [/^\/engagements\/[^/]+$/, /^\/contracts\/new$/, /^\/contracts\/[^/]+$/, /^\/contracts\/[^/]+\/amend$/]
+const UPLOAD_PATHS = [/^\/claims\/[^/]+$/, /^\/engagements\/[^/]+$/, /^\/contracts\/new$/, /^\/contracts\/[^/]+$/, /^\/contracts\/[^/]+\/amend$/]
 
 export function acceptsFiles(path: string): boolean {
   return UPLOAD_PATHS.some((pattern) => pattern.test(path))

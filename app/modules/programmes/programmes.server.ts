@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, sql, sum } from 'drizzle-orm'
-import { contractorKinds, requiredDocumentKinds, type ClaimStatus } from '#db/schema/claim-values'
+import { contractorKinds, requiredDocumentKinds, returnFormulas, type ClaimStatus, type ReturnFormula } from '#db/schema/claim-values'
 import { compensationClaims, programmes } from '#db/schema'
 import { db } from '~/db.server'
 import { auditActor } from '../auth/actor.server'
@@ -22,6 +22,9 @@ export interface ProgrammeFields {
   capPerCompany: number
   eligibleContractorKinds: string[]
   requiredDocuments: string[]
+  /** Kind → the oldest, in days, a document of that kind may be when the claim is filed. */
+  documentMaxAgeDays?: Record<string, number | undefined>
+  returnFormula?: string
   contractsFrom: string
   contractsTo: string
   paymentsFrom: string
@@ -64,6 +67,11 @@ function programmeProblem(input: ProgrammeFields): Refusal<ProgrammeRefusal> | n
     return refuse('contractor_kinds_required', { field: 'eligibleContractorKinds' })
   }
   if (!input.requiredDocuments.every((k) => (requiredDocumentKinds as readonly string[]).includes(k))) return refuse('invalid', { field: 'requiredDocuments' })
+  for (const [kind, days] of Object.entries(input.documentMaxAgeDays ?? {})) {
+    if (days === undefined) continue
+    if (!(requiredDocumentKinds as readonly string[]).includes(kind) || !Number.isSafeInteger(days) || days < 1 || days > 3660) return refuse('invalid', { field: `maxAge.${kind}` })
+  }
+  if (input.returnFormula !== undefined && !(returnFormulas as readonly string[]).includes(input.returnFormula)) return refuse('invalid', { field: 'returnFormula' })
   const pairs = [['contractsFrom', 'contractsTo'], ['paymentsFrom', 'paymentsTo'], ['opensOn', 'closesOn']] as const
   for (const [from, to] of pairs) {
     if (!isIsoDate(input[from])) return refuse('invalid', { field: from })
@@ -84,6 +92,8 @@ function columnsOf(input: ProgrammeFields) {
     capPerCompanyKopecks: input.capPerCompany,
     eligibleContractorKinds: [...new Set(input.eligibleContractorKinds)] as Programme['eligibleContractorKinds'],
     requiredDocuments: [...new Set(input.requiredDocuments)] as Programme['requiredDocuments'],
+    documentMaxAgeDays: Object.fromEntries(Object.entries(input.documentMaxAgeDays ?? {}).filter(([, days]) => days !== undefined)) as Programme['documentMaxAgeDays'],
+    returnFormula: (input.returnFormula ?? 'shortfall_sum') as ReturnFormula,
     contractsFrom: input.contractsFrom,
     contractsTo: input.contractsTo,
     paymentsFrom: input.paymentsFrom,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { contractorKinds, requiredDocumentKinds } from '#db/schema/claim-values'
+import { contractorKinds, requiredDocumentKinds, returnFormulas } from '#db/schema/claim-values'
 import { dateField, moneyField, percentField, wholeNumberField } from '../forms/fields'
 import { withCrossFieldRules } from '../forms/cross-field'
 import { choice, optionalText, requiredText } from '../forms/fields'
@@ -15,6 +15,9 @@ export const ProgrammeSchema = withCrossFieldRules(
     capPerCompany: moneyField(),
     eligibleContractorKinds: z.array(choice(contractorKinds), { required_error: 'errors.contractor_kinds_required' }).min(1, 'errors.contractor_kinds_required'),
     requiredDocuments: z.array(choice(requiredDocumentKinds)).default([]),
+    // Days per kind; a kind left empty has no age limit.
+    documentMaxAgeDays: z.object(Object.fromEntries(requiredDocumentKinds.map((kind) => [kind, wholeNumberField(1, 3660).optional()]))).default({}),
+    returnFormula: choice(returnFormulas).default('shortfall_sum'),
     contractsFrom: dateField,
     contractsTo: dateField,
     paymentsFrom: dateField,
