@@ -77,6 +77,8 @@ test('the dashboard in Russian and English, on a wide screen and a phone: no ser
   await signIn(page, 'reviewer2@demo.test')
   for (const language of ['ru', 'en'] as const) {
     if (language === 'en') {
+      // On a phone the language switch is inside the menu: switch on the wide screen.
+      await page.setViewportSize({ width: 1366, height: 900 })
       await page.getByRole('button', { name: 'English' }).click()
       await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     }

@@ -416,6 +416,7 @@ describe('the registry', () => {
   it('gives the region\u2019s date of each decision: one made at 00:30 in Tomsk is on that Tomsk day', async () => {
     const { company, admin, contract, programmeId } = await claimable()
     const claimId = submitted(company, programmeId, contract.contractId, contract.paymentIds)
+    clearAffiliation(admin, claimId)
     expectOk(decideClaim(admin, claimId, { decision: 'approve', reason: 'Условия соблюдены.', revision: claimRow(claimId).revision }))
     const [row] = expectOk(registryRows(admin, { programmeId }))
     const table = registryTable([{ ...row, submittedAt: '2027-03-09T17:30:00.000Z', decidedAt: '2027-03-10T17:30:00.000Z' }], 'en')

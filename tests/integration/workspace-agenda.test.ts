@@ -12,7 +12,7 @@ import { administrationAgenda, agendaOf, companyAgenda, labAgenda, waitingByPath
 import { CLAIM_REVIEW_DAYS, reviewDeadlineOf } from '~/modules/workspace/deadlines'
 import { actorWithOrganisation } from '../factories/actors'
 import { labInput, requestInput } from '../factories/catalogue'
-import { confirmedContract, engagementBetween, openProgramme, pdf, reviewer, rub, stateLab, terms, verifiedCompany } from '../factories/contracts'
+import { confirmedContract, declareUnaffiliated, engagementBetween, openProgramme, pdf, reviewer, rub, stateLab, terms, verifiedCompany } from '../factories/contracts'
 
 const itemsOf = (sections: AgendaSection[], kind: AgendaSection['kind']) => sections.find((s) => s.kind === kind)?.items ?? []
 const DAY = 86_400_000
@@ -103,6 +103,7 @@ describe('the workspaces’ “what needs me now”', () => {
     const created = createClaim(company, { programmeId, contractId, paymentIds })
     if (!created.ok) throw new Error(created.error)
     const { claimId } = created.value
+    declareUnaffiliated(company, claimId)
     expect(submitClaim(company, claimId)).toMatchObject({ ok: true })
 
     const later = new Date(Date.now() + (CLAIM_REVIEW_DAYS + 2) * DAY)

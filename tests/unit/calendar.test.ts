@@ -48,10 +48,10 @@ describe('the region’s calendar', () => {
     expect(RequestFormSchema.safeParse(requestForm('2027-03-11')).success).toBe(true)
   })
 
-  test('the dashboard’s period runs to Tomsk’s today, and from Tomsk’s New Year at 00:30 on 1 January', () => {
+  test('the dashboard’s period runs to Tomsk’s today, and its twelve months are counted from Tomsk’s date at 00:30 on 1 January', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2027-12-31T17:30:00Z'))
-    expect(DashboardFilterSchema.parse({})).toMatchObject({ from: '2028-01-01', to: '2028-01-01' })
+    expect(DashboardFilterSchema.parse({})).toMatchObject({ from: '2027-02-01', to: '2028-01-01' })
   })
 })
 
