@@ -11,7 +11,7 @@ import { Pagination, UnverifiedBadge } from '~/components/layout'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { regionName } from '~/modules/organisations/regions'
 import { can } from '~/modules/permissions/can'
-import { CATALOGUE_PAGE_SIZE, parseLabSearch, runCatalogueQuery, QUERY_MAX_LENGTH, queryHasNoWords, queryWasShortened } from '~/modules/search/catalogue-search.server'
+import { CATALOGUE_PAGE_SIZE, parseLabSearch, runCatalogueQuery, queryHasNoWords, queryWasShortened } from '~/modules/search/catalogue-search.server'
 
 export const meta: MetaFunction = () => [{ title: 'Лаборатории · Labs' }]
 
@@ -70,7 +70,7 @@ export default function LabCatalogue() {
         <TrlFacet label={t('catalogue.facets.trlLab')} selected={params.trl} />
       </CatalogueSearchForm>
       <div className="results">
-        {shortened ? <p className="notice" role="status">{t('catalogue.queryShortened', { max: QUERY_MAX_LENGTH })}</p> : null}
+        {shortened ? <p className="notice" role="status">{t('catalogue.queryShortened', { max: shortened })}</p> : null}
         {noWords ? <p className="notice" role="status">{t('catalogue.noWords')}</p> : null}
         {degraded ? <p className="notice danger" role="alert">{t('catalogue.degraded')}</p> : <p className="muted">{t('catalogue.labs.found', { count: total })}</p>}
         {!degraded && hits.length === 0 ? <p className="empty">{t('catalogue.empty')}</p> : null}

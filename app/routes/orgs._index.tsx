@@ -8,7 +8,7 @@ import { CatalogueSearchForm, FacetGroup, facetOptions } from '~/components/face
 import { Pagination, UnverifiedBadge } from '~/components/layout'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { regionName } from '~/modules/organisations/regions'
-import { CATALOGUE_PAGE_SIZE, parseOrganisationSearch, runCatalogueQuery, QUERY_MAX_LENGTH, queryHasNoWords, queryWasShortened } from '~/modules/search/catalogue-search.server'
+import { CATALOGUE_PAGE_SIZE, parseOrganisationSearch, runCatalogueQuery, queryHasNoWords, queryWasShortened } from '~/modules/search/catalogue-search.server'
 
 export const meta: MetaFunction = () => [{ title: 'Организации · Organisations' }]
 
@@ -49,7 +49,7 @@ export default function OrganisationCatalogue() {
         <FacetGroup name="region" legend={t('fields.region')} selected={params.region} options={facetOptions(facets.region, (v) => regionLabels[v] ?? v)} />
       </CatalogueSearchForm>
       <div className="results">
-        {shortened ? <p className="notice" role="status">{t('catalogue.queryShortened', { max: QUERY_MAX_LENGTH })}</p> : null}
+        {shortened ? <p className="notice" role="status">{t('catalogue.queryShortened', { max: shortened })}</p> : null}
         {noWords ? <p className="notice" role="status">{t('catalogue.noWords')}</p> : null}
         {degraded ? <p className="notice danger" role="alert">{t('catalogue.degraded')}</p> : <p className="muted">{t('catalogue.organisations.found', { count: total })}</p>}
         {!degraded && hits.length === 0 ? <p className="empty">{t('catalogue.empty')}</p> : null}

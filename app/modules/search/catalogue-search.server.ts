@@ -177,8 +177,9 @@ export function parseOrganisationSearch(url: URL): Result<CatalogueQuery<Organis
 
 /** A query of symbols or stopwords only: the engines search it as an empty one, and the page says so. */
 /** Whether the URL's query was longer than the search box takes, so only its start was searched. */
-export function queryWasShortened(url: URL): boolean {
-  return url.searchParams.getAll('q').some((q) => q.length > QUERY_MAX_LENGTH)
+/** The length the query was cut to, when it was longer (the page says so), or null. */
+export function queryWasShortened(url: URL): number | null {
+  return url.searchParams.getAll('q').some((q) => q.length > QUERY_MAX_LENGTH) ? QUERY_MAX_LENGTH : null
 }
 
 export function queryHasNoWords(q: string): boolean {
