@@ -1,4 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
+import type { Tx } from '#db/client'
 import type { ClaimDecision } from '#db/schema/claim-values'
 import { claimPayments, compensationClaims, programmes } from '#db/schema'
 import { db } from '~/db.server'
@@ -170,20 +172,10 @@ export function markClaimPaid(actor: Actor, claimId: number, input: PaidInput): 
         if (claim.revision !== input.revision) return refuse('claim_changed')
         const amount = claim.approvedKopecks
         const now = new Date().toISOString()
-        const programme = tx
-          .update(programmes)
-          .set({ reservedKopecks: sql`${programmes.reservedKopecks} - ${amount}`, paidKopecks: sql`${programmes.paidKopecks} + ${amount}`, updatedAt: now })
-          .where(and(eq(programmes.id, claim.programmeId), sql`${programmes.reservedKopecks} >= ${amount}`))
-          .returning()
-          .get()
-        if (!programme) throw new ConcurrentChange()
-        const after = tx
-          .update(compensationClaims)
-          .set({ status: 'paid', paidOn: input.paidOn, paymentOrderNumber: orderNumber, revision: claim.revision + 1, updatedAt: now })
-          .where(and(eq(compensationClaims.id, claim.id), eq(compensationClaims.status, 'approved'), eq(compensationClaims.revision, claim.revision)))
-          .returning()
-          .get()
-        if (!after) throw new ConcurrentChange()
+        const { programme, after } = leaveApproval(tx, claim, amount, {
+          programme: { paidKopecks: sql`${programmes.paidKopecks} + ${amount}`, updatedAt: now },
+          claim: { status: 'paid', paidOn: input.paidOn, paymentOrderNumber: orderNumber, updatedAt: now },
+        })
         recordMovement(tx, actor, { programmeId: programme.id, kind: 'paid', amountKopecks: amount, claimId: claim.id })
         audit(tx, auditActor(actor), 'claim.paid', { type: 'claim', id: claim.id }, claim, after)
         audit(tx, auditActor(actor), 'programme.budget_paid', { type: 'programme', id: programme.id }, null, { claimId: claim.id, amountKopecks: amount, paidKopecks: programme.paidKopecks })
@@ -196,6 +188,33 @@ export function markClaimPaid(actor: Actor, claimId: number, input: PaidInput): 
     if (error instanceof ConcurrentChange) return refuse('claim_changed')
     throw error
   }
+}
+
+/**
+ * An approved claim leaves its approval (paid out, or cancelled): its reservation is taken off the
+ * programme and the claim moves on, both only if nobody changed them meanwhile (ConcurrentChange).
+ */
+function leaveApproval(
+  tx: Tx,
+  claim: { id: number; programmeId: number; revision: number },
+  amount: number,
+  changes: { programme: SQLiteUpdateSetSource<typeof programmes>; claim: SQLiteUpdateSetSource<typeof compensationClaims> },
+) {
+  const programme = tx
+    .update(programmes)
+    .set({ ...changes.programme, reservedKopecks: sql`${programmes.reservedKopecks} - ${amount}` })
+    .where(and(eq(programmes.id, claim.programmeId), sql`${programmes.reservedKopecks} >= ${amount}`))
+    .returning()
+    .get()
+  if (!programme) throw new ConcurrentChange()
+  const after = tx
+    .update(compensationClaims)
+    .set({ ...changes.claim, revision: claim.revision + 1 })
+    .where(and(eq(compensationClaims.id, claim.id), eq(compensationClaims.status, 'approved'), eq(compensationClaims.revision, claim.revision)))
+    .returning()
+    .get()
+  if (!after) throw new ConcurrentChange()
+  return { programme, after }
 }
 
 export type CancelRefusal = 'forbidden' | 'not_found' | 'reason_required' | 'approval_not_cancellable' | 'claim_changed'
@@ -219,20 +238,10 @@ export function cancelApproval(actor: Actor, claimId: number, input: { reason: s
         if (claim.revision !== input.revision) return refuse('claim_changed')
         const amount = claim.approvedKopecks
         const now = new Date().toISOString()
-        const programme = tx
-          .update(programmes)
-          .set({ reservedKopecks: sql`${programmes.reservedKopecks} - ${amount}`, updatedAt: now })
-          .where(and(eq(programmes.id, claim.programmeId), sql`${programmes.reservedKopecks} >= ${amount}`))
-          .returning()
-          .get()
-        if (!programme) throw new ConcurrentChange()
-        const after = tx
-          .update(compensationClaims)
-          .set({ status: 'rejected', decisionReason: reason, decidedAt: now, decidedBy: actor.userId, revision: claim.revision + 1, updatedAt: now })
-          .where(and(eq(compensationClaims.id, claim.id), eq(compensationClaims.status, 'approved'), eq(compensationClaims.revision, claim.revision)))
-          .returning()
-          .get()
-        if (!after) throw new ConcurrentChange()
+        const { programme, after } = leaveApproval(tx, claim, amount, {
+          programme: { updatedAt: now },
+          claim: { status: 'rejected', decisionReason: reason, decidedAt: now, decidedBy: actor.userId, updatedAt: now },
+        })
         tx.update(claimPayments).set({ releasedAt: now }).where(and(eq(claimPayments.claimId, claim.id), isNull(claimPayments.releasedAt))).run()
         recordMovement(tx, actor, { programmeId: programme.id, kind: 'released', amountKopecks: amount, claimId: claim.id })
         audit(tx, auditActor(actor), 'claim.approval_cancelled', { type: 'claim', id: claim.id }, claim, after)
