@@ -88,13 +88,7 @@ export function SiteHeader({ user, navigation, locale }: { user: ShellUser | nul
               {navigation.map((group) => (
                 <section key={group.key} aria-labelledby={`phone-nav-${group.key}`}>
                   <h2 id={`phone-nav-${group.key}`}>{t(group.labelKey)}</h2>
-                  <ul>
-                    {group.items.map((item) => (
-                      <li key={item.to}>
-                        <MenuLink item={item} />
-                      </li>
-                    ))}
-                  </ul>
+                  <MenuList items={group.items} />
                 </section>
               ))}
               <div className="phone-language">
@@ -127,13 +121,7 @@ export function SiteHeader({ user, navigation, locale }: { user: ShellUser | nul
             group.key === 'catalogues' ? (
               <details key={group.key} className="nav-group">
                 <summary className={group.items.some((i) => isCurrent(location.pathname, i)) ? 'active' : undefined}>{t(group.labelKey)}</summary>
-                <ul>
-                  {group.items.map((item) => (
-                    <li key={item.to}>
-                      <MenuLink item={item} />
-                    </li>
-                  ))}
-                </ul>
+                <MenuList items={group.items} />
               </details>
             ) : (
               group.items.map((item) => <MenuLink key={item.to} item={item} />)
@@ -151,6 +139,18 @@ function closeMenus(root: HTMLElement | null) {
 
 function isCurrent(pathname: string, item: NavItem): boolean {
   return item.end ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`)
+}
+
+function MenuList({ items }: { items: NavItem[] }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.to}>
+          <MenuLink item={item} />
+        </li>
+      ))}
+    </ul>
+  )
 }
 
 function MenuLink({ item }: { item: NavItem }) {
