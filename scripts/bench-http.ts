@@ -21,7 +21,7 @@ import { matches, memberships, rdRequests, labs, users } from '../db/schema'
 import { indexRegistry } from '../search/registry'
 import { drainOutbox, reindex } from '../search/sync'
 import { insertSyntheticCatalogue } from './bench/app-catalogue'
-import { freePort, isRunning, percentile, round, signIn, startServer, stopServer } from './bench/server-process'
+import { benchServerEnv, freePort, isRunning, percentile, round, signIn, startServer, stopServer } from './bench/server-process'
 
 // autocannon ships no types: the part used here, typed where it enters.
 interface AutocannonResult {
@@ -71,18 +71,7 @@ const STARTUP_TIMEOUT_MS = 10 * 60_000
 const workDir = args.keep ? path.resolve(args.keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-http-'))
 fs.mkdirSync(workDir, { recursive: true })
 const preparedFile = path.join(workDir, 'prepared.json')
-const serverEnv = {
-  NODE_ENV: 'production' as const,
-  HOST: '127.0.0.1',
-  DATABASE_PATH: path.join(workDir, 'app.db'),
-  UPLOADS_DIR: path.join(workDir, 'uploads'),
-  MAIL_DIR: path.join(workDir, 'mail'),
-  SEED_DEMO: 'false',
-  // Production refuses to start without them; the benchmark's own, valid for this scratch database only.
-  PUBLIC_ORIGIN: 'http://127.0.0.1',
-  SESSION_SECRET: 'bench-http-session-secret-not-for-production',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-}
+const serverEnv = benchServerEnv(workDir, process.env.LOG_LEVEL ?? 'info')
 let server: ChildProcess | null = null
 // Interrupted: take the server and the scratch database down too.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

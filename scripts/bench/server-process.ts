@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import { DEMO_PASSWORD } from '../../db/seed/demo-cluster'
@@ -7,6 +8,25 @@ import { DEMO_PASSWORD } from '../../db/seed/demo-cluster'
 const stopped = new WeakSet<ChildProcess>()
 
 /** `node --import tsx server.ts` (tsx without a wrapper process, so SIGTERM reaches the server). */
+/**
+ * The environment of a benchmark's production server over a scratch folder: its own database,
+ * uploads and mail, no demo seed, and the origin and session secret production refuses to start
+ * without (valid for this scratch database only).
+ */
+export function benchServerEnv(workDir: string, logLevel: string) {
+  return {
+    NODE_ENV: 'production' as const,
+    HOST: '127.0.0.1',
+    DATABASE_PATH: path.join(workDir, 'app.db'),
+    UPLOADS_DIR: path.join(workDir, 'uploads'),
+    MAIL_DIR: path.join(workDir, 'mail'),
+    SEED_DEMO: 'false',
+    PUBLIC_ORIGIN: 'http://127.0.0.1',
+    SESSION_SECRET: 'bench-session-secret-not-for-production',
+    LOG_LEVEL: logLevel,
+  }
+}
+
 export function startServer(env: Record<string, string>, onUnexpectedExit: (reason: string) => void): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     env: { ...process.env, ...env },
