@@ -63,6 +63,8 @@ function AgendaEntry({ item }: { item: AgendaItem }) {
           <span className={item.review.overdue ? 'pill pill-danger' : 'pill pill-warning'}>
             {t(item.review.overdue ? 'workspace.review.overdue' : 'workspace.review.waiting', { count: item.review.ageDays, due: formatDate(item.review.dueOn) })}
           </span>
+        ) : item.date && item.overdue ? (
+          <span className="pill pill-danger">{t('workspace.overdueSince', { date: formatDate(item.date) })}</span>
         ) : item.date && !item.budget ? (
           <span className="agenda-date">{formatDate(item.date)}</span>
         ) : null}

@@ -186,6 +186,7 @@ const en = {
       claims: { title: 'Compensation claims returned or decided', all: 'All claims', empty: 'no news' },
       reviewClaims: { title: 'Compensation claims waiting for a decision', all: 'The whole queue', empty: 'the queue is empty' },
       verification: { title: 'Organisations waiting for verification', all: 'The whole verification queue', empty: 'the queue is empty' },
+      reports: { title: 'Results reports and returns', all: 'All claims', empty: 'no reports due' },
       budgets: { title: 'Programme budgets', all: 'All programmes', empty: 'no running programmes' },
     },
     step: {
@@ -199,6 +200,11 @@ const en = {
       confirmAmendment: 'Confirm the amendment',
       confirmAct: 'Confirm the act',
       confirmPayment: 'Confirm the payment',
+      fileReport: 'File the results report',
+      returnDemanded: 'Return the subsidy',
+      reviewReport: 'Accept the report or record a shortfall',
+      reportOverdue: 'Report not filed on time',
+      returnAwaited: 'Return of the subsidy awaited',
       claim: { returned: 'Returned for correction', approved: 'Approved', rejected: 'Rejected', paid: 'Paid' },
     },
     review: {
@@ -207,6 +213,7 @@ const en = {
       overdue_one: '{{count}} day: past due {{due}}',
       overdue_other: '{{count}} days: past due {{due}}',
     },
+    overdueSince: 'due {{date}}, overdue',
     budget: { paid: 'paid {{amount}}', reserved: 'reserved {{amount}}', remaining: 'available {{amount}}' },
     company: {
       requests: 'Company requests',

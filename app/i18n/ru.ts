@@ -189,6 +189,7 @@ const ru = {
       claims: { title: 'Заявки на компенсацию: возвращены и решены', all: 'Все заявки', empty: 'новостей нет' },
       reviewClaims: { title: 'Заявки на компенсацию ждут решения', all: 'Вся очередь', empty: 'очередь пуста' },
       verification: { title: 'Организации ждут проверки', all: 'Вся очередь проверки', empty: 'очередь пуста' },
+      reports: { title: 'Отчёты о результатах и возвраты', all: 'Все заявки', empty: 'отчётов к сроку нет' },
       budgets: { title: 'Бюджеты программ', all: 'Все программы', empty: 'действующих программ нет' },
     },
     step: {
@@ -202,6 +203,11 @@ const ru = {
       confirmAmendment: 'Подтвердить изменение договора',
       confirmAct: 'Подтвердить акт',
       confirmPayment: 'Подтвердить платёж',
+      fileReport: 'Сдать отчёт о результатах',
+      returnDemanded: 'Вернуть субсидию',
+      reviewReport: 'Принять отчёт или отметить недостижение',
+      reportOverdue: 'Отчёт не сдан в срок',
+      returnAwaited: 'Ждём возврата субсидии',
       claim: { returned: 'Возвращена на доработку', approved: 'Одобрена', rejected: 'Отклонена', paid: 'Выплачена' },
     },
     review: {
@@ -214,6 +220,7 @@ const ru = {
       overdue_many: '{{count}} дней — срок {{due}} прошёл',
       overdue_other: '{{count}} дня — срок {{due}} прошёл',
     },
+    overdueSince: 'срок {{date}} прошёл',
     budget: { paid: 'выплачено {{amount}}', reserved: 'зарезервировано {{amount}}', remaining: 'свободно {{amount}}' },
     company: {
       requests: 'Запросы компании',

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm'
 import { compensationClaims, matches } from '#db/schema'
 import { db } from '~/db.server'
 import { createClaim, submitClaim } from '~/modules/claims/claims.server'
-import { decideClaim } from '~/modules/claims/decide.server'
+import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
+import { addIndicator, recordAgreement, recordReturnReceived, recordShortfall, scheduleReport, submitReport } from '~/modules/agreements/agreements.server'
+import { regionToday } from '~/modules/calendar/calendar'
 import { recordAct, recordPayment } from '~/modules/contracts/execution.server'
 import { registerContract } from '~/modules/contracts/register.server'
 import { declineEngagement } from '~/modules/engagements/engagements.server'
@@ -12,7 +14,7 @@ import { administrationAgenda, agendaOf, companyAgenda, labAgenda, waitingByPath
 import { CLAIM_REVIEW_DAYS, reviewDeadlineOf } from '~/modules/workspace/deadlines'
 import { actorWithOrganisation } from '../factories/actors'
 import { labInput, requestInput } from '../factories/catalogue'
-import { confirmedContract, declareUnaffiliated, engagementBetween, openProgramme, pdf, reviewer, rub, stateLab, terms, verifiedCompany } from '../factories/contracts'
+import { clearAffiliation, confirmedContract, daysFromToday, declareUnaffiliated, engagementBetween, openProgramme, pdf, reviewer, rub, stateLab, terms, verifiedCompany } from '../factories/contracts'
 
 const itemsOf = (sections: AgendaSection[], kind: AgendaSection['kind']) => sections.find((s) => s.kind === kind)?.items ?? []
 const DAY = 86_400_000
@@ -115,6 +117,52 @@ describe('the workspaces’ “what needs me now”', () => {
     expect(decideClaim(admin, claimId, { decision: 'return', reason: 'Приложите акт к платежу.', revision: claim.revision })).toMatchObject({ ok: true })
     expect(itemsOf(administrationAgenda(admin), 'reviewClaims').find((i) => i.key === `claim-${claimId}`)).toBeUndefined()
     expect(itemsOf(companyAgenda(company), 'claims')).toEqual([expect.objectContaining({ href: `/claims/${claimId}`, step: 'workspace.step.claim.returned' })])
+  })
+
+  it('reminds the company of a results report and a return, and asks the administration to review the report and await the return', async () => {
+    const admin = await reviewer()
+    const company = await verifiedCompany()
+    const science = await stateLab()
+    const programmeId = openProgramme(admin)
+    const { contractId, paymentIds } = confirmedContract(company, science)
+    const created = createClaim(company, { programmeId, contractId, paymentIds })
+    if (!created.ok) throw new Error(created.error)
+    const { claimId } = created.value
+    declareUnaffiliated(company, claimId)
+    submitClaim(company, claimId)
+    clearAffiliation(admin, claimId)
+    const revision = () => db.select().from(compensationClaims).where(eq(compensationClaims.id, claimId)).get()!.revision
+    expect(decideClaim(admin, claimId, { decision: 'approve', reason: 'Условия соблюдены.', revision: revision() })).toMatchObject({ ok: true })
+    expect(markClaimPaid(admin, claimId, { paidOn: regionToday(), orderNumber: 'ПП-1', revision: revision() })).toMatchObject({ ok: true })
+    recordAgreement(admin, claimId, { number: 'С-7/2026', signedOn: regionToday() })
+    const indicator = addIndicator(admin, claimId, { name: 'Новые рабочие места', unit: 'чел.', targetValue: 4, dueOn: daysFromToday(20) })
+    const report = scheduleReport(admin, claimId, { dueOn: daysFromToday(30) })
+    if (!indicator.ok || !report.ok) throw new Error('set-up failed')
+    const { reportId } = report.value
+
+    expect(itemsOf(companyAgenda(company), 'reports')).toEqual([
+      expect.objectContaining({ key: `report-${reportId}`, href: `/claims/${claimId}#reports`, step: 'workspace.step.fileReport', date: daysFromToday(30), overdue: false }),
+    ])
+    // Not filed on time: the company's item turns overdue and the administration sees it too.
+    const late = new Date(Date.now() + 40 * DAY)
+    expect(itemsOf(companyAgenda(company, late), 'reports')[0]).toMatchObject({ overdue: true })
+    expect(itemsOf(administrationAgenda(admin), 'reports').find((i) => i.key === `report-${reportId}`)).toBeUndefined()
+    expect(itemsOf(administrationAgenda(admin, late), 'reports').find((i) => i.key === `report-${reportId}`)).toMatchObject({ step: 'workspace.step.reportOverdue', overdue: true })
+
+    expect(submitReport(company, claimId, reportId, { achieved: { [indicator.value.indicatorId]: 1 }, document: pdf('отчёт.pdf') })).toMatchObject({ ok: true })
+    expect(itemsOf(companyAgenda(company), 'reports')).toEqual([])
+    expect(itemsOf(administrationAgenda(admin), 'reports').find((i) => i.key === `report-${reportId}`)).toMatchObject({ href: `/admin/claims/${claimId}#reports`, step: 'workspace.step.reviewReport', overdue: false })
+
+    const shortfall = recordShortfall(admin, claimId, reportId, { note: 'Создано одно место из четырёх.' })
+    if (!shortfall.ok) throw new Error(shortfall.error)
+    const { returnId } = shortfall.value
+    expect(itemsOf(companyAgenda(company), 'reports')).toEqual([expect.objectContaining({ key: `return-${returnId}`, step: 'workspace.step.returnDemanded' })])
+    expect(waitingByPath(companyAgenda(company))['/claims']).toBeGreaterThanOrEqual(1)
+    expect(itemsOf(administrationAgenda(admin), 'reports').map((i) => i.key)).toContain(`return-${returnId}`)
+
+    expect(recordReturnReceived(admin, claimId, returnId, { returnedOn: regionToday(), orderNumber: '15' })).toMatchObject({ ok: true })
+    expect(itemsOf(companyAgenda(company), 'reports')).toEqual([])
+    expect(itemsOf(administrationAgenda(admin), 'reports').map((i) => i.key)).not.toContain(`return-${returnId}`)
   })
 
   it('counts what waits per menu entry, and shows a stranger nothing of another organisation’s work', async () => {

@@ -63,7 +63,7 @@ export function AfterPayment({ view, documents, returnFormula, permissions }: Af
             </table>
           )}
           {permissions.manageAgreement ? <IndicatorForm /> : null}
-          <h3>{t('subsidy.reports')}</h3>
+          <h3 id="reports">{t('subsidy.reports')}</h3>
           {view.reports.length === 0 ? <p className="empty">{t('subsidy.noReports')}</p> : null}
           {view.reports.map((report) => (
             <ReportCard key={report.id} report={report} view={view} documents={documents} returnFormula={returnFormula} permissions={permissions} />

@@ -8,11 +8,14 @@ import {
   contractVersions,
   engagementAdmissions,
   engagements,
+  indicatorReports,
   labs,
   matches,
   organisations,
   programmes,
   rdRequests,
+  subsidyAgreements,
+  subsidyReturns,
 } from '#db/schema'
 import { db } from '~/db.server'
 import { unreadCounts } from '../engagements/messages.server'
@@ -37,6 +40,7 @@ export type AgendaKind =
   | 'execution'
   | 'claims'
   | 'reviewClaims'
+  | 'reports'
   | 'verification'
   | 'budgets'
 
@@ -55,6 +59,8 @@ export interface AgendaItem {
   date?: string
   /** A claim under review: days waited and the day the review is due. */
   review?: { ageDays: number; dueOn: string; overdue: boolean }
+  /** A deadline that has passed: the date is shown as a warning. */
+  overdue?: boolean
   /** A programme's budget, in kopecks. */
   budget?: { total: number; reserved: number; paid: number; remaining: number }
 }
@@ -261,6 +267,35 @@ function companyClaims(actor: Actor, organisationId: number, now: Date): AgendaI
     .map((r) => ({ key: `claim-${r.id}`, href: `/claims/${r.id}`, title: r.programmeTitle, step: `workspace.step.claim.${r.status}`, date: r.decidedAt ?? r.updatedAt }))
 }
 
+/**
+ * What follows a paid subsidy, for the company: result reports due (the nearest deadline first,
+ * overdue ones marked) and returns demanded after a shortfall, each on the claim's page where it is done.
+ */
+function companyReports(actor: Actor, organisationId: number, today: string): AgendaItem[] {
+  const reports = db
+    .select({ id: indicatorReports.id, dueOn: indicatorReports.dueOn, claimId: compensationClaims.id, companyId: compensationClaims.companyId, agreementNumber: subsidyAgreements.number, programmeTitle: programmes.title })
+    .from(indicatorReports)
+    .innerJoin(subsidyAgreements, eq(subsidyAgreements.id, indicatorReports.agreementId))
+    .innerJoin(compensationClaims, eq(compensationClaims.id, subsidyAgreements.claimId))
+    .innerJoin(programmes, eq(programmes.id, compensationClaims.programmeId))
+    .where(and(eq(compensationClaims.companyId, organisationId), eq(indicatorReports.status, 'due')))
+    .orderBy(asc(indicatorReports.dueOn), asc(indicatorReports.id))
+    .all()
+    .filter((r) => can(actor, 'claim:view', r))
+    .map((r) => ({ key: `report-${r.id}`, href: `/claims/${r.claimId}#reports`, title: r.programmeTitle, subtitle: `№ ${r.agreementNumber}`, step: 'workspace.step.fileReport', date: r.dueOn, overdue: r.dueOn < today }))
+  const returns = db
+    .select({ id: subsidyReturns.id, createdAt: subsidyReturns.createdAt, claimId: compensationClaims.id, companyId: compensationClaims.companyId, programmeTitle: programmes.title, amountKopecks: subsidyReturns.amountKopecks })
+    .from(subsidyReturns)
+    .innerJoin(compensationClaims, eq(compensationClaims.id, subsidyReturns.claimId))
+    .innerJoin(programmes, eq(programmes.id, compensationClaims.programmeId))
+    .where(and(eq(compensationClaims.companyId, organisationId), eq(subsidyReturns.status, 'demanded')))
+    .orderBy(asc(subsidyReturns.createdAt))
+    .all()
+    .filter((r) => can(actor, 'claim:view', r))
+    .map((r) => ({ key: `return-${r.id}`, href: `/claims/${r.claimId}#reports`, title: r.programmeTitle, step: 'workspace.step.returnDemanded', date: r.createdAt }))
+  return [...returns, ...reports]
+}
+
 /** What a company needs to do now. */
 export function companyAgenda(actor: Actor, now = new Date()): AgendaSection[] {
   const organisationId = actor.organisationId
@@ -277,6 +312,7 @@ export function companyAgenda(actor: Actor, now = new Date()): AgendaSection[] {
     section('contracts', '/contracts?status=awaiting_confirmation', contractsToConfirm(actor, organisationId)),
     section('execution', '/contracts', executionToConfirm(actor, organisationId)),
     section('claims', '/claims', companyClaims(actor, organisationId, now)),
+    section('reports', '/claims', companyReports(actor, organisationId, regionToday(now))),
   ]
 }
 
@@ -337,6 +373,46 @@ function claimsWaiting(actor: Actor, now: Date): AgendaItem[] {
     })
 }
 
+/**
+ * Results reports for the administration: those submitted and waiting to be accepted or found short,
+ * then those overdue and not yet filed, and returns demanded and not yet received.
+ */
+function reportsToHandle(actor: Actor, today: string): AgendaItem[] {
+  const company = alias(organisations, 'recipient')
+  const rows = db
+    .select({ id: indicatorReports.id, status: indicatorReports.status, dueOn: indicatorReports.dueOn, submittedAt: indicatorReports.submittedAt, claimId: compensationClaims.id, companyId: compensationClaims.companyId, companyName: sql<string>`coalesce(${company.shortName}, ${company.name})`, programmeTitle: programmes.title })
+    .from(indicatorReports)
+    .innerJoin(subsidyAgreements, eq(subsidyAgreements.id, indicatorReports.agreementId))
+    .innerJoin(compensationClaims, eq(compensationClaims.id, subsidyAgreements.claimId))
+    .innerJoin(programmes, eq(programmes.id, compensationClaims.programmeId))
+    .innerJoin(company, eq(company.id, compensationClaims.companyId))
+    .where(or(eq(indicatorReports.status, 'submitted'), and(eq(indicatorReports.status, 'due'), sql`${indicatorReports.dueOn} < ${today}`)))
+    .orderBy(sql`${indicatorReports.status} = 'submitted' desc`, asc(indicatorReports.dueOn), asc(indicatorReports.id))
+    .all()
+    .filter((r) => can(actor, 'claim:decide', r))
+    .map((r) => ({
+      key: `report-${r.id}`,
+      href: `/admin/claims/${r.claimId}#reports`,
+      title: r.companyName,
+      subtitle: r.programmeTitle,
+      step: r.status === 'submitted' ? 'workspace.step.reviewReport' : 'workspace.step.reportOverdue',
+      date: r.status === 'submitted' ? (r.submittedAt ?? r.dueOn) : r.dueOn,
+      overdue: r.status === 'due',
+    }))
+  const returns = db
+    .select({ id: subsidyReturns.id, createdAt: subsidyReturns.createdAt, claimId: compensationClaims.id, companyId: compensationClaims.companyId, companyName: sql<string>`coalesce(${company.shortName}, ${company.name})`, programmeTitle: programmes.title })
+    .from(subsidyReturns)
+    .innerJoin(compensationClaims, eq(compensationClaims.id, subsidyReturns.claimId))
+    .innerJoin(programmes, eq(programmes.id, compensationClaims.programmeId))
+    .innerJoin(company, eq(company.id, compensationClaims.companyId))
+    .where(eq(subsidyReturns.status, 'demanded'))
+    .orderBy(asc(subsidyReturns.createdAt))
+    .all()
+    .filter((r) => can(actor, 'claim:decide', r))
+    .map((r) => ({ key: `return-${r.id}`, href: `/admin/claims/${r.claimId}#reports`, title: r.companyName, subtitle: r.programmeTitle, step: 'workspace.step.returnAwaited', date: r.createdAt }))
+  return [...rows, ...returns]
+}
+
 /** Organisations that signed up (or changed their identity) and wait to be verified, oldest first. */
 function organisationsToVerify(): AgendaItem[] {
   return db
@@ -369,6 +445,7 @@ export function administrationAgenda(actor: Actor, now = new Date()): AgendaSect
   // The platform admin stands in for verification but neither reviews claims nor keeps programmes.
   return [
     ...(can(actor, 'claim:review') ? [section('reviewClaims', '/admin/claims?status=submitted', claimsWaiting(actor, now))] : []),
+    ...(can(actor, 'claim:review') ? [section('reports', '/admin/claims?status=paid', reportsToHandle(actor, regionToday(now)))] : []),
     ...(can(actor, 'organisation:verify') ? [section('verification', '/admin/organisations', organisationsToVerify())] : []),
     ...(can(actor, 'programme:manage') ? [section('budgets', '/admin/programmes', programmeBudgets(regionToday(now)), false)] : []),
   ]
