@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { AgendaItem, AgendaSection } from '~/modules/workspace/agenda.server'
 import { useFormat } from './format'
+import { AgendaIcon } from './icons'
 
 /**
  * A workspace's "what needs me now": one panel per kind of work, each item a link to the page where
@@ -18,7 +19,10 @@ export function Agenda({ sections }: { sections: AgendaSection[] }) {
         {busy.map((s) => (
           <section key={s.kind} className={`panel agenda-${s.kind}`} aria-labelledby={`agenda-${s.kind}`} data-testid={`agenda-${s.kind}`}>
             <header className="panel-head">
-              <h2 id={`agenda-${s.kind}`}>{t(`workspace.agenda.${s.kind}.title`)}</h2>
+              <h2 id={`agenda-${s.kind}`}>
+                <AgendaIcon kind={s.kind} />
+                {t(`workspace.agenda.${s.kind}.title`)}
+              </h2>
               {s.waiting > 0 ? <span className="pill pill-brand">{s.waiting}</span> : null}
             </header>
             <ul className="agenda-items">

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '~/i18n'
 import type { NavGroup, NavItem } from '~/modules/workspace/navigation'
+import { LanguageIcon, MenuIcon, MenuToggleIcon, NotificationsIcon, SignOutIcon } from './icons'
 
 export interface ShellUser {
   name: string
@@ -53,6 +54,7 @@ export function SiteHeader({ user, navigation, locale }: { user: ShellUser | nul
           {user ? (
             <>
               <Link to="/notifications" className="notifications-link">
+                <NotificationsIcon />
                 {t('nav.notifications')}
                 {user.unread > 0 ? (
                   <span className="counter" aria-label={t('nav.unread', { count: user.unread })}>
@@ -66,6 +68,7 @@ export function SiteHeader({ user, navigation, locale }: { user: ShellUser | nul
               </Link>
               <Form method="post" action="/logout" className="sign-out">
                 <button type="submit" className="button link">
+                  <SignOutIcon />
                   {t('nav.signOut')}
                 </button>
               </Form>
@@ -80,7 +83,7 @@ export function SiteHeader({ user, navigation, locale }: { user: ShellUser | nul
           )}
           <details className="phone-menu">
             <summary>
-              <span aria-hidden="true" className="menu-mark" />
+              <MenuToggleIcon />
               {t('nav.menu')}
               <WaitingCount n={navigation[0]?.items[0]?.waiting} />
             </summary>
@@ -104,6 +107,7 @@ export function SiteHeader({ user, navigation, locale }: { user: ShellUser | nul
                     <li>
                       <Form method="post" action="/logout">
                         <button type="submit" className="button link">
+                          <SignOutIcon />
                           {t('nav.signOut')}
                         </button>
                       </Form>
@@ -146,18 +150,20 @@ function MenuList({ items }: { items: NavItem[] }) {
     <ul>
       {items.map((item) => (
         <li key={item.to}>
-          <MenuLink item={item} />
+          <MenuLink item={item} withIcon />
         </li>
       ))}
     </ul>
   )
 }
 
-function MenuLink({ item }: { item: NavItem }) {
+/** A menu entry; lists (the phone menu, the catalogues' drop-down) show its icon, the laptop's one row does not, to stay one row. */
+function MenuLink({ item, withIcon = false }: { item: NavItem; withIcon?: boolean }) {
   const { t } = useTranslation()
   return (
     <NavLink to={item.to} end={item.end}>
-      {t(item.labelKey)}
+      {withIcon ? <MenuIcon to={item.to} /> : null}
+      <span className="menu-label">{t(item.labelKey)}</span>
       <WaitingCount n={item.waiting} />
     </NavLink>
   )
@@ -198,6 +204,7 @@ export function LanguageSwitcher({ locale }: { locale: Locale }) {
     <Form method="post" action="/lang" className="language-switcher">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button type="submit" name="locale" value={other} className="button link" lang={other} aria-label={t('nav.switchLanguage')}>
+        <LanguageIcon />
         {other === 'en' ? 'English' : 'Русский'}
       </button>
     </Form>

@@ -26,6 +26,7 @@ import { notFound, requirePermission } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
 import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
+import { DestructiveIcon } from '~/components/icons'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = () => [{ title: 'Рассмотрение заявки · Claim review' }]
@@ -129,6 +130,7 @@ function DecisionForm() {
           {t('review.return')}
         </SubmitButton>
         <SubmitButton name="decision" value="reject" className="button danger">
+          <DestructiveIcon />
           {t('review.reject')}
         </SubmitButton>
       </div>
@@ -169,7 +171,7 @@ function CancelApprovalForm() {
         <input type="hidden" name="intent" value="cancel-approval" />
         <input type="hidden" name="revision" value={claim.revision} />
         <TextareaField label={t('review.cancelReason')} meta={fields.reason} rows={2} hint={t('review.cancelApprovalHint')} />
-        <SubmitButton className="button danger">{t('review.cancelApproval')}</SubmitButton>
+        <SubmitButton className="button danger"><DestructiveIcon />{t('review.cancelApproval')}</SubmitButton>
       </Form>
     </details>
   )

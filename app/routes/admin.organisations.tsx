@@ -15,6 +15,7 @@ import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { regionName } from '~/modules/organisations/regions'
 import { VerificationDecisionSchema } from '~/modules/organisations/schemas'
 import { decideVerification, listOrganisationsForVerification, VERIFICATION_PAGE_SIZE } from '~/modules/organisations/verification.server'
+import { DestructiveIcon } from '~/components/icons'
 
 function readQuery(url: URL): { status: VerificationStatus; page: number } {
   const status = url.searchParams.get('status')
@@ -63,6 +64,7 @@ function DecisionForm({ organisationId }: { organisationId: number }) {
           {t('verification.verify')}
         </SubmitButton>
         <SubmitButton name="decision" value="reject" className="button danger">
+          <DestructiveIcon />
           {t('verification.reject')}
         </SubmitButton>
       </div>

@@ -26,6 +26,7 @@ import { parseId } from '~/modules/http/params.server'
 import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { can } from '~/modules/permissions/can'
 import styles from '~/styles/contracts.css'
+import { DestructiveIcon } from '~/components/icons'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = () => [{ title: 'Заявка на компенсацию · Compensation claim' }]
@@ -213,7 +214,7 @@ export default function ClaimPage() {
           <input type="hidden" name="intent" value="withdraw" />
           <input type="hidden" name="revision" value={claim.revision} />
           <p className="hint">{t('claims.withdrawHint')}</p>
-          <SubmitButton className="button danger">{t('claims.withdraw')}</SubmitButton>
+          <SubmitButton className="button danger"><DestructiveIcon />{t('claims.withdraw')}</SubmitButton>
         </Form>
       ) : null}
 

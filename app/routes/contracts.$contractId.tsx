@@ -21,6 +21,7 @@ import { requireActor } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
 import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import styles from '~/styles/contracts.css'
+import { DestructiveIcon } from '~/components/icons'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = () => [{ title: 'Договор · Contract' }]
@@ -123,7 +124,7 @@ function PendingVersion() {
               <input type="hidden" name="intent" value="decline-version" />
               <input type="hidden" name="versionId" value={pending.id} />
               <TextareaField label={t('contracts.declineReason')} meta={fields.reason} rows={2} />
-              <SubmitButton className="button danger">{t('contracts.decline')}</SubmitButton>
+              <SubmitButton className="button danger"><DestructiveIcon />{t('contracts.decline')}</SubmitButton>
             </Form>
           </details>
         </div>

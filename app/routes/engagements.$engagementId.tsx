@@ -20,6 +20,7 @@ import { notFound, requireActor } from '~/modules/http/guards.server'
 import { can } from '~/modules/permissions/can'
 import { parseId } from '~/modules/http/params.server'
 import { loaderValue, respondToForm } from '~/modules/http/respond.server'
+import { DestructiveIcon } from '~/components/icons'
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
@@ -122,13 +123,13 @@ function DeclineForm() {
   })
   return (
     <details className="decline" open={intentOf(lastResult) === 'decline'}>
-      <summary className="button danger">{t('engagement.decline.open')}</summary>
+      <summary className="button danger"><DestructiveIcon />{t('engagement.decline.open')}</summary>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="intent" value="decline" />
         <SelectField label={t('engagement.decline.reason')} meta={fields.reason} placeholder={t('common.choose')} options={declineReasons.map((r) => ({ value: r, label: t(`engagement.declineReason.${r}`) }))} />
         <TextareaField label={t('engagement.decline.note')} meta={fields.note} rows={2} />
-        <SubmitButton className="button danger">{t('engagement.decline.submit')}</SubmitButton>
+        <SubmitButton className="button danger"><DestructiveIcon />{t('engagement.decline.submit')}</SubmitButton>
       </Form>
     </details>
   )

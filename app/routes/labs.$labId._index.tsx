@@ -24,6 +24,7 @@ import { respondToMatchForm } from '~/modules/matching/form-action.server'
 import { proposedRequestsForLab } from '~/modules/matching/matches.server'
 import { isMatchIntent } from '~/modules/matching/schemas'
 import { can } from '~/modules/permissions/can'
+import { DestructiveIcon } from '~/components/icons'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.lab.name ?? 'Lab' }]
 
@@ -169,6 +170,7 @@ export default function LabPage() {
           </Link>
           <Form method="post">
             <button type="submit" name="intent" value="archive" className="button danger">
+              <DestructiveIcon />
               {t('lab.archive')}
             </button>
           </Form>

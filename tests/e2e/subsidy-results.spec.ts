@@ -51,7 +51,10 @@ test('the administration records the agreement, two result indicators and a repo
 
 test('the recipient files its report with evidence; a value in letters is explained and nothing is filed', async ({ page }) => {
   await signIn(page, 'vision@demo.test')
-  await page.goto(claimUrl.replace('/admin', ''))
+  // The workspace reminds the recipient of the report due, and its item leads to where it is filed.
+  await expect(page).toHaveURL(/\/company$/)
+  await page.getByTestId('agenda-reports').getByRole('link', { name: /Сдать отчёт о результатах/ }).click()
+  await expect(page).toHaveURL(new RegExp(`${claimUrl.replace('/admin', '')}#reports$`))
   const report = page.locator('article.report')
   await expect(report).toContainText('Ожидается')
   await report.getByLabel(/Выручка от нового продукта/).fill('восемь тысяч')
@@ -71,7 +74,8 @@ test('the recipient files its report with evidence; a value in letters is explai
 
 test('the administration records a shortfall: the return is computed by the programme’s formula, received, and the ledger reconciles', async ({ page }) => {
   await signIn(page, 'reviewer@demo.test')
-  await page.goto(claimUrl)
+  await page.getByTestId('agenda-reports').getByRole('link', { name: /Принять отчёт или отметить недостижение/ }).click()
+  await expect(page).toHaveURL(new RegExp(`${claimUrl}#reports$`))
   const report = page.locator('article.report')
   await expect(report).toContainText('Выручка от нового продукта: Достигнуто 8')
   await report.getByLabel('Заключение администрации').fill('Выручка ниже плановой на 20 %.')

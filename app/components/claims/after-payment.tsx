@@ -12,6 +12,7 @@ import { useAppForm } from '~/components/use-app-form'
 import type { AgreementView } from '~/modules/agreements/agreements.server'
 import type { ReturnAmount } from '~/modules/agreements/return-amount'
 import { AgreementSchema, IndicatorSchema, ReportSchema, ReturnReceivedSchema, ReviewReportSchema, ScheduleReportSchema } from '~/modules/agreements/schemas'
+import { DestructiveIcon } from '../icons'
 
 type View = SerializeFrom<AgreementView>
 type Report = View['reports'][number]
@@ -215,6 +216,7 @@ function ReviewForm({ reportId, returnFormula }: { reportId: number; returnFormu
           {t('subsidy.accept')}
         </SubmitButton>
         <SubmitButton name="decision" value="shortfall" className="button danger">
+          <DestructiveIcon />
           {t('subsidy.shortfall')}
         </SubmitButton>
       </div>
