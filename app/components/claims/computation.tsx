@@ -55,23 +55,26 @@ export function ComputationTable({ steps, resultKopecks }: { steps: ComputationS
     }
   }
   return (
-    <table className="table computation">
-      <caption className="visually-hidden">{t('claims.computation.title')}</caption>
-      <tbody>
-        {steps.map((step, index) => (
-          <tr key={index} className={'applied' in step && step.applied ? 'applied' : undefined}>
-            <td>{index + 1}.</td>
-            <td>{describe(step)}</td>
-            <td className="num">{formatMoney(step.amountKopecks)}</td>
+    // On a phone the amounts, which never break, scroll in their own region rather than widening the page.
+    <div className="table-scroll" role="region" aria-label={t('claims.computation.title')} tabIndex={0}>
+      <table className="table computation">
+        <caption className="visually-hidden">{t('claims.computation.title')}</caption>
+        <tbody>
+          {steps.map((step, index) => (
+            <tr key={index} className={'applied' in step && step.applied ? 'applied' : undefined}>
+              <td>{index + 1}.</td>
+              <td>{describe(step)}</td>
+              <td className="num">{formatMoney(step.amountKopecks)}</td>
+            </tr>
+          ))}
+          <tr className="result">
+            <td />
+            <td>{t('claims.computation.result')}</td>
+            <td className="num">{formatMoney(resultKopecks)}</td>
           </tr>
-        ))}
-        <tr className="result">
-          <td />
-          <td>{t('claims.computation.result')}</td>
-          <td className="num">{formatMoney(resultKopecks)}</td>
-        </tr>
-      </tbody>
-    </table>
+        </tbody>
+      </table>
+    </div>
   )
 }
 

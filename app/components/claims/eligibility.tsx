@@ -77,35 +77,38 @@ export function DocumentChecklist({
   return (
     <section aria-labelledby="checklist-title">
       <h2 id="checklist-title">{t('checklist.title')}</h2>
-      <table className="table checklist">
-        <thead>
-          <tr>
-            <th scope="col">{t('checklist.kind')}</th>
-            <th scope="col">{t('checklist.maxAge')}</th>
-            <th scope="col">{t('checklist.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {checklist.map((item) => (
-            <tr key={item.kind} data-kind={item.kind}>
-              <th scope="row">{t(`programmes.documentKind.${item.kind}`)}</th>
-              <td>{item.maxAgeDays ? t('checklist.maxAgeDays', { days: item.maxAgeDays, date: formatDate(item.oldestAllowed) }) : t('checklist.noLimit')}</td>
-              <td>
-                <span className={`badge ${item.status === 'complete' ? 'success' : 'warning'}`}>{t(`checklist.statuses.${item.status}`)}</span>
-                {item.documents.length ? (
-                  <ul className="plain">
-                    {item.documents.map((d, i) => (
-                      <li key={i} className={d.tooOld ? 'danger' : undefined}>
-                        {t('checklist.dated', { name: d.label, date: formatDate(d.date) })}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </td>
+      {/* On a phone the table scrolls in its own region rather than widening the page. */}
+      <div className="table-scroll" role="region" aria-labelledby="checklist-title" tabIndex={0}>
+        <table className="table checklist">
+          <thead>
+            <tr>
+              <th scope="col">{t('checklist.kind')}</th>
+              <th scope="col">{t('checklist.maxAge')}</th>
+              <th scope="col">{t('checklist.status')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {checklist.map((item) => (
+              <tr key={item.kind} data-kind={item.kind}>
+                <th scope="row">{t(`programmes.documentKind.${item.kind}`)}</th>
+                <td>{item.maxAgeDays ? t('checklist.maxAgeDays', { days: item.maxAgeDays, date: formatDate(item.oldestAllowed) }) : t('checklist.noLimit')}</td>
+                <td>
+                  <span className={`badge ${item.status === 'complete' ? 'success' : 'warning'}`}>{t(`checklist.statuses.${item.status}`)}</span>
+                  {item.documents.length ? (
+                    <ul className="plain">
+                      {item.documents.map((d, i) => (
+                        <li key={i} className={d.tooOld ? 'danger' : undefined}>
+                          {t('checklist.dated', { name: d.label, date: formatDate(d.date) })}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {attached.length ? (
         <>
           <h3>{t('checklist.attached')}</h3>
