@@ -204,7 +204,8 @@ function MyPart({ view, application }: { view: View; application: ApplicationRow
   return (
     <>
       <p className="muted">{t('selection.declare.declaredNone')}</p>
-      {application.canScore ? <ScoreForm view={view} application={application} /> : null}
+      {/* Saved scores remount the form, so a message from an earlier refused attempt does not linger. */}
+      {application.canScore ? <ScoreForm key={JSON.stringify(application.myScores)} view={view} application={application} /> : null}
     </>
   )
 }

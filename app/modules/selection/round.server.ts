@@ -126,7 +126,9 @@ export function declareConflict(actor: Actor, roundId: number, claimId: number, 
       .values({ roundId, claimId, userId: actor.userId, conflicted: input.conflicted, note: input.note?.trim() || null })
       .returning()
       .get()
-    audit(tx, auditActor(actor), 'selection.conflict_declared', { type: 'claim', id: claimId }, null, declaration)
+    // Recorded on the round, not the claim: the claim's history is the company's to read, and who
+    // sits on the commission and what they declared is not.
+    audit(tx, auditActor(actor), 'selection.conflict_declared', { type: 'selection_round', id: roundId }, null, declaration)
     return ok(null)
   })
 }
@@ -168,7 +170,7 @@ export function scoreApplication(
         .onConflictDoUpdate({ target: [selectionScores.claimId, selectionScores.userId, selectionScores.criterion], set: { score, scoredAt: now } })
         .run()
     }
-    audit(tx, auditActor(actor), 'selection.scored', { type: 'claim', id: claimId }, before.length ? before : null, input.scores)
+    audit(tx, auditActor(actor), 'selection.scored', { type: 'selection_round', id: roundId }, before.length ? before : null, { claimId, scores: input.scores })
     return ok(null)
   })
 }
