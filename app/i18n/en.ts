@@ -1572,6 +1572,7 @@ const en = {
     protocolLink: 'Selection protocol',
     outcome: { funded: 'Funded', below_cutoff: 'Below the funding cut-off', not_scored: 'Not scored' },
     reason: {
+      late: 'Competitive selection: the claim was submitted after the deadline ({{deadline}} inclusive) and is not part of the round.',
       funded: 'Competitive selection: rank {{rank}}, score {{score}}; funded within the programme budget.',
       below_cutoff: 'Competitive selection: rank {{rank}}, score {{score}}; below the funding cut-off: the programme’s remaining budget did not cover it.',
       not_scored: 'Competitive selection: not scored: no commission member without a conflict of interest gave it all the scores.',
@@ -1608,6 +1609,7 @@ const en = {
     toast: { opened: 'Competitive round opened.', memberAdded: 'Added to the commission.', declared: 'Conflict-of-interest declaration recorded.', scored: 'Scores saved.', closed: 'Round closed: the claims are decided.' },
   },
   errors: {
+    round_deadline_passed: 'This programme’s competitive round no longer takes applications.',
     round_exists: 'A competitive round is already open for this programme.',
     round_closed: 'The round is already closed.',
     not_administration_member: 'The commission is made of your administration’s staff.',

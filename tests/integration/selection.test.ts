@@ -10,7 +10,7 @@ import { can } from '~/modules/permissions/can'
 import { roundProtocol, roundView, selectionOfClaim } from '~/modules/selection/queries.server'
 import { addCommissionMember, closeRound, declareConflict, openRound, scoreApplication } from '~/modules/selection/round.server'
 import { memberOf } from '../factories/actors'
-import { clearAffiliation, confirmedContract, declareUnaffiliated, openProgramme, reviewer, rub, stateLab, verifiedCompany } from '../factories/contracts'
+import { clearAffiliation, confirmedContract, daysFromToday, declareUnaffiliated, openProgramme, reviewer, rub, stateLab, verifiedCompany } from '../factories/contracts'
 
 function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
   if (!result.ok) throw new Error(`refused: ${result.error}`)
@@ -79,7 +79,7 @@ describe('a competitive round', () => {
     for (const id of claimIds) clearAffiliation(admin, id)
 
     afterDeadline()
-    expect(closeRound(admin, roundId)).toEqual({ ok: true, value: { funded: 3, declined: 2 } })
+    expect(closeRound(admin, roundId)).toEqual({ ok: true, value: { funded: 3, declined: 2, late: 0 } })
 
     const funded = [claimIds[2], claimIds[0], claimIds[4]]
     for (const id of funded) expect(claimRow(id)).toMatchObject({ status: 'approved', approvedKopecks: rub(500_000) })
@@ -176,5 +176,29 @@ describe('a competitive round', () => {
     for (const id of claimIds) expect(claimRow(id).status).toBe('submitted')
     expect(db.select().from(programmes).where(eq(programmes.id, programmeId)).get()!.reservedKopecks).toBe(0)
     expect(db.select().from(selectionRounds).where(eq(selectionRounds.id, roundId)).get()!.status).toBe('open')
+  })
+
+  it('takes no application after its deadline, and declines as late a claim submitted after it before the round was opened', async () => {
+    const admin = await reviewer()
+    const lab = await stateLab()
+    const programmeId = openProgramme(admin)
+    const filed = async () => {
+      const company = await verifiedCompany()
+      const contract = confirmedContract(company, lab, { payments: [{ amount: rub(1_000_000) }] })
+      const { claimId } = expectOk(createClaim(company, { programmeId, contractId: contract.contractId, paymentIds: contract.paymentIds }))
+      declareUnaffiliated(company, claimId)
+      return { company, claimId }
+    }
+    const early = await filed()
+    expectOk(submitClaim(early.company, early.claimId))
+    const { roundId } = expectOk(openRound(admin, programmeId, { deadline: daysFromToday(-1), scaleMax: 10, weights }))
+    const after = await filed()
+    expect(submitClaim(after.company, after.claimId)).toMatchObject({ ok: false, error: 'round_deadline_passed' })
+    expect(claimRow(after.claimId).status).toBe('draft')
+    // Submitted today, after yesterday's deadline: not an application.
+    expect(expectOk(roundView(admin, programmeId)).applications).toEqual([])
+    expect(closeRound(admin, roundId)).toEqual({ ok: true, value: { funded: 0, declined: 0, late: 1 } })
+    expect(claimRow(early.claimId)).toMatchObject({ status: 'rejected' })
+    expect(claimRow(early.claimId).decisionReason).toContain('подана после крайнего срока')
   })
 })

@@ -7,6 +7,7 @@ import { translator } from '~/i18n/translator.server'
 import { auditActor } from '../auth/actor.server'
 import { audit } from '../audit/audit.server'
 import { isIsoDate, regionDateOf, regionToday } from '../calendar/calendar'
+import { formatDate } from '../format/dates'
 import { ConcurrentChange, decideWithin, type DecisionRefusal } from '../claims/decide.server'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
@@ -175,8 +176,8 @@ export function scoreApplication(
   })
 }
 
-/** Thrown to undo a close when one of the funded applications cannot be approved after all. */
-class FundingRefused extends Error {
+/** Thrown to undo a close when a claim cannot be decided as the ranking says (say, approved). */
+class DecisionRefused extends Error {
   constructor(readonly refusal: Refusal<DecisionRefusal>, readonly claimId: number) {
     super(refusal.error)
   }
@@ -192,7 +193,7 @@ type CloseRefusal = RoundRefusal | 'deadline_not_passed' | 'funding_refused' | '
  * one transaction: if any funded application cannot be approved (say its affiliation check is
  * missing), nothing is decided and the administration is told which one and why.
  */
-export function closeRound(actor: Actor, roundId: number): Result<{ funded: number; declined: number }, CloseRefusal> {
+export function closeRound(actor: Actor, roundId: number): Result<{ funded: number; declined: number; late: number }, CloseRefusal> {
   if (!can(actor, 'selection:manage')) return refuse('forbidden')
   const t = translator('ru')
   try {
@@ -209,12 +210,25 @@ export function closeRound(actor: Actor, roundId: number): Result<{ funded: numb
           round.value.criteria,
           programme.totalBudgetKopecks - programme.reservedKopecks - programme.paidKopecks,
         )
+        // Claims submitted after the deadline (before the round was opened with a past one) are no
+        // applications: they are declined as late, so that nothing is left waiting on a closed round.
+        const inRound = new Set(applications.map((a) => a.id))
+        const late = tx
+          .select({ id: compensationClaims.id, revision: compensationClaims.revision })
+          .from(compensationClaims)
+          .where(and(eq(compensationClaims.programmeId, programme.id), eq(compensationClaims.status, 'submitted')))
+          .all()
+          .filter((c) => !inRound.has(c.id))
+        for (const claim of late) {
+          const declined = decideWithin(tx, actor, claim.id, { decision: 'reject', reason: t('selection.reason.late', { deadline: formatDate(`${round.value.deadline}T12:00:00Z`, 'ru') }), revision: claim.revision })
+          if (!declined.ok) throw new DecisionRefused(declined, claim.id)
+        }
         const revisionOf = new Map(applications.map((a) => [a.id, a.revision]))
         for (const result of ranking.applications) {
           const score = result.scoreHundredths === null ? '' : formatScore(result.scoreHundredths, 'ru')
           const reason = t(`selection.reason.${result.outcome}`, { rank: result.rank, score })
           const decided = decideWithin(tx, actor, result.claimId, { decision: result.outcome === 'funded' ? 'approve' : 'reject', reason, revision: revisionOf.get(result.claimId)! })
-          if (!decided.ok) throw new FundingRefused(decided, result.claimId)
+          if (!decided.ok) throw new DecisionRefused(decided, result.claimId)
           tx.insert(selectionResults).values({ roundId, ...result }).run()
         }
         const now = new Date().toISOString()
@@ -222,13 +236,13 @@ export function closeRound(actor: Actor, roundId: number): Result<{ funded: numb
         if (!closed) throw new ConcurrentChange()
         audit(tx, auditActor(actor), 'selection.round_closed', { type: 'selection_round', id: roundId }, round.value, { ...closed, fundedKopecks: ranking.fundedKopecks, cutOffAfterRank: ranking.cutOffAfterRank })
         const funded = ranking.applications.filter((a) => a.outcome === 'funded').length
-        return ok({ funded, declined: ranking.applications.length - funded })
+        return ok({ funded, declined: ranking.applications.length - funded, late: late.length })
       },
       { behavior: 'immediate' },
     )
   } catch (error) {
     if (error instanceof ConcurrentChange) return refuse('claim_changed')
-    if (error instanceof FundingRefused) return refuse('funding_refused', { params: { claim: error.claimId, reason: error.refusal.error } })
+    if (error instanceof DecisionRefused) return refuse('funding_refused', { params: { claim: error.claimId, reason: error.refusal.error } })
     throw error
   }
 }
