@@ -66,6 +66,7 @@ test('the administration runs the round from opening to protocol', async ({ page
   await page.getByRole('link', { name: 'Конкурсный отбор' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Конкурсный отбор')
 
+  await page.screenshot({ path: 'test-results/e2e/selection-open.png', fullPage: true })
   await page.getByLabel('Крайний срок подачи заявок').fill(yesterday)
   await page.getByRole('button', { name: 'Объявить отбор' }).click()
   await expect(page.getByRole('status')).toContainText('Конкурсный отбор объявлен')
