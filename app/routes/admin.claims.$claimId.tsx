@@ -20,6 +20,8 @@ import { AffiliationCheckSchema, AgreementSchema, IndicatorSchema, ReturnReceive
 import { cancelApproval, decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
 import { recordAffiliationCheck } from '~/modules/claims/eligibility.server'
 import { getClaimView } from '~/modules/claims/queries.server'
+import { selectionOfClaim } from '~/modules/selection/queries.server'
+import { SelectionResult } from '~/components/claims/selection-result'
 import { CancelApprovalSchema, DecideClaimSchema, MarkPaidSchema } from '~/modules/claims/schemas'
 import { regionToday } from '~/modules/calendar/calendar'
 import { notFound, requirePermission } from '~/modules/http/guards.server'
@@ -33,8 +35,9 @@ export const meta: MetaFunction = () => [{ title: 'Рассмотрение за
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'claim:review')
-  const view = loaderValue(getClaimView(actor, parseId(params.claimId)), { conceal: true })
-  return json({ ...view, today: regionToday() })
+  const claimId = parseId(params.claimId)
+  const view = loaderValue(getClaimView(actor, claimId), { conceal: true })
+  return json({ ...view, selection: loaderValue(selectionOfClaim(actor, claimId), { conceal: true }), today: regionToday() })
 }
 
 const decisionToast = { approve: 'claims.toast.approved', approve_partial: 'claims.toast.approved', return: 'claims.toast.returned', reject: 'claims.toast.rejected' } as const
@@ -219,6 +222,7 @@ export default function ClaimReview() {
         <dd>{formatDate(claim.submittedAt)}</dd>
       </dl>
       <DecisionPanel claim={claim} />
+      <SelectionResult selection={view.selection} roundUrl={`/admin/programmes/${programme.id}/round`} />
       {claim.status === 'submitted' ? <UnmetRules violations={assessment.violations} reviewChecks={assessment.reviewChecks} /> : null}
       <AffiliationPanel declaredAt={claim.affiliationDeclaredAt} check={claim.affiliationCheck} canDeclare={false} canCheck={permissions.checkAffiliation} revision={claim.revision} />
 

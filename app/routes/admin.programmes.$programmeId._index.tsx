@@ -39,7 +39,13 @@ export default function AdminProgramme() {
         <Link to={`/admin/programmes/${programme.id}/edit`} className="button small">
           {t('programmes.edit')}
         </Link>
+        <Link to={`/admin/programmes/${programme.id}/round`} className="button small">
+          {t('selection.link')}
+        </Link>
       </div>
+      <p>
+        {t('selection.modeLabel')}: {t(`selection.mode.${programme.selectionMode}`)}
+      </p>
       {programme.description ? <p className="prose">{programme.description}</p> : null}
       <BudgetPanel budget={budget} />
       <h2>{t('programmes.claims.title')}</h2>

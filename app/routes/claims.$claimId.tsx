@@ -20,6 +20,8 @@ import { submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claim
 import { attachClaimDocument, declareNoAffiliation, removeClaimDocument } from '~/modules/claims/eligibility.server'
 import { readUploadForm, uploadFailureResponse } from '~/modules/documents/upload.server'
 import { getClaimView } from '~/modules/claims/queries.server'
+import { selectionOfClaim } from '~/modules/selection/queries.server'
+import { SelectionResult } from '~/components/claims/selection-result'
 import { ClaimPaymentsSchema, SubmitClaimSchema } from '~/modules/claims/schemas'
 import { requireActor } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
@@ -35,7 +37,8 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
   // The administration reviews a claim on its own page.
   if (can(actor, 'claim:review')) throw redirect(`/admin/claims/${params.claimId}`)
-  return json(loaderValue(getClaimView(actor, parseId(params.claimId)), { conceal: true }))
+  const claimId = parseId(params.claimId)
+  return json({ ...loaderValue(getClaimView(actor, claimId), { conceal: true }), selection: loaderValue(selectionOfClaim(actor, claimId), { conceal: true }) })
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -166,6 +169,7 @@ export default function ClaimPage() {
         ) : null}
       </dl>
       <DecisionPanel claim={claim} />
+      <SelectionResult selection={view.selection} />
 
       <AfterPayment view={afterPayment} documents={documents} returnFormula={programme.returnFormula} permissions={permissions} />
 

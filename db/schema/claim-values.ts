@@ -81,3 +81,21 @@ export interface CategoryRuleColumn {
   shareBp: number
   capKopecks: number | null
 }
+
+/**
+ * How a programme chooses whom to fund: in order of decision (first come), or by a commission's
+ * scores in a competitive round, funded in rank order down to the budget.
+ */
+export const selectionModes = ['first_come', 'competitive'] as const
+export type SelectionMode = (typeof selectionModes)[number]
+/** The criteria a competitive round may score, each with a weight the administration sets. */
+export const selectionCriteria = ['scientific_level', 'economic_effect', 'co_funding', 'readiness'] as const
+export type SelectionCriterion = (typeof selectionCriteria)[number]
+export interface WeightedCriterion {
+  key: SelectionCriterion
+  weight: number
+}
+export const roundStatuses = ['open', 'closed'] as const
+/** Where an application ended in a closed round. */
+export const selectionOutcomes = ['funded', 'below_cutoff', 'not_scored'] as const
+export type SelectionOutcome = (typeof selectionOutcomes)[number]

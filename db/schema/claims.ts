@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { users } from './accounts'
 import type { AffiliationCheck, CategoryRuleColumn, ContractorKind, CostWindow, DocumentMaxAges, RequiredDocumentKind } from './claim-values'
-import { claimDocumentKinds, claimStatuses, ownCostCategories, returnFormulas, vatBases } from './claim-values'
+import { claimDocumentKinds, claimStatuses, ownCostCategories, returnFormulas, selectionModes, vatBases } from './claim-values'
 import { contractPayments, contracts } from './contracts'
 import { documents } from './documents'
 import { organisations } from './organisations'
@@ -49,6 +49,9 @@ export const programmes = sqliteTable(
     // Claims are accepted from the opening day to the closing day inclusive, in the region's time.
     opensOn: text('opens_on').notNull(),
     closesOn: text('closes_on').notNull(),
+    // First come: each claim is decided on its own. Competitive: a commission scores a round's
+    // applications and the round's close funds them in rank order (app/modules/selection).
+    selectionMode: text('selection_mode', { enum: selectionModes }).notNull().default('first_come'),
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id),

@@ -103,6 +103,9 @@ const table: Record<string, { url: (ids: Ids) => string; get: Expectation; noSec
   'admin.programmes.new.tsx': { url: () => '/admin/programmes/new', get: members({ administration: 'ok' }) },
   'admin.programmes.$programmeId._index.tsx': { url: (ids) => `/admin/programmes/${ids.programme}`, get: members({ administration: 'ok' }) },
   'admin.programmes.$programmeId.edit.tsx': { url: (ids) => `/admin/programmes/${ids.programme}/edit`, get: members({ administration: 'ok' }) },
+  'admin.programmes.$programmeId.round.tsx': { url: (ids) => `/admin/programmes/${ids.programme}/round`, get: members({ administration: 'ok' }) },
+  // The demo programme has no closed round, so there is no protocol to print yet.
+  'admin.programmes.$programmeId.round_.protocol.tsx': { url: (ids) => `/admin/programmes/${ids.programme}/round/protocol`, get: members({ administration: 'notFound' }) },
   'programmes._index.tsx': { url: () => '/programmes', get: anyoneSignedIn },
   'programmes.$programmeId.tsx': { url: (ids) => `/programmes/${ids.programme}`, get: anyoneSignedIn },
   'measures._index.tsx': { url: () => '/measures', get: everyone },

@@ -106,3 +106,21 @@ describe('rules that once lived in routes', () => {
     expect(can(lab, 'programme:file_claim', { phase: 'open' })).toBe(false)
   })
 })
+
+describe('a competitive round', () => {
+  const parties = { companyId: 7, contractorId: 8 }
+  it.each([
+    ['the administration runs it', actor('administration'), 'selection:manage', undefined, true],
+    ['a company does not', actor('company'), 'selection:manage', undefined, false],
+    ['a commission member declares', actor('administration'), 'selection:declare', { isMember: true }, true],
+    ['a person of the administration outside the commission does not', actor('administration'), 'selection:declare', { isMember: false }, false],
+    ['a member without a conflict scores', actor('administration'), 'selection:score', { ...parties, isMember: true, conflicted: false }, true],
+    ['a member who declared a conflict does not', actor('administration'), 'selection:score', { ...parties, isMember: true, conflicted: true }, false],
+    ['a member of the claim’s company does not', actor('administration', { organisationId: 7 }), 'selection:score', { ...parties, isMember: true, conflicted: false }, false],
+    ['a member of the contractor does not', actor('administration', { organisationId: 8 }), 'selection:score', { ...parties, isMember: true, conflicted: false }, false],
+    ['a science organisation’s person never scores', actor('university'), 'selection:score', { ...parties, isMember: true, conflicted: false }, false],
+  ] as const)('%s', (_, who, permission, resource, expected) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    expect((can as any)(who, permission, resource)).toBe(expected)
+  })
+})

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { DbOrTx } from '#db/client'
-import { claimPayments, compensationClaims, contractPayments, contracts, organisations, programmes } from '#db/schema'
+import { claimPayments, compensationClaims, contractPayments, contracts, organisations, programmes, selectionRounds } from '#db/schema'
 import { db } from '~/db.server'
 import { auditActor } from '../auth/actor.server'
 import { audit } from '../audit/audit.server'
+import { regionToday } from '../calendar/calendar'
 import { kopecksToDecimal, type Kopecks } from '../format/money'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
@@ -154,7 +155,7 @@ export function submitClaim(
   actor: Actor,
   claimId: number,
   input: { revision?: number } = {},
-): Result<{ requestedKopecks: number }, EditRefusal | 'claim_has_violations'> {
+): Result<{ requestedKopecks: number }, EditRefusal | 'claim_has_violations' | 'round_deadline_passed'> {
   const found = editable(actor, claimId, input.revision)
   if (!found.ok) return found
   return db.transaction(
@@ -162,6 +163,11 @@ export function submitClaim(
       const claim = loadClaim(tx, claimId)!
       if (claim.status !== 'draft' && claim.status !== 'returned') return refuse('claim_not_editable')
       const programme = tx.select().from(programmes).where(eq(programmes.id, claim.programmeId)).get()!
+      if (programme.selectionMode === 'competitive') {
+        // A competitive round takes applications until its deadline (the region's day, inclusive) and no later.
+        const round = tx.select({ deadline: selectionRounds.deadline, status: selectionRounds.status }).from(selectionRounds).where(eq(selectionRounds.programmeId, programme.id)).get()
+        if (round && (round.status === 'closed' || regionToday() > round.deadline)) return refuse('round_deadline_passed')
+      }
       const resubmission = claim.status === 'returned'
       const { assessment } = assess(tx, {
         programme,

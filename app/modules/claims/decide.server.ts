@@ -38,11 +38,12 @@ export type DecisionRefusal =
   | 'contractor_not_verified'
   | 'contractor_affiliated'
   | 'affiliation_not_checked'
+  | 'decided_by_selection'
 
 const money = (k: number) => kopecksToDecimal(k as Kopecks)
 
 /** Thrown inside a transaction to undo it when a conditional write finds the row changed under it. */
-class ConcurrentChange extends Error {}
+export class ConcurrentChange extends Error {}
 
 /**
  * The administration decides a submitted claim: approve (the requested amount), approve a smaller
@@ -65,78 +66,10 @@ export function decideClaim(actor: Actor, claimId: number, input: DecisionInput)
   try {
     return db.transaction(
       (tx) => {
-        const claim = loadClaim(tx, claimId)!
-        if (claim.status !== 'submitted') return refuse('claim_not_submitted')
-        if (claim.revision !== input.revision) return refuse('claim_changed')
-        const now = new Date().toISOString()
-        const decided = { decisionReason: reason, decidedAt: now, decidedBy: actor.userId, revision: claim.revision + 1, updatedAt: now }
-        const unchanged = and(eq(compensationClaims.id, claim.id), eq(compensationClaims.status, 'submitted'), eq(compensationClaims.revision, claim.revision))
-
-        if (input.decision === 'return' || input.decision === 'reject') {
-          const status = input.decision === 'return' ? ('returned' as const) : ('rejected' as const)
-          const after = tx.update(compensationClaims).set({ ...decided, status }).where(unchanged).returning().get()
-          if (!after) throw new ConcurrentChange()
-          // A rejection is final for this claim: its payments are released. A returned claim keeps
-          // them while the company corrects it.
-          if (status === 'rejected') tx.update(claimPayments).set({ releasedAt: now }).where(and(eq(claimPayments.claimId, claim.id), isNull(claimPayments.releasedAt))).run()
-          audit(tx, auditActor(actor), `claim.${status}`, { type: 'claim', id: claim.id }, claim, after)
-          notifyClaimant(tx, claim.companyId, claim.id, { kind: status === 'returned' ? 'claimReturned' : 'claimRejected', params: { claim: claim.id, reason } })
-          return ok({ status })
-        }
-
-        const requested = claim.requestedKopecks ?? 0
-        const amount = input.decision === 'approve' ? requested : input.amount!
-        if (amount <= 0) return refuse('amount_positive', { field: 'amount' })
-        if (input.decision === 'approve_partial' && amount >= requested) return refuse('amount_not_below_requested', { field: 'amount', params: { requested: money(requested) } })
-        // The rules again, with today's budget and today's approvals of the company's other claims.
-        const programme = tx.select().from(programmes).where(eq(programmes.id, claim.programmeId)).get()!
-        const { assessment } = assess(tx, {
-          programme,
-          contractId: claim.contractId,
-          companyId: claim.companyId,
-          paymentIds: activePaymentIds(tx, claim.id),
-          claimId: claim.id,
-          resubmission: true,
-        })
-        // Said by name rather than as "at most 0 ₽": the reviewer must see why nothing can be approved.
-        if (assessment.violations.some((v) => v.rule === 'contractor_not_verified')) return refuse('contractor_not_verified')
-        if (assessment.violations.some((v) => v.rule === 'contractor_affiliated')) return refuse('contractor_affiliated')
-        if (assessment.reviewChecks.includes('affiliation_not_checked')) return refuse('affiliation_not_checked')
-        const eligible = assessment.computation.resultKopecks
-        const remaining = programme.totalBudgetKopecks - programme.reservedKopecks - programme.paidKopecks
-        if (amount > remaining) return refuse('budget_exhausted', { field: 'amount', params: { remaining: money(Math.max(0, remaining)) } })
-        if (amount > eligible) return refuse('amount_above_eligible', { field: 'amount', params: { eligible: money(eligible) } })
-
-        const reserved = tx
-          .update(programmes)
-          .set({ reservedKopecks: sql`${programmes.reservedKopecks} + ${amount}`, updatedAt: now })
-          .where(and(eq(programmes.id, programme.id), sql`${programmes.totalBudgetKopecks} - ${programmes.reservedKopecks} - ${programmes.paidKopecks} >= ${amount}`))
-          .returning()
-          .get()
-        if (!reserved) return refuse('budget_exhausted', { field: 'amount', params: { remaining: money(Math.max(0, remaining)) } })
-        const after = tx.update(compensationClaims).set({ ...decided, status: 'approved', approvedKopecks: amount }).where(unchanged).returning().get()
-        if (!after) throw new ConcurrentChange()
-        recordMovement(tx, actor, { programmeId: programme.id, kind: 'reserved', amountKopecks: amount, claimId: claim.id })
-        const action = input.decision === 'approve' ? 'claim.approved' : 'claim.approved_partially'
-        audit(tx, auditActor(actor), action, { type: 'claim', id: claim.id }, claim, after)
-        audit(
-          tx,
-          auditActor(actor),
-          'programme.budget_reserved',
-          { type: 'programme', id: programme.id },
-          { reservedKopecks: programme.reservedKopecks },
-          { reservedKopecks: reserved.reservedKopecks, claimId: claim.id, amountKopecks: amount },
-        )
-        notifyClaimant(
-          tx,
-          claim.companyId,
-          claim.id,
-          {
-            kind: input.decision === 'approve' ? 'claimApproved' : 'claimApprovedPartially',
-            params: { claim: claim.id, amount: money(amount), requested: money(requested), reason },
-          }
-        )
-        return ok({ status: 'approved' as const })
+        // A competitive programme's claims are decided together, by the close of its round.
+        const programme = tx.select({ selectionMode: programmes.selectionMode }).from(programmes).where(eq(programmes.id, seen.programmeId)).get()!
+        if (programme.selectionMode === 'competitive') return refuse('decided_by_selection')
+        return decideWithin(tx, actor, claimId, { ...input, reason })
       },
       { behavior: 'immediate' },
     )
@@ -144,6 +77,87 @@ export function decideClaim(actor: Actor, claimId: number, input: DecisionInput)
     if (error instanceof ConcurrentChange) return refuse('claim_changed')
     throw error
   }
+}
+
+/**
+ * The decision itself, inside the caller's write transaction: decideClaim's for one claim, and a
+ * competitive round's close for all its applications at once (selection/round.server.ts), so both
+ * reserve budget by the same conditional UPDATE. Throws ConcurrentChange when a row changed under it.
+ */
+export function decideWithin(tx: Tx, actor: Actor, claimId: number, input: DecisionInput): Result<{ status: ClaimRow['status'] }, DecisionRefusal> {
+  const reason = input.reason
+  const claim = loadClaim(tx, claimId)!
+  if (claim.status !== 'submitted') return refuse('claim_not_submitted')
+  if (claim.revision !== input.revision) return refuse('claim_changed')
+  const now = new Date().toISOString()
+  const decided = { decisionReason: reason, decidedAt: now, decidedBy: actor.userId, revision: claim.revision + 1, updatedAt: now }
+  const unchanged = and(eq(compensationClaims.id, claim.id), eq(compensationClaims.status, 'submitted'), eq(compensationClaims.revision, claim.revision))
+
+  if (input.decision === 'return' || input.decision === 'reject') {
+    const status = input.decision === 'return' ? ('returned' as const) : ('rejected' as const)
+    const after = tx.update(compensationClaims).set({ ...decided, status }).where(unchanged).returning().get()
+    if (!after) throw new ConcurrentChange()
+    // A rejection is final for this claim: its payments are released. A returned claim keeps
+    // them while the company corrects it.
+    if (status === 'rejected') tx.update(claimPayments).set({ releasedAt: now }).where(and(eq(claimPayments.claimId, claim.id), isNull(claimPayments.releasedAt))).run()
+    audit(tx, auditActor(actor), `claim.${status}`, { type: 'claim', id: claim.id }, claim, after)
+    notifyClaimant(tx, claim.companyId, claim.id, { kind: status === 'returned' ? 'claimReturned' : 'claimRejected', params: { claim: claim.id, reason } })
+    return ok({ status })
+  }
+
+  const requested = claim.requestedKopecks ?? 0
+  const amount = input.decision === 'approve' ? requested : input.amount!
+  if (amount <= 0) return refuse('amount_positive', { field: 'amount' })
+  if (input.decision === 'approve_partial' && amount >= requested) return refuse('amount_not_below_requested', { field: 'amount', params: { requested: money(requested) } })
+  // The rules again, with today's budget and today's approvals of the company's other claims.
+  const programme = tx.select().from(programmes).where(eq(programmes.id, claim.programmeId)).get()!
+  const { assessment } = assess(tx, {
+    programme,
+    contractId: claim.contractId,
+    companyId: claim.companyId,
+    paymentIds: activePaymentIds(tx, claim.id),
+    claimId: claim.id,
+    resubmission: true,
+  })
+  // Said by name rather than as "at most 0 ₽": the reviewer must see why nothing can be approved.
+  if (assessment.violations.some((v) => v.rule === 'contractor_not_verified')) return refuse('contractor_not_verified')
+  if (assessment.violations.some((v) => v.rule === 'contractor_affiliated')) return refuse('contractor_affiliated')
+  if (assessment.reviewChecks.includes('affiliation_not_checked')) return refuse('affiliation_not_checked')
+  const eligible = assessment.computation.resultKopecks
+  const remaining = programme.totalBudgetKopecks - programme.reservedKopecks - programme.paidKopecks
+  if (amount > remaining) return refuse('budget_exhausted', { field: 'amount', params: { remaining: money(Math.max(0, remaining)) } })
+  if (amount > eligible) return refuse('amount_above_eligible', { field: 'amount', params: { eligible: money(eligible) } })
+
+  const reserved = tx
+    .update(programmes)
+    .set({ reservedKopecks: sql`${programmes.reservedKopecks} + ${amount}`, updatedAt: now })
+    .where(and(eq(programmes.id, programme.id), sql`${programmes.totalBudgetKopecks} - ${programmes.reservedKopecks} - ${programmes.paidKopecks} >= ${amount}`))
+    .returning()
+    .get()
+  if (!reserved) return refuse('budget_exhausted', { field: 'amount', params: { remaining: money(Math.max(0, remaining)) } })
+  const after = tx.update(compensationClaims).set({ ...decided, status: 'approved', approvedKopecks: amount }).where(unchanged).returning().get()
+  if (!after) throw new ConcurrentChange()
+  recordMovement(tx, actor, { programmeId: programme.id, kind: 'reserved', amountKopecks: amount, claimId: claim.id })
+  const action = input.decision === 'approve' ? 'claim.approved' : 'claim.approved_partially'
+  audit(tx, auditActor(actor), action, { type: 'claim', id: claim.id }, claim, after)
+  audit(
+    tx,
+    auditActor(actor),
+    'programme.budget_reserved',
+    { type: 'programme', id: programme.id },
+    { reservedKopecks: programme.reservedKopecks },
+    { reservedKopecks: reserved.reservedKopecks, claimId: claim.id, amountKopecks: amount },
+  )
+  notifyClaimant(
+    tx,
+    claim.companyId,
+    claim.id,
+    {
+      kind: input.decision === 'approve' ? 'claimApproved' : 'claimApprovedPartially',
+      params: { claim: claim.id, amount: money(amount), requested: money(requested), reason },
+    }
+  )
+  return ok({ status: 'approved' as const })
 }
 
 export interface PaidInput {

@@ -195,7 +195,8 @@ export function getClaimView(actor: Actor, claimId: number) {
     permissions: {
       edit: editable,
       withdraw: ['draft', 'submitted', 'returned'].includes(claim.status) && can(actor, 'claim:edit', { companyId: claim.companyId }),
-      decide: claim.status === 'submitted' && can(actor, 'claim:decide', { companyId: claim.companyId }),
+      // A competitive programme's claims are decided by the close of its round (decideClaim refuses them too).
+      decide: claim.status === 'submitted' && programme.selectionMode === 'first_come' && can(actor, 'claim:decide', { companyId: claim.companyId }),
       markPaid: claim.status === 'approved' && can(actor, 'claim:decide', { companyId: claim.companyId }),
       review: can(actor, 'claim:review'),
       checkAffiliation: claim.status === 'submitted' && decides,

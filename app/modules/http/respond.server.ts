@@ -8,6 +8,7 @@ import { redirectWithToast, type Toast } from './toast.server'
 export function statusOf(refusal: Refusal): number {
   // A file that is not what it must be is bad input, like a bad field.
   if (refusal.error.startsWith('document_')) return 400
+  if (refusal.error === 'score_out_of_scale') return 400
   return commonRefusalStatus[refusal.error] ?? 409
 }
 

@@ -39,6 +39,11 @@ type EngagementRef = { companyOrganisationId: number; labOrganisationId: number 
 
 /** An engagement with where it stands: a contract follows only an agreement. */
 type EngagementAtStage = EngagementRef & { stage: EngagementStage }
+/**
+ * A commission member's standing on one application of a competitive round: whether the person is
+ * on the commission, whether they declared a conflict of interest, and the application's two parties.
+ */
+type ApplicationScoring = ContractParties & { isMember: boolean; conflicted: boolean }
 /** A compensation programme and whether its claim window is open today (programmes.server.ts, phaseOf). */
 type ProgrammeWindowRef = { phase: 'upcoming' | 'open' | 'closed' }
 
@@ -86,6 +91,9 @@ interface Rules {
   'claim:edit': ClaimRef
   'claim:review': void
   'claim:decide': ClaimRef
+  'selection:manage': void
+  'selection:declare': { isMember: boolean }
+  'selection:score': ApplicationScoring
   'report:view': ReportRef
   'outbox:retry': void
 }
@@ -182,6 +190,12 @@ const rules: { [P in Permission]: (actor: Actor | null, resource: Rules[P]) => b
   // Only the regional administration reviews claims: never a company, and never the claimant itself.
   'claim:review': (a) => hasRole(a, 'administration'),
   'claim:decide': (a, r) => hasRole(a, 'administration') && !isMemberOf(a, r.companyId),
+  // A competitive round is run by the administration; its commission members, chosen from the
+  // administration's people, score the applications. A member who declared a conflict, or whose own
+  // organisation is a party to the application (the company or its contractor), may not score it.
+  'selection:manage': (a) => hasRole(a, 'administration'),
+  'selection:declare': (a, r) => hasRole(a, 'administration') && r.isMember,
+  'selection:score': (a, r) => hasRole(a, 'administration') && r.isMember && !r.conflicted && !isPartyOf(a, r),
   // A report lists what its pages show, to whom they show it: the platform admin, refused contracts
   // and claims, is refused their lists (and files) too.
   'report:view': (a, r) => (ADMINISTRATION_ONLY_REPORTS.includes(r.kind) ? hasRole(a, 'administration') : hasRole(a, 'administration') || hasRole(a, 'platform_admin')),
