@@ -21,7 +21,7 @@ export interface MeasuresForContract {
  * sees what its customer may ask for. Null for anyone else who may see the contract (the
  * administration judges claims, it does not apply). A contract one may not see is not found.
  */
-export function measuresForContract(actor: Actor, contractId: number, options: { today?: string } = {}): Result<MeasuresForContract | null, 'not_found'> {
+export function measuresForContract(actor: Actor, contractId: number, options: { limit?: number; today?: string } = {}): Result<MeasuresForContract | null, 'not_found'> {
   const contract = loadContract(db, contractId)
   if (!contract) return refuse('not_found')
   const parties = partiesOf(contract)
@@ -37,7 +37,7 @@ export function measuresForContract(actor: Actor, contractId: number, options: {
     contractorType: contractor.type,
     priceKopecks: version?.priceKopecks ?? 0,
     date: options.today ?? regionToday(),
-  })
+  }, options.limit)
   return ok({
     items: suggestions.map(({ measure, eligibility, conflicts }) => ({ measure: summaryOf(measure), eligibility, conflicts })),
     conflicted: suggestions.filter((s) => s.conflicts.length > 0).length,
