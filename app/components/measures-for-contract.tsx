@@ -1,6 +1,8 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { conflictRules } from '~/modules/measures/for-contract'
 import type { MeasuresForContract as MeasuresForContractData } from '~/modules/measures/for-contract.server'
+import { useFormat } from './format'
 import { DemoBadge, keyReasons, ReasonList, useAmountRange, VerdictBadge } from './measures'
 
 /**
@@ -9,10 +11,11 @@ import { DemoBadge, keyReasons, ReasonList, useAmountRange, VerdictBadge } from 
  */
 export function MeasuresForContract({ data }: { data: MeasuresForContractData | null }) {
   const { t } = useTranslation()
+  const { locale } = useFormat()
   const amountRange = useAmountRange()
   if (!data) return null
   return (
-    <section className="measures-for-request" aria-labelledby="measures-for-contract-title">
+    <section className="measures-for-contract" aria-labelledby="measures-for-contract-title">
       <h2 id="measures-for-contract-title">{t('measures.forContract.title')}</h2>
       <p className="hint">{t('measures.forContract.lead')}</p>
       {data.items.length === 0 ? (
@@ -29,19 +32,22 @@ export function MeasuresForContract({ data }: { data: MeasuresForContractData | 
                   {[
                     measure.provider,
                     t(`measures.kind.${measure.kind}`),
-                    measure.amountMinKopecks !== null || measure.amountMaxKopecks !== null ? amountRange(measure.amountMinKopecks, measure.amountMaxKopecks) : null,
+                    measure.amountMinKopecks !== null || measure.amountMaxKopecks !== null
+                      ? `${amountRange(measure.amountMinKopecks, measure.amountMaxKopecks)}${measure.maxYears !== null ? ` ${t('measures.perYear', { count: measure.maxYears })}` : ''}`
+                      : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}
                 </p>
-                <ReasonList reasons={keyReasons(eligibility, 2)} />
+                <ReasonList reasons={keyReasons(eligibility, 3)} />
                 {conflicts.length ? (
                   <ul className="stacking-warnings" aria-label={t('measures.forContract.conflictsLabel')}>
-                    {conflicts.map((c) => (
-                      <li key={c.measureId}>
-                        {t(`measures.forContract.conflict.${c.rule}`, { title: c.title })}
-                      </li>
-                    ))}
+                    {conflictRules
+                      .map((rule) => ({ rule, titles: conflicts.filter((c) => c.rule === rule).map((c) => `«${c.title}»`) }))
+                      .filter(({ titles }) => titles.length > 0)
+                      .map(({ rule, titles }) => (
+                        <li key={rule}>{t(`measures.forContract.conflict.${rule}`, { titles: new Intl.ListFormat(locale, { type: 'conjunction' }).format(titles) })}</li>
+                      ))}
                   </ul>
                 ) : null}
               </li>

@@ -1399,8 +1399,9 @@ const en = {
       stackingNotice: 'Not every measure can be combined: the same contract costs are paid from a budget only once.',
       conflictsLabel: 'Combination limits',
       conflict: {
-        same_costs: 'Cannot be combined with “{{title}}” for the same contract costs.',
-        reimbursed_costs: 'With “{{title}}”: the increased coefficient does not apply to costs the subsidy reimbursed.',
+        same_costs: 'Cannot be combined for the same contract costs with {{titles}}.',
+        reimbursed_costs: 'The coefficient does not apply to costs paid by {{titles}}.',
+        relief_excluded: 'Costs this measure pays cannot be claimed under {{titles}}.',
       },
     },
     forRequest: {

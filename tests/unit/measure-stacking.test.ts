@@ -46,7 +46,7 @@ function contract(overrides: Partial<ContractFacts> = {}): ContractFacts {
 describe('which two measures cannot pay for the same costs', () => {
   const cases: [StackingRule | null, StackingRule | null, ReturnType<typeof conflictBetween>][] = [
     ['pays_costs', 'pays_costs', 'same_costs'],
-    ['pays_costs', 'own_costs_only', 'reimbursed_costs'],
+    ['pays_costs', 'own_costs_only', 'relief_excluded'],
     ['own_costs_only', 'pays_costs', 'reimbursed_costs'],
     ['own_costs_only', 'own_costs_only', null],
     ['pays_costs', null, null],
@@ -65,7 +65,7 @@ describe('which two measures cannot pay for the same costs', () => {
     const conflicts = stackingConflicts([compensation, pp218, tax, service])
     expect(conflicts.get(compensation.id)).toEqual([
       { measureId: pp218.id, title: 'ПП 218', rule: 'same_costs' },
-      { measureId: tax.id, title: 'НК 262', rule: 'reimbursed_costs' },
+      { measureId: tax.id, title: 'НК 262', rule: 'relief_excluded' },
     ])
     expect(conflicts.get(tax.id)!.map((c) => [c.measureId, c.rule])).toEqual([
       [compensation.id, 'reimbursed_costs'],
@@ -108,8 +108,8 @@ describe('measures suggested for a contract', () => {
     const suggestions = suggestForContract([compensation, pp218, tax], contract())
     const byTitle = Object.fromEntries(suggestions.map((s) => [s.measure.title, s.conflicts.map((c) => `${c.title}:${c.rule}`)]))
     expect(byTitle).toEqual({
-      Компенсация: ['ПП 218:same_costs', 'НК 262:reimbursed_costs'],
-      'ПП 218': ['Компенсация:same_costs', 'НК 262:reimbursed_costs'],
+      Компенсация: ['ПП 218:same_costs', 'НК 262:relief_excluded'],
+      'ПП 218': ['Компенсация:same_costs', 'НК 262:relief_excluded'],
       'НК 262': ['Компенсация:reimbursed_costs', 'ПП 218:reimbursed_costs'],
     })
   })

@@ -25,15 +25,18 @@ export interface StackableMeasure extends MeasureRules {
 }
 
 /**
- * Why two measures cannot both apply to the same costs of one contract: `same_costs`, both pay for
- * them (a cost is paid from a budget once); `reimbursed_costs`, one is a tax relief on costs the
- * company bore itself and the other pays them, so the relief cannot apply to what it reimbursed.
+ * Why measure `a` cannot apply to the same costs of one contract as `b`: `same_costs`, both pay for
+ * them (a cost is paid from a budget once); `reimbursed_costs`, `a` is a tax relief on costs the
+ * company bore itself and `b` pays them; `relief_excluded`, the other way round: the costs `a`
+ * reimburses are out of `b`'s relief.
  */
-export type Conflict = { measureId: number; title: string; rule: 'same_costs' | 'reimbursed_costs' }
+export const conflictRules = ['same_costs', 'reimbursed_costs', 'relief_excluded'] as const
+export type Conflict = { measureId: number; title: string; rule: (typeof conflictRules)[number] }
 
 export function conflictBetween(a: Pick<StackableMeasure, 'stacking'>, b: Pick<StackableMeasure, 'stacking'>): Conflict['rule'] | null {
   if (a.stacking === 'pays_costs' && b.stacking === 'pays_costs') return 'same_costs'
-  if ((a.stacking === 'own_costs_only' && b.stacking === 'pays_costs') || (a.stacking === 'pays_costs' && b.stacking === 'own_costs_only')) return 'reimbursed_costs'
+  if (a.stacking === 'own_costs_only' && b.stacking === 'pays_costs') return 'reimbursed_costs'
+  if (a.stacking === 'pays_costs' && b.stacking === 'own_costs_only') return 'relief_excluded'
   return null
 }
 
