@@ -1279,7 +1279,7 @@ const en = {
     amount: { range: 'from {{min}} to {{max}}', from: 'from {{min}}', upTo: 'up to {{max}}', any: 'not set' },
     source: {
       title: 'Source',
-      checkedOn: 'Terms checked against the source on {{date}}.',
+      checkedOn: 'Terms checked against the source: {{date}}',
       none: 'Source not given: the measure’s terms cannot be checked here. Check them on the measure’s website.',
     },
     perYear_one: 'a year, for up to {{count}} year',

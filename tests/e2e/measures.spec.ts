@@ -107,6 +107,7 @@ test('the administration adds a measure, it appears in the navigator by another 
   await page.getByRole('button', { name: 'Добавить меру' }).click()
   await expect(page.getByText('Ссылка должна начинаться с https://')).toBeVisible()
   await expect(page.getByText('Дата не может быть позже сегодняшней.')).toBeVisible()
+  await page.getByRole('group', { name: 'Источник' }).screenshot({ path: 'test-results/e2e/measure-form-source.png' })
   await page.getByLabel('Сайт меры').fill('https://example.ru/twins')
   await page.getByLabel('Дата сверки с источником').fill('2026-03-02')
   await page.getByRole('button', { name: 'Добавить меру' }).click()
@@ -119,7 +120,7 @@ test('the administration adds a measure, it appears in the navigator by another 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByText(/^до 2\s000\s000\s₽$/)).toBeVisible()
   await expect(page.getByRole('link', { name: 'Порядок предоставления грантов (тест) № 12' })).toHaveAttribute('href', 'https://example.ru/twins/rules')
-  await expect(page.getByText(/Условия сверены с источником 2\sмар\.\s2026/)).toBeVisible()
+  await expect(page.getByText(/Условия сверены с источником: 2\sмар\.\s2026/)).toBeVisible()
 
   await expect(async () => {
     await page.goto('/measures?q=цифрового+двойника')
@@ -149,8 +150,8 @@ test('a measure’s page names the act its terms come from and the day they were
   await expect(page.getByText(/выдаётся авансом/)).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'Источник' })).toBeVisible()
   await expect(page.getByRole('link', { name: /Постановление Правительства РФ от 12\.12\.2019 № 1649/ })).toHaveAttribute('href', /^https:\/\//)
-  await expect(page.getByText(/Условия сверены с источником \d{1,2}\s\S+\s\d{4}/)).toBeVisible()
-  await page.screenshot({ path: 'test-results/e2e/measure-source.png' })
+  await expect(page.getByText(/Условия сверены с источником: \d{1,2}\s\S+\s\d{4}/)).toBeVisible()
+  await page.locator('.detail-grid').screenshot({ path: 'test-results/e2e/measure-source.png' })
 })
 
 test('a contract’s page suggests the measures that could fund it and warns which cannot pay for the same costs', async ({ page }) => {
