@@ -4,7 +4,7 @@ import { parseSubmission } from '~/modules/forms/parse-submission'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { applicantTypes, measureKinds, measureLevels, measureStages, oecdAreas } from '#db/schema/measure-values'
+import { applicantTypes, coFinancingBases, measureKinds, measureLevels, measureStages, oecdAreas, stackingRules } from '#db/schema/measure-values'
 import { alliances, companySizes } from '#db/schema/values'
 import { MeasureFormSchema } from '~/modules/measures/schemas'
 import { CheckboxField, Field, FormErrors, SelectField, SubmitButton, TextareaField, type AnyField } from './forms'
@@ -124,13 +124,25 @@ export function MeasureForm({
         </div>
         <div className="row">
           <Field label={t('measures.fields.coFinancingPercent')} meta={fields.coFinancing} hint={t('measures.admin.form.coFinancingHint')} />
+          <SelectField label={t('measures.fields.coFinancingBase')} meta={fields.coFinancingBase} options={coFinancingBases.map((v) => ({ value: v, label: t(`measures.coFinancingBase.${v}`) }))} />
+        </div>
+        <div className="row">
+          <Field label={t('measures.fields.maxYears')} meta={fields.maxYears} hint={t('measures.admin.form.maxYearsHint')} />
           <Field label={t('measures.fields.deadline')} meta={fields.deadline} type="date" hint={t('measures.admin.form.deadlineHint')} />
         </div>
+        <CheckboxGroup meta={fields.contractorTypes} legend={t('measures.fields.contractorTypes')} hint={t('measures.admin.form.contractorHint')} options={applicantTypes.filter((v) => v !== 'company').map((v) => ({ value: v, label: t(`organisationType.${v}`) }))} />
+        <SelectField label={t('measures.fields.stacking')} meta={fields.stacking} placeholder={t('measures.admin.form.stackingNone')} options={stackingRules.map((v) => ({ value: v, label: t(`measures.stacking.${v}`) }))} />
       </fieldset>
       <fieldset>
         <legend>{t('measures.admin.form.application')}</legend>
         <TextareaField label={t('measures.fields.requiredDocuments')} meta={fields.requiredDocuments} rows={4} hint={t('measures.admin.form.documentsHint')} />
         <Field label={t('measures.fields.link')} meta={fields.link} type="url" hint={t('measures.admin.form.linkHint')} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('measures.source.title')}</legend>
+        <Field label={t('measures.fields.sourceUrl')} meta={fields.sourceUrl} type="url" hint={t('measures.admin.form.sourceUrlHint')} />
+        <Field label={t('measures.fields.sourceTitle')} meta={fields.sourceTitle} hint={t('measures.admin.form.sourceTitleHint')} />
+        <Field label={t('measures.fields.sourceCheckedOn')} meta={fields.sourceCheckedOn} type="date" hint={t('measures.admin.form.sourceCheckedOnHint')} />
         <CheckboxField label={t('measures.fields.isDemo')} meta={fields.isDemo} />
       </fieldset>
       <SubmitButton>{submitLabel}</SubmitButton>

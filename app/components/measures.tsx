@@ -54,6 +54,7 @@ export function useReasonText() {
     region: { allowed: (v) => regionName(v, locale), yours: (v) => regionName(v, locale) },
     sector: { allowed: (v) => t(`measures.sector.${v}`), yours: (v) => t(`measures.sector.${v}`) },
     stage: { allowed: (v) => t(`measures.stageName.${v}`), yours: (v) => t(`measures.stageName.${v}`) },
+    contractor: { allowed: (v) => t(`measures.who.${v}`), yours: (v) => t(`measures.you.${v}`) },
   }
   const asList = (value: ReasonParam): string[] => (Array.isArray(value) ? [...value] : value === null || value === undefined ? [] : [String(value)])
   return (reason: Reason): string => {
@@ -99,7 +100,7 @@ export function ReasonList({ reasons, only }: { reasons: Reason[]; only?: Reason
 }
 
 // Within each outcome, the rules that tell a project most come first.
-const telling: Reason['check'][] = ['status', 'trl', 'amount', 'stage', 'sector', 'size', 'region', 'organisationType', 'deadline']
+const telling: Reason['check'][] = ['status', 'trl', 'amount', 'contractor', 'stage', 'sector', 'size', 'region', 'organisationType', 'deadline']
 
 /** The reasons worth reading first: what rules a measure out, then what is not known, then what fits. */
 export function keyReasons(eligibility: Eligibility, limit = 3): Reason[] {

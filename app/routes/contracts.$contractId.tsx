@@ -10,6 +10,7 @@ import { useIntentResult } from '~/components/contracts/intent'
 import { HistoryList, StatusBadge } from '~/components/contracts/parts'
 import { TermsDiff, TermsFacts } from '~/components/contracts/version-terms'
 import { useFormat } from '~/components/format'
+import { MeasuresForContract } from '~/components/measures-for-contract'
 import { FormErrors, SubmitButton, TextareaField } from '~/components/forms'
 import { confirmVersion, declineVersion, withdrawVersion } from '~/modules/contracts/answer.server'
 import { answerRecord, attachDocument, recordAct, recordPayment } from '~/modules/contracts/execution.server'
@@ -20,16 +21,23 @@ import { choice } from '~/modules/forms/fields'
 import { requireActor } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
 import { loaderValue, respondToForm } from '~/modules/http/respond.server'
+import { measuresForContract } from '~/modules/measures/for-contract.server'
 import styles from '~/styles/contracts.css'
 import { DestructiveIcon } from '~/components/icons'
+import measureStyles from '~/styles/measures.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: measureStyles },
+]
 export const meta: MetaFunction = () => [{ title: 'Договор · Contract' }]
 
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request)
-  const view = loaderValue(getContractView(actor, parseId(params.contractId)), { conceal: true })
-  return json({ ...view, myOrganisationId: actor.organisationId })
+  const contractId = parseId(params.contractId)
+  const view = loaderValue(getContractView(actor, contractId), { conceal: true })
+  const measures = loaderValue(measuresForContract(actor, contractId), { conceal: true })
+  return json({ ...view, measures, myOrganisationId: actor.organisationId })
 }
 
 const DeclineVersionSchema = VersionAnswerSchema.merge(DeclineSchema)
@@ -146,7 +154,7 @@ export default function ContractPage() {
   const { t } = useTranslation()
   const { formatDate, formatMoney } = useFormat()
   const data = useLoaderData<typeof loader>()
-  const { contract, company, contractor, current, pending, versions, acts, payments, totals, documents, history, permissions, myOrganisationId } = data
+  const { contract, company, contractor, current, pending, versions, acts, payments, totals, documents, history, permissions, measures, myOrganisationId } = data
   const shown = current ?? pending ?? versions[0]
   const claimLinks = permissions.isAdministration ? 'administration' : myOrganisationId === company.id ? 'company' : null
   return (
@@ -218,6 +226,8 @@ export default function ContractPage() {
       ) : (
         <p className="muted">{t('contracts.executionAfterConfirmation')}</p>
       )}
+
+      <MeasuresForContract data={measures} />
 
       <h2>{t('contracts.versions.title')}</h2>
       <table className="table">

@@ -79,17 +79,49 @@ export default function MeasurePage() {
             </a>{' '}
             <span className="muted">{m.link}</span>
           </p>
+          <h2>{t('measures.source.title')}</h2>
+          {m.sourceUrl && m.sourceCheckedOn ? (
+            <p className="measure-source">
+              <a href={m.sourceUrl} rel="noopener noreferrer" target="_blank">
+                {m.sourceTitle ?? m.sourceUrl}
+              </a>
+              <br />
+              <span className="muted">{t('measures.source.checkedOn', { date: formatDate(`${m.sourceCheckedOn}T12:00:00Z`) })}</span>
+            </p>
+          ) : (
+            <p className="notice">{t('measures.source.none')}</p>
+          )}
         </div>
         <aside className="card">
           <dl className="facts stacked">
             <dt>{t('measures.fields.provider')}</dt>
             <dd>{m.provider}</dd>
             <dt>{t('measures.fields.amount')}</dt>
-            <dd>{amountRange(m.amountMinKopecks, m.amountMaxKopecks)}</dd>
+            <dd>
+              {amountRange(m.amountMinKopecks, m.amountMaxKopecks)}
+              {m.maxYears !== null ? ` ${t('measures.perYear', { count: m.maxYears })}` : ''}
+            </dd>
             {m.coFinancingBp !== null ? (
               <>
                 <dt>{t('measures.fields.coFinancing')}</dt>
-                <dd>{formatShare(m.coFinancingBp)}</dd>
+                <dd>{t(`measures.coFinancingOf.${m.coFinancingBase}`, { share: formatShare(m.coFinancingBp) })}</dd>
+              </>
+            ) : m.coFinancingBase === 'grant' ? (
+              <>
+                <dt>{t('measures.fields.coFinancing')}</dt>
+                <dd>{t('measures.coFinancingOfGrantUnset')}</dd>
+              </>
+            ) : null}
+            {m.contractorTypes.length ? (
+              <>
+                <dt>{t('measures.fields.contractorTypes')}</dt>
+                <dd>{m.contractorTypes.map((v) => t(`organisationType.${v}`)).join(', ')}</dd>
+              </>
+            ) : null}
+            {m.stacking ? (
+              <>
+                <dt>{t('measures.fields.stacking')}</dt>
+                <dd>{t(`measures.stacking.${m.stacking}`)}</dd>
               </>
             ) : null}
             <dt>{t('measures.fields.deadline')}</dt>

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { CompanySize } from './values'
-import { measureKinds, measureLevels, measureStatuses, type ApplicantType, type MeasureStage } from './measure-values'
+import { coFinancingBases, measureKinds, measureLevels, measureStatuses, stackingRules, type ApplicantType, type MeasureStage } from './measure-values'
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`
 
@@ -29,12 +29,23 @@ export const supportMeasures = sqliteTable(
     trlMax: integer('trl_max'),
     amountMinKopecks: integer('amount_min_kopecks'),
     amountMaxKopecks: integer('amount_max_kopecks'),
-    /** The applicant's own share of the project, in basis points. */
+    /** The applicant's own share, in basis points, of what `coFinancingBase` says. */
     coFinancingBp: integer('co_financing_bp'),
+    coFinancingBase: text('co_financing_base', { enum: coFinancingBases }).notNull().default('project'),
+    /** A multi-year measure: the amount bounds are per year, for up to this many years; null: one sum. */
+    maxYears: integer('max_years'),
+    /** Who must perform the R&D the measure pays for; empty: anyone. */
+    contractorTypes: text('contractor_types', { mode: 'json' }).$type<ApplicantType[]>().notNull().default(sql`'[]'`),
+    /** Whether the measure may be combined with others over the same costs; null: it pays no costs. */
+    stacking: text('stacking', { enum: stackingRules }),
     /** The last day applications are accepted (YYYY-MM-DD, region's calendar); null: open-ended. */
     deadline: text('deadline'),
     requiredDocuments: text('required_documents', { mode: 'json' }).$type<string[]>().notNull(),
     link: text('link').notNull(),
+    /** The legal act or official page the measure's terms were read from, its name, and the day they were checked. */
+    sourceUrl: text('source_url'),
+    sourceTitle: text('source_title'),
+    sourceCheckedOn: text('source_checked_on'),
     /** Demo data whose figures nobody has checked against the measure's rules: the pages say so. */
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: measureStatuses }).notNull().default('active'),

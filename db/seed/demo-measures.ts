@@ -1,10 +1,11 @@
-import type { ApplicantType, MeasureKind, MeasureLevel, MeasureStage } from '../schema/measure-values'
+import type { ApplicantType, CoFinancingBase, MeasureKind, MeasureLevel, MeasureStage, StackingRule } from '../schema/measure-values'
 import type { CompanySize } from '../schema/values'
 
 // Support measures for the demo navigator: real programmes of Russian development institutions,
-// ministries and the Tomsk region, described from their public rules as we remember them. Nobody
-// has checked the amounts, shares and deadlines against the current rules, so every measure is
-// marked as demo data and the pages say so; the dates of calls are made up for the demo year.
+// ministries and the Tomsk region. The measures with a `source` were checked against the public
+// texts named there on the day given (ПП № 1649, ПП № 218, ст. 262 НК РФ); the others name their
+// operator's site, and their amounts, shares and deadlines are still unchecked. The dates of calls
+// are made up for the demo year, so every measure is marked as demo data and the pages say so.
 // An empty list means "anyone"; a missing bound means "no limit".
 
 export interface DemoMeasure {
@@ -26,15 +27,26 @@ export interface DemoMeasure {
   /** Whole roubles (the database stores kopecks). */
   amountMinRoubles?: number
   amountMaxRoubles?: number
-  /** The applicant's own share, in per cent. */
+  /** The applicant's own share, in per cent, of the project (the default) or of the grant. */
   coFinancingPercent?: number
+  coFinancingBase?: CoFinancingBase
+  /** The amount bounds are per year, for up to this many years. */
+  maxYears?: number
+  /** Who must perform the R&D; none: anyone. */
+  contractorTypes?: ApplicantType[]
+  stacking?: StackingRule
   /** YYYY-MM-DD; none for measures without a closing date. */
   deadline?: string
   requiredDocuments: string[]
   link: string
+  /** The text the terms were checked against; without it the operator's site, with its terms unchecked. */
+  source?: { url: string; title: string; checkedOn: string }
   isDemo: boolean
   archived?: boolean
 }
+
+/** The day the measures' sources below were read. */
+export const SOURCES_CHECKED_ON = '2026-12-05'
 
 const TOMSK = '70'
 const SCIENCE: ApplicantType[] = ['university', 'institute', 'research_org']
@@ -62,6 +74,8 @@ export const demoMeasures: DemoMeasure[] = [
     trlMax: 7,
     amountMaxRoubles: 5_000_000,
     coFinancingPercent: 50,
+    contractorTypes: SCIENCE,
+    stacking: 'pays_costs',
     deadline: '2027-10-31',
     requiredDocuments: [
       'Договор на выполнение НИОКР с государственным вузом, институтом РАН или научной организацией',
@@ -88,6 +102,8 @@ export const demoMeasures: DemoMeasure[] = [
     trlMax: 7,
     amountMaxRoubles: 3_000_000,
     coFinancingPercent: 50,
+    contractorTypes: SCIENCE,
+    stacking: 'pays_costs',
     deadline: '2025-12-15',
     requiredDocuments: ['Договор на выполнение НИОКР', 'Акты сдачи-приёмки', 'Платёжные поручения'],
     link: 'https://tomsk.gov.ru',
@@ -112,6 +128,7 @@ export const demoMeasures: DemoMeasure[] = [
     trlMax: 8,
     amountMaxRoubles: 5_000_000,
     coFinancingPercent: 15,
+    stacking: 'pays_costs',
     deadline: '2027-07-31',
     requiredDocuments: ['Заявка на участие в конкурсе', 'Бизнес-план проекта', 'Смета расходов с обоснованием', 'Бухгалтерская отчётность за последний год'],
     link: 'https://tomsk.gov.ru',
@@ -231,6 +248,7 @@ export const demoMeasures: DemoMeasure[] = [
     trlMin: 2,
     trlMax: 4,
     amountMaxRoubles: 5_000_000,
+    stacking: 'pays_costs',
     deadline: '2027-03-20',
     requiredDocuments: ['Заявка в системе «Фонд-М»', 'Календарный план НИОКР', 'Смета расходов', 'Выписка из ЕГРЮЛ', 'Справка об отсутствии задолженности по налогам'],
     link: 'https://fasie.ru/programs/programma-start/',
@@ -243,8 +261,8 @@ export const demoMeasures: DemoMeasure[] = [
     level: 'federal',
     kind: 'grant',
     description:
-      'Грант малым инновационным предприятиям на завершение НИОКР и подготовку производства наукоёмкой продукции. Предприятие вкладывает собственные ' +
-      'или привлечённые средства не меньше половины суммы гранта.',
+      'Грант малым инновационным предприятиям на завершение НИОКР и подготовку производства наукоёмкой продукции. Внебюджетное софинансирование ' +
+      'считается в процентах от суммы гранта, а не от бюджета проекта; его размер устанавливают условия текущего конкурса — здесь он не сверен.',
     organisationTypes: ['company'],
     companySizes: ['micro', 'small'],
     regions: [],
@@ -253,7 +271,8 @@ export const demoMeasures: DemoMeasure[] = [
     trlMin: 4,
     trlMax: 7,
     amountMaxRoubles: 20_000_000,
-    coFinancingPercent: 50,
+    coFinancingBase: 'grant',
+    stacking: 'pays_costs',
     deadline: '2027-04-15',
     requiredDocuments: ['Заявка в системе «Фонд-М»', 'Бизнес-план', 'Календарный план НИОКР', 'Подтверждение софинансирования', 'Бухгалтерская отчётность за два года'],
     link: 'https://fasie.ru',
@@ -277,6 +296,8 @@ export const demoMeasures: DemoMeasure[] = [
     trlMax: 9,
     amountMaxRoubles: 20_000_000,
     coFinancingPercent: 50,
+    coFinancingBase: 'grant',
+    stacking: 'pays_costs',
     deadline: '2027-05-29',
     requiredDocuments: ['Заявка в системе «Фонд-М»', 'Бизнес-план', 'Подтверждение софинансирования', 'Документы о правах на результаты интеллектуальной деятельности'],
     link: 'https://fasie.ru',
@@ -355,13 +376,16 @@ export const demoMeasures: DemoMeasure[] = [
   // ─── Ministries ───────────────────────────────────────────────────────────────────────────────
   {
     key: 'minpromtorg-1649',
-    title: 'Возмещение части затрат на НИОКР по современным технологиям (постановление Правительства РФ № 1649)',
+    title: 'Субсидии на финансовое обеспечение затрат на НИОКР по современным технологиям (постановление Правительства РФ № 1649)',
     provider: 'Минпромторг России',
     level: 'federal',
     kind: 'subsidy',
     description:
-      'Субсидия российским организациям на возмещение части затрат на НИОКР по современным технологиям в рамках инновационных проектов: ' +
-      'отбор проводит министерство, часть затрат организация несёт сама.',
+      'Субсидия российским организациям на НИОКР по современным технологиям в рамках инновационных проектов. С поправками постановления № 1613 ' +
+      'от 7 октября 2020 года она выдаётся авансом — на финансовое обеспечение предстоящих затрат (оплата труда, оборудование, аренда, регистрация ' +
+      'результатов интеллектуальной деятельности), а не как возмещение уже понесённых. Перечень современных технологий и предельный размер субсидии ' +
+      'по отраслям устанавливает межведомственная комиссия, получателей определяет конкурсный отбор; цель проекта — серийное производство продукта. ' +
+      'Доля собственных затрат организации здесь не сверена.',
     organisationTypes: ['company'],
     companySizes: [],
     regions: [],
@@ -369,11 +393,15 @@ export const demoMeasures: DemoMeasure[] = [
     stages: ['rnd', 'pilot'],
     trlMin: 4,
     trlMax: 7,
-    amountMaxRoubles: 300_000_000,
-    coFinancingPercent: 50,
+    stacking: 'pays_costs',
     deadline: '2027-03-01',
     requiredDocuments: ['Заявка в ГИС «Промышленность»', 'Техническое задание на НИОКР', 'Смета затрат', 'Бизнес-план инновационного проекта'],
     link: 'https://minpromtorg.gov.ru',
+    source: {
+      url: 'https://www.consultant.ru/law/hotdocs/66148.html',
+      title: 'Постановление Правительства РФ от 12.12.2019 № 1649 (в ред. постановления от 07.10.2020 № 1613)',
+      checkedOn: SOURCES_CHECKED_ON,
+    },
     isDemo: true,
   },
   {
@@ -394,6 +422,7 @@ export const demoMeasures: DemoMeasure[] = [
     trlMax: 7,
     amountMaxRoubles: 300_000_000,
     coFinancingPercent: 30,
+    stacking: 'pays_costs',
     deadline: '2026-11-10',
     requiredDocuments: ['Заявка на отбор', 'План исследований', 'Смета затрат', 'Документы о правах на разработку'],
     link: 'https://minpromtorg.gov.ru',
@@ -401,13 +430,15 @@ export const demoMeasures: DemoMeasure[] = [
   },
   {
     key: 'minobrnauki-218',
-    title: 'Субсидии на кооперацию компаний и вузов (постановление Правительства РФ № 218)',
+    title: 'Субсидии на кооперацию с вузами и научными учреждениями для высокотехнологичного производства (постановление Правительства РФ № 218)',
     provider: 'Минобрнауки России',
     level: 'federal',
     kind: 'subsidy',
     description:
-      'Субсидия компании на создание высокотехнологичного производства, если НИОКР для него выполняет российский университет или научная организация. ' +
-      'Компания вкладывает собственные средства не меньше суммы субсидии.',
+      'Субсидия компании реального сектора на научно-исследовательские, опытно-конструкторские и технологические работы, которые для создания ' +
+      'высокотехнологичного производства выполняет российский вуз или государственное научное учреждение. Субсидия — до 100 млн ₽ в год на срок ' +
+      'от одного до трёх лет; собственные средства компании в проекте — не меньше размера субсидии (1:1). Минимальная доля работ исполнителя ' +
+      'в смете здесь не сверена.',
     organisationTypes: ['company'],
     companySizes: [],
     regions: [],
@@ -415,11 +446,20 @@ export const demoMeasures: DemoMeasure[] = [
     stages: ['rnd', 'pilot', 'scale'],
     trlMin: 4,
     trlMax: 8,
-    amountMaxRoubles: 300_000_000,
-    coFinancingPercent: 50,
+    amountMaxRoubles: 100_000_000,
+    maxYears: 3,
+    coFinancingPercent: 100,
+    coFinancingBase: 'grant',
+    contractorTypes: SCIENCE,
+    stacking: 'pays_costs',
     deadline: '2027-02-15',
-    requiredDocuments: ['Заявка на конкурс', 'Соглашение с университетом об исполнении НИОКР', 'Бизнес-план', 'Подтверждение собственного финансирования'],
+    requiredDocuments: ['Заявка на конкурс', 'Соглашение с вузом или научным учреждением об исполнении НИОКТР', 'Бизнес-план', 'Подтверждение собственного финансирования'],
     link: 'https://minobrnauki.gov.ru',
+    source: {
+      url: 'https://base.garant.ru/77686135/',
+      title: 'Постановление Правительства РФ от 09.04.2010 № 218',
+      checkedOn: SOURCES_CHECKED_ON,
+    },
     isDemo: true,
   },
   {
@@ -442,6 +482,25 @@ export const demoMeasures: DemoMeasure[] = [
     link: 'https://rscf.ru',
     isDemo: true,
   },
+  {
+    key: 'rscf-industrial-partner',
+    title: 'Гранты РНФ на исследования с участием организаций реального сектора экономики',
+    provider: 'Российский научный фонд',
+    level: 'federal',
+    kind: 'grant',
+    description:
+      'Конкурсы Российского научного фонда, в которых коллектив университета или научного института ведёт исследование в интересах организации ' +
+      'реального сектора (индустриального партнёра, квалифицированного заказчика), а организация софинансирует проект. Размер гранта, долю ' +
+      'софинансирования партнёра и сроки устанавливает объявление каждого конкурса; здесь они не сверены.',
+    organisationTypes: SCIENCE,
+    companySizes: [],
+    regions: [],
+    sectors: [],
+    stages: ['rnd', 'pilot'],
+    requiredDocuments: ['Заявка в информационной системе РНФ', 'Письмо организации реального сектора о софинансировании', 'Согласие организации, на базе которой выполняется проект'],
+    link: 'https://rscf.ru',
+    isDemo: true,
+  },
 
   // ─── Tax relief ───────────────────────────────────────────────────────────────────────────────
   {
@@ -451,15 +510,23 @@ export const demoMeasures: DemoMeasure[] = [
     level: 'federal',
     kind: 'tax_relief',
     description:
-      'Расходы на НИОКР из перечня Правительства (постановление № 988) уменьшают налог на прибыль в размере фактических затрат с коэффициентом 1,5 ' +
-      '(по поправкам 2024 года — 2 с 2025 года; проверьте действующую редакцию). Отчёт о выполненных НИОКР подаётся вместе с декларацией.',
+      'С 1 января 2025 года расходы на НИОКР из перечня Правительства (постановление № 988) учитываются в расходах по налогу на прибыль ' +
+      'с коэффициентом 2 (до этого — 1,5). Малые технологические компании из реестра МТК применяют коэффициент 2 к расходам на НИОКР ' +
+      'и вне перечня. Платформа не предлагает коэффициент для затрат, которые оплатила субсидия (это правило совмещения с текстом кодекса не сверено). ' +
+      'Отчёт о выполненных НИОКР подаётся вместе с декларацией.',
     organisationTypes: ['company'],
     companySizes: [],
     regions: [],
     sectors: [],
     stages: ['rnd', 'pilot'],
+    stacking: 'own_costs_only',
     requiredDocuments: ['Отчёт о выполненных НИОКР', 'Договоры на НИОКР и акты', 'Регистр налогового учёта расходов на НИОКР'],
     link: 'https://www.nalog.gov.ru',
+    source: {
+      url: 'https://www.consultant.ru/document/cons_doc_LAW_28165/',
+      title: 'Налоговый кодекс РФ, часть вторая, ст. 262 п. 7 (в ред. Федерального закона от 12.07.2024 № 176-ФЗ)',
+      checkedOn: SOURCES_CHECKED_ON,
+    },
     isDemo: true,
   },
   {
@@ -517,6 +584,7 @@ export const demoMeasures: DemoMeasure[] = [
     amountMinRoubles: 1_000_000,
     amountMaxRoubles: 300_000_000,
     coFinancingPercent: 25,
+    stacking: 'pays_costs',
     requiredDocuments: ['Статус участника проекта «Сколково»', 'Заявка на грант', 'Бизнес-план', 'Подтверждение софинансирования'],
     link: 'https://sk.ru',
     isDemo: true,

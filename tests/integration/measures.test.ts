@@ -5,6 +5,8 @@ import { drainOutbox } from '#search/sync'
 import { db } from '~/db.server'
 import { loadActor } from '~/modules/auth/actor.server'
 import { basisPoints } from '~/modules/format/money'
+import { seedMeasures } from '~/modules/measures/demo-seed.server'
+import { measuresForContract } from '~/modules/measures/for-contract.server'
 import { measuresForRequest } from '~/modules/measures/for-request.server'
 import { changeMeasureStatus, createMeasure, updateMeasure } from '~/modules/measures/measures.server'
 import { navigateMeasures, viewMeasure } from '~/modules/measures/navigator.server'
@@ -14,7 +16,7 @@ import { changeRequestStatus, createRequest } from '~/modules/requests/requests.
 import { searchEngine } from '~/modules/search/engine.server'
 import { actorWithOrganisation } from '../factories/actors'
 import { requestInput } from '../factories/catalogue'
-import { reviewer } from '../factories/contracts'
+import { confirmedContract, reviewer, stateLab } from '../factories/contracts'
 
 const sync = () => drainOutbox(db, searchEngine, indexRegistry)
 const rub = (roubles: number) => roubles * 100
@@ -41,9 +43,16 @@ function measureInput(overrides: Partial<MeasureInput> = {}): MeasureInput {
     amountMin: undefined,
     amountMax: rub(5_000_000),
     coFinancing: basisPoints(2_000),
+    coFinancingBase: 'project',
+    maxYears: undefined,
+    contractorTypes: [],
+    stacking: 'pays_costs',
     deadline: '2099-12-31',
     requiredDocuments: ['Заявка', 'Календарный план'],
     link: 'https://example.ru/robots',
+    sourceUrl: 'https://example.ru/robots/rules',
+    sourceTitle: 'Правила предоставления грантов (тест)',
+    sourceCheckedOn: '2026-01-15',
     isDemo: false,
     ...overrides,
   }
@@ -197,5 +206,70 @@ describe('measures for a request', () => {
     expect(found.navigatorQuery).toContain('trl=4')
     expect(found.counts.fits).toBeGreaterThanOrEqual(1)
     expect(measuresForRequest(999_999)).toBeNull()
+  })
+})
+
+describe('measures that can be trusted', () => {
+  const seeded = (title: RegExp) => db.select().from(supportMeasures).all().find((m) => m.isDemo && title.test(m.title))!
+
+  beforeAll(() => {
+    db.transaction((tx) => seedMeasures(tx))
+  })
+
+  it('the seeded catalogue is corrected: ПП 1649 pays in advance, the НК 262 coefficient is 2, and every measure cites its source and the day it was checked', () => {
+    const pp1649 = seeded(/№ 1649/)
+    expect(pp1649.title).toMatch(/финансовое обеспечение затрат/)
+    expect(pp1649.description).toMatch(/авансом/)
+    expect(pp1649.sourceTitle).toMatch(/№ 1649/)
+    const nk262 = seeded(/ст\. 262 НК РФ/)
+    expect(nk262.description).toMatch(/коэффициентом 2 /)
+    expect(nk262.description).toMatch(/реестра МТК/)
+    expect(nk262.stacking).toBe('own_costs_only')
+    expect(seeded(/№ 218/)).toMatchObject({ amountMaxKopecks: rub(100_000_000), maxYears: 3, coFinancingBp: 10_000, coFinancingBase: 'grant' })
+    expect(seeded(/«Развитие»/).coFinancingBase).toBe('grant')
+    expect(seeded(/реального сектора экономики/).organisationTypes).toEqual(['university', 'institute', 'research_org'])
+    for (const m of db.select().from(supportMeasures).all().filter((m) => m.isDemo)) {
+      expect(m.sourceUrl, m.title).toMatch(/^https:\/\//)
+      expect(m.sourceTitle, m.title).toBeTruthy()
+      expect(m.sourceCheckedOn, m.title).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    }
+  })
+
+  it('refuses a new measure whose source is not https or whose checked date is in the future', async () => {
+    const admin = await reviewer()
+    expect(createMeasure(admin, measureInput({ sourceUrl: 'http://example.ru/act' }))).toMatchObject({ ok: false, error: 'invalid', field: 'sourceUrl' })
+    expect(createMeasure(admin, measureInput({ sourceCheckedOn: '2999-01-01' }))).toMatchObject({ ok: false, error: 'invalid', field: 'sourceCheckedOn' })
+    expect(createMeasure(admin, measureInput({ sourceTitle: '  ' }))).toMatchObject({ ok: false, error: 'invalid', field: 'sourceTitle' })
+  })
+
+  it('suggests the measures that could fund a contract to its parties, warning where two cannot pay for the same costs', async () => {
+    const admin = await reviewer()
+    const buyer = await actorWithOrganisation({ organisationType: 'company', size: 'small', region: '70', alliance: 'pharma' })
+    const lab = await stateLab('university')
+    const { contractId } = confirmedContract(buyer, lab, { stageAmounts: [rub(2_000_000)] })
+    const onlyInstitutes = unwrap(createMeasure(admin, measureInput({ title: 'Только с институтами РАН', contractorTypes: ['institute'], sectors: [] })))
+
+    const found = measuresForContract(buyer, contractId, { today: '2026-12-05', limit: 100 })
+    if (!found.ok || !found.value) throw new Error('no suggestions')
+    const byTitle = (title: RegExp) => found.value!.items.find((i) => title.test(i.measure.title))
+    const compensation = byTitle(/^Компенсация части затрат на НИОКР, выполненных вузами/)!
+    const pp218 = byTitle(/№ 218/)!
+    const nk262 = byTitle(/ст\. 262 НК РФ/)!
+    expect(compensation.eligibility.reasons.map((r) => r.key)).toEqual(expect.arrayContaining(['measures.reason.region.pass', 'measures.reason.contractor.pass', 'measures.reason.stage.pass']))
+    expect(pp218.conflicts).toEqual(expect.arrayContaining([{ measureId: compensation.measure.id, title: compensation.measure.title, rule: 'same_costs' }]))
+    expect(nk262.conflicts).toEqual(expect.arrayContaining([{ measureId: pp218.measure.id, title: pp218.measure.title, rule: 'reimbursed_costs' }]))
+    expect(nk262.eligibility.verdict).toBe('fits')
+    // What does not fit a Tomsk company's university contract is left out: another contractor, a university applicant, a loan.
+    const shown = found.value.items.map((i) => i.measure.id)
+    expect(shown).not.toContain(onlyInstitutes.id)
+    expect(byTitle(/^Гранты РНФ/)).toBeUndefined()
+    expect(byTitle(/займы/i)).toBeUndefined()
+    expect(found.value.conflicted).toBeGreaterThanOrEqual(3)
+
+    // The contractor sees what its customer may ask for; the administration sees none; an outsider sees no contract.
+    const forLab = measuresForContract(lab, contractId, { today: '2026-12-05', limit: 100 })
+    expect(forLab.ok && forLab.value?.items.map((i) => i.measure.id)).toEqual(shown)
+    expect(measuresForContract(admin, contractId)).toEqual({ ok: true, value: null })
+    expect(measuresForContract(await company(), contractId)).toMatchObject({ ok: false, error: 'not_found' })
   })
 })

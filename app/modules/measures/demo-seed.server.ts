@@ -1,6 +1,6 @@
 import type { Tx } from '#db/client'
 import { supportMeasures } from '#db/schema'
-import { demoMeasures, type DemoMeasure } from '#db/seed/demo-measures'
+import { demoMeasures, SOURCES_CHECKED_ON, type DemoMeasure } from '#db/seed/demo-measures'
 import { enqueue } from '#search/sync'
 import { audit } from '../audit/audit.server'
 
@@ -24,9 +24,17 @@ export function demoMeasureRow(m: DemoMeasure) {
     amountMinKopecks: kopecks(m.amountMinRoubles),
     amountMaxKopecks: kopecks(m.amountMaxRoubles),
     coFinancingBp: m.coFinancingPercent === undefined ? null : m.coFinancingPercent * 100,
+    coFinancingBase: m.coFinancingBase ?? ('project' as const),
+    maxYears: m.maxYears ?? null,
+    contractorTypes: m.contractorTypes ?? [],
+    stacking: m.stacking ?? null,
     deadline: m.deadline ?? null,
     requiredDocuments: m.requiredDocuments,
     link: m.link,
+    // A measure not checked against its act names its operator's site, which is all we vouch for.
+    sourceUrl: m.source?.url ?? m.link,
+    sourceTitle: m.source?.title ?? `${m.provider}: официальный сайт (условия по нему не сверены)`,
+    sourceCheckedOn: m.source?.checkedOn ?? SOURCES_CHECKED_ON,
     isDemo: m.isDemo,
     status: m.archived ? ('archived' as const) : ('active' as const),
   }

@@ -21,6 +21,11 @@ export interface EligibilityProfile {
   amountKopecks: number | null
   /** The day the applicant would apply (YYYY-MM-DD, the region's calendar). */
   date: string
+  /**
+   * Who performs the R&D, when a contract says so. Absent: nobody asked (the navigator does not), and
+   * a measure's contractor rule says nothing; null: asked but not known.
+   */
+  contractorType?: OrganisationType | null
 }
 
 /** The parts of a measure the rules read. */
@@ -34,6 +39,10 @@ export interface MeasureRules {
   trlMax: number | null
   amountMinKopecks: number | null
   amountMaxKopecks: number | null
+  /** The amount bounds are per year, for up to this many years. */
+  maxYears?: number | null
+  /** Who must perform the R&D; absent or empty: anyone. */
+  contractorTypes?: readonly string[]
   deadline: string | null
   status: 'active' | 'archived'
 }
@@ -41,7 +50,7 @@ export interface MeasureRules {
 export const verdicts = ['fits', 'may_fit', 'does_not_fit'] as const
 export type Verdict = (typeof verdicts)[number]
 export type Outcome = 'pass' | 'fail' | 'unknown'
-export type Check = 'status' | 'organisationType' | 'size' | 'region' | 'sector' | 'stage' | 'trl' | 'amount' | 'deadline'
+export type Check = 'status' | 'organisationType' | 'size' | 'region' | 'sector' | 'stage' | 'trl' | 'amount' | 'contractor' | 'deadline'
 
 export type ReasonParam = string | number | null | readonly string[]
 
@@ -107,15 +116,21 @@ function trlRule(measure: MeasureRules, profile: EligibilityProfile): Reason | n
 }
 
 // A measure smaller than the need still helps (it pays part of it); a loan or grant whose minimum
-// is above the need does not fit it.
+// is above the need does not fit it. A multi-year measure's maximum is its yearly limit times its years.
 function amountRule(measure: MeasureRules, profile: EligibilityProfile): Reason | null {
-  const { amountMinKopecks: min, amountMaxKopecks: max } = measure
+  const min = measure.amountMinKopecks
+  const max = measure.amountMaxKopecks === null ? null : measure.amountMaxKopecks * (measure.maxYears ?? 1)
   if (min === null && max === null) return null
   if (profile.amountKopecks === null) return reason('amount', 'unknown', 'unknown', { min, max })
   const needed = profile.amountKopecks
   if (min !== null && needed < min) return reason('amount', 'fail', 'below_min', { min, max, needed })
   if (max !== null && needed > max) return reason('amount', 'pass', 'partial', { min, max, needed })
   return reason('amount', 'pass', 'within', { min, max, needed })
+}
+
+function contractorRule(measure: MeasureRules, profile: EligibilityProfile): Reason | null {
+  if (!measure.contractorTypes?.length || profile.contractorType === undefined) return null
+  return listRule('contractor', measure.contractorTypes, profile.contractorType)
 }
 
 // Applications are accepted up to and including the deadline day.
@@ -137,6 +152,7 @@ export function assessMeasure(measure: MeasureRules, profile: EligibilityProfile
     listRule('stage', measure.stages, profile.stage),
     trlRule(measure, profile),
     amountRule(measure, profile),
+    contractorRule(measure, profile),
     deadlineRule(measure, profile),
   ].filter((r): r is Reason => r !== null)
   const verdict: Verdict = reasons.some((r) => r.outcome === 'fail') ? 'does_not_fit' : reasons.some((r) => r.outcome === 'unknown') ? 'may_fit' : 'fits'

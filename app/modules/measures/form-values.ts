@@ -31,9 +31,16 @@ export function measureFormValues(measure: SupportMeasure) {
     amountMin: roublesText(measure.amountMinKopecks),
     amountMax: roublesText(measure.amountMaxKopecks),
     coFinancing: percentText(measure.coFinancingBp),
+    coFinancingBase: measure.coFinancingBase,
+    maxYears: measure.maxYears === null ? '' : String(measure.maxYears),
+    contractorTypes: measure.contractorTypes,
+    stacking: measure.stacking ?? '',
     deadline: measure.deadline ?? '',
     requiredDocuments: measure.requiredDocuments.join('\n'),
     link: measure.link,
+    sourceUrl: measure.sourceUrl ?? '',
+    sourceTitle: measure.sourceTitle ?? '',
+    sourceCheckedOn: measure.sourceCheckedOn ?? '',
     isDemo: measure.isDemo ? 'on' : '',
   }
 }

@@ -1,12 +1,12 @@
 import { asc, count, desc, eq } from 'drizzle-orm'
 import { supportMeasures, type SupportMeasure } from '#db/schema'
-import { applicantTypes, measureKinds, measureLevels, measureStages, type MeasureStatus } from '#db/schema/measure-values'
+import { applicantTypes, coFinancingBases, measureKinds, measureLevels, measureStages, stackingRules, type MeasureStatus } from '#db/schema/measure-values'
 import { companySizes } from '#db/schema/values'
 import { enqueue } from '#search/sync'
 import { db } from '~/db.server'
 import { auditActor } from '../auth/actor.server'
 import { audit } from '../audit/audit.server'
-import { isIsoDate } from '../calendar/calendar'
+import { isIsoDate, regionToday } from '../calendar/calendar'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { regionCodes } from '../organisations/regions'
@@ -41,7 +41,14 @@ function measureProblem(input: MeasureInput): Refusal<'invalid'> | null {
   }
   if (input.coFinancing !== undefined && (!Number.isInteger(input.coFinancing) || input.coFinancing < 0 || input.coFinancing > 10_000)) return refuse('invalid', { field: 'coFinancing' })
   if (input.deadline !== undefined && !isIsoDate(input.deadline)) return refuse('invalid', { field: 'deadline' })
+  if (!(coFinancingBases as readonly string[]).includes(input.coFinancingBase)) return refuse('invalid', { field: 'coFinancingBase' })
+  if (input.maxYears !== undefined && (!Number.isInteger(input.maxYears) || input.maxYears < 1 || input.maxYears > 10)) return refuse('invalid', { field: 'maxYears' })
+  if (!allIn(input.contractorTypes, applicantTypes)) return refuse('invalid', { field: 'contractorTypes' })
+  if (input.stacking !== undefined && !(stackingRules as readonly string[]).includes(input.stacking)) return refuse('invalid', { field: 'stacking' })
   if (!/^https:\/\//i.test(input.link ?? '')) return refuse('invalid', { field: 'link' })
+  if (!/^https:\/\//i.test(input.sourceUrl ?? '')) return refuse('invalid', { field: 'sourceUrl' })
+  if (!input.sourceTitle?.trim()) return refuse('invalid', { field: 'sourceTitle' })
+  if (!isIsoDate(input.sourceCheckedOn) || input.sourceCheckedOn > regionToday()) return refuse('invalid', { field: 'sourceCheckedOn' })
   return null
 }
 
@@ -63,9 +70,16 @@ function columnsOf(input: MeasureInput) {
     amountMinKopecks: input.amountMin ?? null,
     amountMaxKopecks: input.amountMax ?? null,
     coFinancingBp: input.coFinancing ?? null,
+    coFinancingBase: input.coFinancingBase,
+    maxYears: input.maxYears ?? null,
+    contractorTypes: unique(input.contractorTypes),
+    stacking: input.stacking ?? null,
     deadline: input.deadline ?? null,
     requiredDocuments: unique(input.requiredDocuments),
     link: input.link.trim(),
+    sourceUrl: input.sourceUrl.trim(),
+    sourceTitle: input.sourceTitle.trim(),
+    sourceCheckedOn: input.sourceCheckedOn,
     isDemo: input.isDemo ?? false,
   }
 }

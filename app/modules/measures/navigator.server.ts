@@ -80,6 +80,7 @@ export interface MeasureSummary {
   kind: SupportMeasure['kind']
   amountMinKopecks: number | null
   amountMaxKopecks: number | null
+  maxYears: number | null
   coFinancingBp: number | null
   deadline: string | null
   isDemo: boolean
@@ -94,6 +95,7 @@ export function summaryOf(m: SupportMeasure): MeasureSummary {
     kind: m.kind,
     amountMinKopecks: m.amountMinKopecks,
     amountMaxKopecks: m.amountMaxKopecks,
+    maxYears: m.maxYears,
     coFinancingBp: m.coFinancingBp,
     deadline: m.deadline,
     isDemo: m.isDemo,

@@ -1,9 +1,10 @@
 import { z } from 'zod'
-import { applicantTypes, measureKinds, measureLevels, measureStages, oecdAreas } from '#db/schema/measure-values'
+import { applicantTypes, coFinancingBases, measureKinds, measureLevels, measureStages, oecdAreas, stackingRules } from '#db/schema/measure-values'
 import { alliances, companySizes } from '#db/schema/values'
-import { dateField, percentField } from '../forms/fields'
+import { dateField, percentField, wholeNumberField } from '../forms/fields'
 import { lineList, roublesField, trlField } from '../forms/catalogue-fields'
 import { checkbox, choice, message, requiredText } from '../forms/fields'
+import { regionToday } from '../calendar/calendar'
 import { regionCodes } from '../organisations/regions'
 
 /** Sectors a measure may name: first-level OECD areas and the cluster's project alliances. */
@@ -35,9 +36,17 @@ export const MeasureFormSchema = z
     amountMin: roublesField.optional(),
     amountMax: roublesField.optional(),
     coFinancing: percentField.optional(),
+    coFinancingBase: choice(coFinancingBases).default('project'),
+    maxYears: wholeNumberField(1, 10).optional(),
+    contractorTypes: z.array(choice(applicantTypes)).default([]),
+    stacking: choice(stackingRules).optional(),
     deadline: dateField.optional(),
     requiredDocuments: lineList(30, 300),
     link: httpsLink,
+    // Where the terms come from and when someone last checked them: a measure without them cannot be trusted.
+    sourceUrl: httpsLink,
+    sourceTitle: requiredText(300, 3),
+    sourceCheckedOn: dateField,
     isDemo: checkbox,
   })
   .superRefine((v, ctx) => {
@@ -45,6 +54,7 @@ export const MeasureFormSchema = z
     if (v.amountMin !== undefined && v.amountMax !== undefined && v.amountMax < v.amountMin) {
       ctx.addIssue({ code: 'custom', path: ['amountMax'], message: 'measures.errors.amount_order' })
     }
+    if (v.sourceCheckedOn > regionToday()) ctx.addIssue({ code: 'custom', path: ['sourceCheckedOn'], message: 'errors.date_in_future' })
   })
 
 export type MeasureInput = z.infer<typeof MeasureFormSchema>
