@@ -55,7 +55,7 @@ export function SiteHeader({ user, navigation, locale }: { user: ShellUser | nul
             <>
               <Link to="/notifications" className="notifications-link">
                 <NotificationsIcon />
-                {t('nav.notifications')}
+                <span className="notifications-label">{t('nav.notifications')}</span>
                 {user.unread > 0 ? (
                   <span className="counter" aria-label={t('nav.unread', { count: user.unread })}>
                     {user.unread}
