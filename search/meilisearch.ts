@@ -25,6 +25,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from './engine'
+import { keepAliveHttpClient } from './meilisearch-http'
 import { analyzeText, textOf } from './sqlite-fts/terms'
 
 export interface MeilisearchEngineOptions {
@@ -34,6 +35,8 @@ export interface MeilisearchEngineOptions {
   indexPrefix?: string
   /** How long to wait for one indexing task. */
   taskTimeoutMs?: number
+  /** How long to wait for the server's answer to one request: past it, the server counts as unavailable. */
+  requestTimeoutMs?: number
   /** Told the server's own time for each search, to tell engine time from network time. */
   onSearchTiming?: (processingTimeMs: number) => void
 }
@@ -62,11 +65,8 @@ export class MeilisearchEngine implements SearchEngine {
     this.client = new Meilisearch({
       host: options.host,
       apiKey: options.apiKey,
-      timeout: 30_000,
-      // Node's fetch keeps connections alive but asks for compressed answers, and each compressed
-      // answer of more than a few hits came some 40 ms late (issue 14): on a local network the
-      // plain answer is the fast one.
-      requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+      timeout: options.requestTimeoutMs ?? 30_000,
+      httpClient: keepAliveHttpClient().httpClient,
     })
     this.indexPrefix = options.indexPrefix ?? ''
     this.taskTimeoutMs = options.taskTimeoutMs ?? 300_000
@@ -201,13 +201,17 @@ export class MeilisearchEngine implements SearchEngine {
   private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
     try {
       return await request()
-    } catch (error) {
+    } catch (thrown) {
+      // The server's refusal reaches here wrapped by the client, as its custom HTTP client's error.
+      const error = thrown instanceof MeilisearchRequestError && thrown.cause instanceof MeilisearchApiError ? thrown.cause : thrown
       const unreachable =
         error instanceof MeilisearchRequestError ||
         error instanceof MeilisearchRequestTimeOutError ||
         error instanceof MeilisearchTaskTimeOutError ||
         (error instanceof MeilisearchApiError && error.response.status >= 500)
-      if (unreachable) throw new SearchUnavailableError(`Meilisearch could not ${what}: ${error.message}`, { cause: error })
+      // The client's "request … has failed" says why in its cause (refused connection, timeout).
+      const reason = error instanceof MeilisearchRequestError && error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : (error as Error).message
+      if (unreachable) throw new SearchUnavailableError(`Meilisearch could not ${what}: ${reason}`, { cause: error })
       throw error
     }
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { Meilisearch } from 'meilisearch'
+import net from 'node:net'
+import { Meilisearch, MeilisearchApiError } from 'meilisearch'
 import { openDatabase } from '../../db/client'
 import {
   HIGHLIGHT_END as END,
@@ -387,6 +388,28 @@ describe('meilisearch failures', () => {
     await engine.ensureIndex(INDEX, settings)
     // Meilisearch allows only letters, digits, - and _ in document ids.
     await expect(engine.upsert(INDEX, [request('not a valid id!')])).rejects.toThrow(/invalid_document_id/)
+  })
+
+  test.skipIf(!server)('a request the server refuses stays a refusal with its reason, not an outage', async () => {
+    const engine = new MeilisearchEngine({ host: server!.host, apiKey: 'not-the-key', indexPrefix: meilisearchPrefix })
+    const refusal = await engine.search(INDEX, { q: 'датчик' }).catch((error: unknown) => error)
+    expect(refusal).toBeInstanceOf(MeilisearchApiError)
+    expect(refusal).not.toBeInstanceOf(SearchUnavailableError)
+    expect((refusal as MeilisearchApiError).response.status).toBe(403)
+    expect((refusal as MeilisearchApiError).cause).toMatchObject({ code: 'invalid_api_key' })
+  })
+
+  test('a server that accepts the connection and never answers times out as unavailable', async () => {
+    const silent = net.createServer(() => {})
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as net.AddressInfo
+    try {
+      const engine = new MeilisearchEngine({ host: `http://127.0.0.1:${port}`, requestTimeoutMs: 300 })
+      await expect(engine.search(INDEX, { q: 'датчик' })).rejects.toThrow(SearchUnavailableError)
+      await expect(engine.search(INDEX, { q: 'датчик' })).rejects.toThrow(/timed out/)
+    } finally {
+      silent.close()
+    }
   })
 
   test.skipIf(!server)('a batch the server refuses, sent without waiting, fails the next upsert that waits', async () => {
