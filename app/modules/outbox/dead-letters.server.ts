@@ -63,7 +63,13 @@ function subjectOf(topic: OutboxTopic, payload: string): string {
 export function listDeadLetters(actor: Actor): Result<DeadLetter[], 'forbidden'> {
   if (!can(actor, 'outbox:retry')) return refuse('forbidden')
   const dead = (topic: OutboxTopic) =>
-    db.select().from(outbox).where(deadIn(topic)).orderBy(asc(outbox.id)).limit(LIST_LIMIT).all()
+    db
+      .select()
+      .from(outbox)
+      .where(deadIn(topic))
+      .orderBy(asc(outbox.id))
+      .limit(LIST_LIMIT)
+      .all()
       .map((r) => ({ kind: topic, key: String(r.id), subject: subjectOf(topic, r.payload), attempts: r.attempts, lastError: r.lastError, since: r.createdAt }))
   const refresh = db.select().from(matchRefreshQueue).where(deadRefresh).orderBy(asc(matchRefreshQueue.queuedAt)).limit(LIST_LIMIT).all()
   return ok([
