@@ -1,7 +1,7 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte, min, or } from 'drizzle-orm'
+import { and, count, eq, gt, isNotNull, lt, min } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../db/client'
-import { DEAD_LETTER_ATTEMPTS, failureMessage, nextAttemptAt } from '../db/outbox'
-import { searchOutbox } from '../db/schema/search'
+import { dueOutbox, enqueueOutbox, markOutboxProcessed, pendingIn, recordOutboxFailure, type OutboxRow } from '../db/outbox'
+import { outbox } from '../db/schema/outbox'
 import type { IndexName, IndexSettings, SearchDocument, SearchEngine } from './engine'
 
 // The database is the source of truth; the search index follows it through the outbox. Domain code
@@ -39,7 +39,7 @@ const REINDEX_BATCH = 500
 
 /** Called by domain code inside its own transaction, next to the change it describes. */
 export function enqueue(tx: DbOrTx, indexName: IndexName, documentId: string): void {
-  tx.insert(searchOutbox).values({ indexName, documentId }).run()
+  enqueueOutbox(tx, 'search', { indexName, documentId })
 }
 
 /**
@@ -54,32 +54,21 @@ export async function drainOutbox(
   registry: IndexRegistry,
   options: { batchSize?: number; now?: Date; onAccepted?: AcceptedHook; onSynced?: SyncedHook; onError?: (error: unknown) => void } = {},
 ): Promise<DrainResult> {
-  const now = (options.now ?? new Date()).toISOString()
-  const rows = db
-    .select()
-    .from(searchOutbox)
-    .where(
-      and(
-        isNull(searchOutbox.processedAt),
-        lt(searchOutbox.attempts, DEAD_LETTER_ATTEMPTS),
-        or(isNull(searchOutbox.nextAttemptAt), lte(searchOutbox.nextAttemptAt, now)),
-      ),
-    )
-    .orderBy(asc(searchOutbox.id))
-    .limit(options.batchSize ?? 500)
-    .all()
+  const now = options.now ?? new Date()
+  const rows = dueOutbox(db, 'search', now, options.batchSize ?? 500)
   const result: DrainResult = { processed: 0, failed: 0, upserted: 0, deleted: 0 }
 
   const byIndex = new Map<IndexName, typeof rows>()
   for (const row of rows) {
-    const group = byIndex.get(row.indexName as IndexName)
+    const indexName = row.payload.indexName as IndexName
+    const group = byIndex.get(indexName)
     if (group) group.push(row)
-    else byIndex.set(row.indexName as IndexName, [row])
+    else byIndex.set(indexName, [row])
   }
 
   for (const [indexName, group] of byIndex) {
     const rowIds = group.map((row) => row.id)
-    const ids = [...new Set(group.map((row) => row.documentId))]
+    const ids = [...new Set(group.map((row) => row.payload.documentId))]
     try {
       const definition = registry[indexName]
       if (!definition) throw new Error(`no search index definition for "${indexName}"`)
@@ -95,7 +84,7 @@ export async function drainOutbox(
       await engine.upsert(indexName, documents)
       await engine.delete(indexName, deletions)
       db.transaction((tx) => {
-        tx.update(searchOutbox).set({ processedAt: now }).where(inArray(searchOutbox.id, rowIds)).run()
+        markOutboxProcessed(tx, rowIds, now)
         options.onAccepted?.(tx, indexName, ids)
       })
       result.processed += rowIds.length
@@ -117,23 +106,22 @@ export async function drainOutbox(
   return result
 }
 
-function recordFailure(db: Db, rows: Array<{ id: number; attempts: number }>, error: unknown, now: string): void {
-  const message = failureMessage(error)
+function recordFailure(db: Db, rows: OutboxRow<'search'>[], error: unknown, now: Date): void {
   db.transaction((tx) => {
-    for (const row of rows) {
-      const attempts = row.attempts + 1
-      tx.update(searchOutbox)
-        .set({ attempts, lastError: message, nextAttemptAt: nextAttemptAt(attempts, new Date(now)) })
-        .where(eq(searchOutbox.id, row.id))
-        .run()
-    }
+    for (const row of rows) recordOutboxFailure(tx, row, error, now)
   })
 }
 
-/** Processed rows are only history; after a day they go, so the outbox stays small. */
+/**
+ * Processed search rows are only history; after a day they go, so the outbox stays small. Sent mail
+ * is not pruned here: it stays as the record of what was sent to whom.
+ */
 export function pruneOutbox(db: Db, olderThanMs = 86_400_000, now: Date = new Date()): number {
   const before = new Date(now.getTime() - olderThanMs).toISOString()
-  return db.delete(searchOutbox).where(and(isNotNull(searchOutbox.processedAt), lt(searchOutbox.processedAt, before))).run().changes
+  return db
+    .delete(outbox)
+    .where(and(eq(outbox.topic, 'search'), isNotNull(outbox.processedAt), lt(outbox.processedAt, before)))
+    .run().changes
 }
 
 export interface OutboxLag {
@@ -145,16 +133,16 @@ export interface OutboxLag {
 }
 
 export function outboxLag(db: Db, now: Date = new Date()): OutboxLag {
-  const pending = isNull(searchOutbox.processedAt)
+  const pending = pendingIn('search')
   const [summary] = db
-    .select({ pending: count(), oldest: min(searchOutbox.createdAt) })
-    .from(searchOutbox)
+    .select({ pending: count(), oldest: min(outbox.createdAt) })
+    .from(outbox)
     .where(pending)
     .all()
   const [failing] = db
     .select({ n: count() })
-    .from(searchOutbox)
-    .where(and(pending, gt(searchOutbox.attempts, 0)))
+    .from(outbox)
+    .where(and(pending, gt(outbox.attempts, 0)))
     .all()
   return {
     pending: summary.pending,

@@ -47,7 +47,9 @@ export const matchTermStats = sqliteTable(
 
 // Labs and requests whose proposals are to be computed again, drained by the background process
 // (app/modules/matching/refresh-queue.server.ts). Queuing a record that is already queued bumps its
-// generation, so that a computation finishing meanwhile does not clear the newer change.
+// generation, so that a computation finishing meanwhile does not clear the newer change. It is not a
+// topic of the outbox: one row per record, deduplicated and ordered by priority, where the outbox keeps
+// one row per write in order. It shares the outbox's retries and dead letters (db/outbox.ts).
 export const matchRefreshQueue = sqliteTable(
   'match_refresh_queue',
   {

@@ -12,7 +12,7 @@ test('a dead letter shows in /healthz for the administration only, and on its wo
   const db = new Database(path.resolve('tests/.tmp/e2e/app.db'), { fileMustExist: true })
   db.pragma('busy_timeout = 5000')
   const { id } = db
-    .prepare(`INSERT INTO mail_outbox (\`to\`, subject, text, attempts, last_error) VALUES (?, ?, ?, ?, ?) RETURNING id`)
+    .prepare(`INSERT INTO outbox (topic, payload, attempts, last_error) VALUES ('mail', json_object('to', ?, 'subject', ?, 'text', ?), ?, ?) RETURNING id`)
     .get('partner@example.test', 'Письмо, застрявшее в очереди', 'Текст.', DEAD_LETTER_ATTEMPTS, 'Error: connect ECONNREFUSED 127.0.0.1:25') as { id: number }
 
   const anonymous = await (await request.get('/healthz')).json()
@@ -32,7 +32,7 @@ test('a dead letter shows in /healthz for the administration only, and on its wo
   await expect(section.getByText('Все письма отправлены')).toBeVisible()
 
   // The background worker takes it on its next turn.
-  await expect.poll(() => (db.prepare('SELECT sent_at FROM mail_outbox WHERE id = ?').get(id) as { sent_at: string | null }).sent_at, { timeout: 15_000 }).not.toBeNull()
+  await expect.poll(() => (db.prepare('SELECT processed_at FROM outbox WHERE id = ?').get(id) as { processed_at: string | null }).processed_at, { timeout: 15_000 }).not.toBeNull()
   expect((await (await request.get('/healthz')).json()).status).toBe('ok')
   db.close()
 })

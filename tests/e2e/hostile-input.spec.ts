@@ -53,7 +53,7 @@ const generators: Record<string, (field: FoundForm['fields'][number]) => string 
 }
 
 function counts(db: Database.Database): Record<string, number> {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('login_attempts', 'sessions', 'mail_outbox', 'notifications', 'engagement_reads')`).all() as { name: string }[]
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('login_attempts', 'sessions', 'outbox', 'notifications', 'engagement_reads')`).all() as { name: string }[]
   return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]))
 }
 

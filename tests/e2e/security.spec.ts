@@ -209,7 +209,7 @@ test('links in e-mails point to the configured public origin, whatever Host the 
   const response = await request.post('/org', { form: { intent: 'invite', email: invitee }, headers: { host: 'evil.example' }, maxRedirects: 0 })
   expect(response.status()).toBe(302)
   const db = e2eDatabase()
-  const mail = db.prepare('SELECT text FROM mail_outbox WHERE "to" = ?').get(invitee) as { text: string } | undefined
+  const mail = db.prepare(`SELECT payload ->> 'text' AS text FROM outbox WHERE topic = 'mail' AND payload ->> 'to' = ?`).get(invitee) as { text: string } | undefined
   db.close()
   expect(mail?.text).toContain(`${baseURL}/join/`)
   expect(mail?.text).not.toContain('evil.example')

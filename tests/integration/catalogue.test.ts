@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm'
-import { auditEvents, labs, organisations, rdRequests, searchOutbox } from '#db/schema'
+import { auditEvents, labs, organisations, outbox, rdRequests } from '#db/schema'
 import { SqliteFtsEngine } from '#search/sqlite-fts'
 import { indexRegistry } from '#search/registry'
 import { drainOutbox } from '#search/sync'
@@ -85,7 +85,7 @@ describe('R&D requests', () => {
 
   it('refuse an unknown field of science and write neither the request nor an outbox row', async () => {
     const owner = await company()
-    const rows = () => [db.select({ n: count() }).from(rdRequests).get()!.n, db.select({ n: count() }).from(searchOutbox).get()!.n]
+    const rows = () => [db.select({ n: count() }).from(rdRequests).get()!.n, db.select({ n: count() }).from(outbox).get()!.n]
     const before = rows()
     expect(createRequest(owner, requestInput({ oecdField: '9.9' }))).toMatchObject({ ok: false, error: 'invalid', field: 'oecdField' })
     expect(createRequest(owner, requestInput({ grnti: '99.99' }))).toMatchObject({ ok: false, error: 'invalid', field: 'grnti' })

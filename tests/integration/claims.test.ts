@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { and, count, eq, inArray, isNull } from 'drizzle-orm'
-import { auditEvents, claimPayments, compensationClaims, mailOutbox, notifications, organisations, programmeLedger, programmes } from '#db/schema'
+import { auditEvents, claimPayments, compensationClaims, notifications, organisations, programmeLedger, programmes } from '#db/schema'
 import { db } from '~/db.server'
 import { createClaim, submitClaim, updateClaimPayments, withdrawClaim } from '~/modules/claims/claims.server'
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
@@ -14,6 +14,7 @@ import { regionToday } from '~/modules/calendar/calendar'
 import { createProgramme, updateProgramme } from '~/modules/programmes/programmes.server'
 import type { Actor } from '~/modules/permissions/actor'
 import { clearAffiliation, confirmedContract, declareUnaffiliated, openProgramme, pdf, programmeFields, reviewer, rub, stateLab, verifiedCompany } from '../factories/contracts'
+import { outboxRows } from '../factories/outbox'
 
 function claimRow(id: number) {
   return db.select().from(compensationClaims).where(eq(compensationClaims.id, id)).get()!
@@ -70,7 +71,7 @@ describe('a claim from draft to payment', () => {
     expect(view.permissions.edit).toBe(true)
     const companyNotices = db.select().from(notifications).where(and(eq(notifications.userId, company.userId), eq(notifications.kind, 'claimReturned'))).all()
     expect(companyNotices).toHaveLength(1)
-    expect(db.select().from(mailOutbox).all().some((m) => m.to === company.email && m.text.includes('Добавьте второй платёж'))).toBe(true)
+    expect(outboxRows(db, 'mail').some(({ payload: m }) => m.to === company.email && m.text.includes('Добавьте второй платёж'))).toBe(true)
 
     expectOk(updateClaimPayments(company, claimId, { paymentIds: contract.paymentIds }))
     expect(submitClaim(company, claimId)).toMatchObject({ ok: true, value: { requestedKopecks: rub(500_000) } })

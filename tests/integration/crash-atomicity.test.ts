@@ -124,7 +124,7 @@ describe('a process killed in the middle of a write', () => {
       inspect((sqlite) => ({
         status: sqlite.prepare('SELECT status FROM rd_requests WHERE id = ?').pluck().get(requestId),
         audit: sqlite.prepare(`SELECT action FROM audit_events WHERE entity_type = 'request' AND entity_id = ? ORDER BY id`).pluck().all(String(requestId)),
-        outbox: sqlite.prepare(`SELECT count(*) FROM search_outbox WHERE index_name = 'requests' AND document_id = ?`).pluck().get(String(requestId)),
+        outbox: sqlite.prepare(`SELECT count(*) FROM outbox WHERE topic = 'search' AND payload ->> 'indexName' = 'requests' AND payload ->> 'documentId' = ?`).pluck().get(String(requestId)),
       }))
     const before = state()
 

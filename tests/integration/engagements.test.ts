@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { and, count, desc, eq, inArray } from 'drizzle-orm'
-import { auditEvents, documents, engagements, mailOutbox, memberships, notifications } from '#db/schema'
+import { auditEvents, documents, engagements, memberships, notifications } from '#db/schema'
 import { indexRegistry } from '#search/registry'
 import { drainOutbox } from '#search/sync'
 import { db } from '~/db.server'
@@ -20,6 +20,7 @@ import { changeRequestStatus, createRequest, updateRequest, viewRequest } from '
 import { searchEngine } from '~/modules/search/engine.server'
 import { actorWithOrganisation, memberOf } from '../factories/actors'
 import { labInput, requestInput } from '../factories/catalogue'
+import { outboxRows } from '../factories/outbox'
 
 const proposal = { approach: 'Отработаем режимы сварки на роботе KUKA с адаптивным слежением за швом.', timeline: '6 месяцев', priceEstimate: 3_000_000_00 }
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
@@ -196,8 +197,8 @@ describe('the engagement pipeline', () => {
       .all()
       .map((m) => m.userId)
     expect(told.length).toBeGreaterThan(0)
-    const mailed = db.select().from(mailOutbox).where(eq(mailOutbox.to, scientist.email)).all().at(-1)!
-    expect(mailed.text).toContain(`\n${env.PUBLIC_ORIGIN}/engagements/${id}\n`)
+    const mailed = outboxRows(db, 'mail').filter((m) => m.payload.to === scientist.email).at(-1)!
+    expect(mailed.payload.text).toContain(`\n${env.PUBLIC_ORIGIN}/engagements/${id}\n`)
     expect(told.every((u) => parties.includes(u) && u !== company.userId)).toBe(true)
     expect(told).not.toContain(outsider.userId)
   })
@@ -295,11 +296,11 @@ describe('request alerts', () => {
     await drainOutbox(db, searchEngine, indexRegistry)
 
     expect(await sendAlertDigests(new Date(Date.now() + 1000))).toEqual({ alerts: 1, requests: 1 })
-    const mail = db.select().from(mailOutbox).where(eq(mailOutbox.to, scientist.email)).all().at(-1)!
-    expect(mail.text).toContain('Лидар для мониторинга мерзлоты')
+    const mail = outboxRows(db, 'mail').filter((m) => m.payload.to === scientist.email).at(-1)!
+    expect(mail.payload.text).toContain('Лидар для мониторинга мерзлоты')
     // Links in e-mail are absolute, on the configured public origin.
-    expect(mail.text).toContain(`${env.PUBLIC_ORIGIN}/requests/${fitting.value.id}`)
-    expect(mail.text).not.toContain('Упаковка таблеток')
+    expect(mail.payload.text).toContain(`${env.PUBLIC_ORIGIN}/requests/${fitting.value.id}`)
+    expect(mail.payload.text).not.toContain('Упаковка таблеток')
     expect(await sendAlertDigests(new Date(Date.now() + 2000))).toEqual({ alerts: 0, requests: 0 })
   })
 })

@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm'
-import { auditEvents, searchOutbox, supportMeasures, users } from '#db/schema'
+import { searchRowsFor } from '#db/outbox'
+import { auditEvents, outbox, supportMeasures, users } from '#db/schema'
 import { indexRegistry } from '#search/registry'
 import { drainOutbox } from '#search/sync'
 import { db } from '~/db.server'
@@ -86,7 +87,7 @@ describe('the administration edits the catalogue', () => {
     const admin = await reviewer()
     const created = unwrap(createMeasure(admin, measureInput()))
     expect(created).toMatchObject({ status: 'active', amountMaxKopecks: rub(5_000_000), coFinancingBp: 2_000, trlMin: 3, isDemo: false })
-    const queued = () => db.select({ n: count() }).from(searchOutbox).where(and(eq(searchOutbox.indexName, 'measures'), eq(searchOutbox.documentId, String(created.id)))).get()!.n
+    const queued = () => db.select({ n: count() }).from(outbox).where(searchRowsFor('measures', String(created.id))).get()!.n
     expect(queued()).toBe(1)
 
     const updated = unwrap(updateMeasure(admin, created.id, measureInput({ title: 'Гранты на роботизацию сварочных производств', amountMax: rub(7_500_000) })))
@@ -119,7 +120,7 @@ describe('the administration edits the catalogue', () => {
 
   it('refuses a plain-http link and reversed ranges, writing neither the measure nor an outbox row', async () => {
     const admin = await reviewer()
-    const rows = () => [db.select({ n: count() }).from(supportMeasures).get()!.n, db.select({ n: count() }).from(searchOutbox).get()!.n]
+    const rows = () => [db.select({ n: count() }).from(supportMeasures).get()!.n, db.select({ n: count() }).from(outbox).get()!.n]
     const before = rows()
     expect(createMeasure(admin, measureInput({ link: 'http://example.ru' }))).toMatchObject({ ok: false, error: 'invalid', field: 'link' })
     expect(createMeasure(admin, measureInput({ trlMin: 7, trlMax: 3 }))).toMatchObject({ ok: false, error: 'invalid', field: 'trlMax' })

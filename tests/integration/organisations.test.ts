@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm'
-import { auditEvents, invitations, mailOutbox, memberships, organisations } from '#db/schema'
+import { auditEvents, invitations, memberships, organisations } from '#db/schema'
 import { db } from '~/db.server'
 import { loadActor } from '~/modules/auth/actor.server'
 import { acceptInvitation, findInvitation, inviteMember, revokeInvitation } from '~/modules/organisations/invitations.server'
@@ -9,6 +9,7 @@ import { can } from '~/modules/permissions/can'
 import { completeInn10, completeOgrn13 } from '~/modules/organisations/inn-ogrn'
 import { actorWithOrganisation, memberOf } from '../factories/actors'
 import { reviewer, stateLab, verifiedCompany } from '../factories/contracts'
+import { outboxRows } from '../factories/outbox'
 
 function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error}`)
@@ -24,7 +25,7 @@ describe('invitations', () => {
     expect(invited.ok).toBe(true)
     if (!invited.ok) return
     const token = tokenOf(invited.value.link)
-    expect(db.select().from(mailOutbox).all().some((m) => m.to === 'new.member@test.example' && m.text.includes(invited.value.link))).toBe(true)
+    expect(outboxRows(db, 'mail').some(({ payload: m }) => m.to === 'new.member@test.example' && m.text.includes(invited.value.link))).toBe(true)
     expect(db.select().from(invitations).all().some((i) => i.tokenHash === token)).toBe(false)
 
     const joined = await acceptInvitation(token, { name: 'Новый Сотрудник', password: 'member password 1' })
@@ -111,7 +112,7 @@ describe('verification', () => {
       'organisation.rejected',
       'organisation.verified',
     ])
-    expect(db.select().from(mailOutbox).all().some((m) => m.to === lab.email && m.text.includes('ОГРН не совпадает'))).toBe(true)
+    expect(outboxRows(db, 'mail').some(({ payload: m }) => m.to === lab.email && m.text.includes('ОГРН не совпадает'))).toBe(true)
 
     const queue = listOrganisationsForVerification(reviewer, 'unverified', 1)
     expect(queue.ok && queue.value.rows.some((o) => o.id === company.organisationId)).toBe(false)

@@ -1,8 +1,8 @@
 import net from 'node:net'
 import { randomBytes } from 'node:crypto'
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { Meilisearch } from 'meilisearch'
-import { rdRequests, searchOutbox } from '#db/schema'
+import { outbox, rdRequests } from '#db/schema'
 import type { IndexName, SearchDocument, SearchEngine } from '#search/engine'
 import { MeilisearchEngine } from '#search/meilisearch'
 import { indexRegistry } from '#search/registry'
@@ -18,6 +18,7 @@ import { changeRequestStatus, createRequest, updateRequest } from '~/modules/req
 import { parseLabSearch, parseRequestSearch, runCatalogueQuery } from '~/modules/search/catalogue-search.server'
 import { actorWithOrganisation } from '../factories/actors'
 import { labInput, requestInput } from '../factories/catalogue'
+import { outboxRows } from '../factories/outbox'
 
 // The application's search engine is whichever engine a test plugs in: the same module every page,
 // the health report and the background worker use, so each sees the outage the test stages.
@@ -78,11 +79,7 @@ async function expectIndexesToMatchDatabase(engine: SearchEngine) {
 }
 
 function pendingRows(index: IndexName, id: number | string) {
-  return db
-    .select()
-    .from(searchOutbox)
-    .where(and(eq(searchOutbox.indexName, index), eq(searchOutbox.documentId, String(id)), isNull(searchOutbox.processedAt)))
-    .all()
+  return outboxRows(db, 'search').filter((row) => row.payload.indexName === index && row.payload.documentId === String(id) && row.processedAt === null)
 }
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
@@ -132,14 +129,14 @@ async function writeDuringOutage(catalogue: Catalogue, engine: SearchEngine) {
     ...pendingRows('requests', catalogue.archivedRequestId),
     ...pendingRows('labs', lab.id),
   ]
-  expect(new Set(waiting.map((row) => `${row.indexName}:${row.documentId}`)).size).toBe(5)
+  expect(new Set(waiting.map((row) => `${row.payload.indexName}:${row.payload.documentId}`)).size).toBe(5)
   expect(waiting.every((row) => row.attempts === 0)).toBe(true)
 
   const drained = await drainOutbox(db, engine, indexRegistry)
   expect(drained.processed).toBe(0)
   expect(drained.failed).toBeGreaterThanOrEqual(waiting.length)
   for (const row of waiting) {
-    const [after] = db.select().from(searchOutbox).where(eq(searchOutbox.id, row.id)).all()
+    const [after] = db.select().from(outbox).where(eq(outbox.id, row.id)).all()
     expect(after).toMatchObject({ attempts: 1, processedAt: null })
     expect(after.lastError).toBeTruthy()
   }
@@ -232,7 +229,7 @@ describe('with the embedded index dropped', () => {
     // Every table of the embedded engine, virtual ones first (their shadow tables go with them); the outbox stays.
     const searchTables = () =>
       database.sqlite
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'search\\_%' ESCAPE '\\' AND name <> 'search_outbox' ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC")
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'search\\_%' ESCAPE '\\' ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC")
         .all() as Array<{ name: string }>
     for (const { name } of searchTables()) {
       if (searchTables().some((table) => table.name === name)) database.sqlite.exec(`DROP TABLE "${name}"`)

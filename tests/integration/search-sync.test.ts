@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { openDatabase } from '../../db/client'
-import { searchOutbox } from '../../db/schema/search'
+import { outbox } from '../../db/schema/outbox'
 import { SearchUnavailableError, type IndexName, type SearchEngine } from '../../search/engine'
 import { SqliteFtsEngine } from '../../search/sqlite-fts'
 import { drainOutbox, enqueue, outboxLag, reindex, startSyncWorker, type IndexRegistry } from '../../search/sync'
+import { outboxRows } from '../factories/outbox'
 
 // A stand-in searchable record, so that these promises do not depend on any domain's schema.
 const notes = sqliteTable('sync_test_notes', {
@@ -75,7 +76,7 @@ const idsOf = (result: { hits: Array<{ document: { id: string } }> }) => result.
 
 beforeEach(async () => {
   db.delete(notes).run()
-  db.delete(searchOutbox).run()
+  db.delete(outbox).run()
   await embedded.ensureIndex(INDEX, registry.requests!.settings)
   await embedded.clear(INDEX)
   // A fresh wrapper per test, so that "settings already pushed" is not carried between tests.
@@ -90,7 +91,7 @@ test('writes made while the engine is down stay pending with attempts counted, a
   const failed = await drainOutbox(db, engine, registry)
   expect(failed).toEqual({ processed: 0, failed: 2, upserted: 0, deleted: 0 })
   expect(outboxLag(db)).toMatchObject({ pending: 2, failing: 2 })
-  const rows = db.select().from(searchOutbox).all()
+  const rows = outboxRows(db, 'search')
   for (const row of rows) {
     expect(row.attempts).toBe(1)
     expect(row.processedAt).toBeNull()
@@ -102,7 +103,7 @@ test('writes made while the engine is down stay pending with attempts counted, a
   expect((await drainOutbox(db, engine, registry)).failed).toBe(0)
   // Due, still down: the next attempt moves further away.
   await drainOutbox(db, engine, registry, { now: later(60_000) })
-  const retried = db.select().from(searchOutbox).all()
+  const retried = outboxRows(db, 'search')
   expect(retried.map((row) => row.attempts)).toEqual([2, 2])
   const firstDelay = Date.parse(rows[0].nextAttemptAt!) - Date.now()
   const secondDelay = Date.parse(retried[0].nextAttemptAt!) - later(60_000).getTime()
@@ -128,7 +129,7 @@ test('draining again changes nothing, and several writes to one record are pushe
   expect((await embedded.search(INDEX, { q: 'катализатор' })).total).toBe(0)
 
   // Replaying processed rows (as a crash between push and mark would) gives the same index.
-  db.update(searchOutbox).set({ processedAt: null }).run()
+  db.update(outbox).set({ processedAt: null }).run()
   await drainOutbox(db, engine, registry)
   expect(await indexedTitles()).toEqual({ a: 'Мембранные фильтры' })
 })
@@ -204,7 +205,7 @@ test('followers hear of accepted records inside the transaction that marks their
   const seen: Array<{ index: string; ids: string[]; pendingInside: number }> = []
   const drained = await drainOutbox(db, engine, registry, {
     onAccepted: (tx, index, ids) => {
-      seen.push({ index, ids, pendingInside: tx.select().from(searchOutbox).where(eq(searchOutbox.documentId, 'a')).all().filter((row) => row.processedAt === null).length })
+      seen.push({ index, ids, pendingInside: outboxRows(tx, 'search').filter((row) => row.payload.documentId === 'a' && row.processedAt === null).length })
       throw new Error('the follower fails')
     },
   })
@@ -268,19 +269,25 @@ test('a follower that fails is reported and does not put the search rows back', 
 })
 
 describe('outbox pruning', () => {
-  it('removes processed rows older than a day and keeps pending ones', async () => {
+  it('removes processed search rows older than a day and keeps pending ones and sent mail', async () => {
     const { pruneOutbox } = await import('#search/sync')
-    const { searchOutbox } = await import('#db/schema')
     const { db } = await import('~/db.server')
+    const { enqueueMail } = await import('~/modules/mail/mail.server')
     const old = new Date(Date.now() - 2 * 86_400_000).toISOString()
-    db.insert(searchOutbox).values([
-      { indexName: 'requests', documentId: 'old-done', processedAt: old },
-      { indexName: 'requests', documentId: 'old-pending', createdAt: old },
-      { indexName: 'requests', documentId: 'fresh-done', processedAt: new Date().toISOString() },
-    ]).run()
+    const row = (documentId: string, columns: Partial<typeof outbox.$inferInsert>) => {
+      enqueue(db, 'requests', documentId)
+      db.update(outbox).set(columns).where(eq(outbox.id, outboxRows(db, 'search').at(-1)!.id)).run()
+    }
+    row('old-done', { processedAt: old })
+    row('old-pending', { createdAt: old })
+    row('fresh-done', { processedAt: new Date().toISOString() })
+    // Sent mail is not the search sync's to prune.
+    enqueueMail(db, { to: 'old@test.example', subject: 'Давнее письмо', text: 'Текст.' })
+    db.update(outbox).set({ processedAt: old }).where(eq(outbox.id, outboxRows(db, 'mail').at(-1)!.id)).run()
     expect(pruneOutbox(db)).toBeGreaterThanOrEqual(1)
-    const left = db.select({ id: searchOutbox.documentId }).from(searchOutbox).all().map((r) => r.id)
+    const left = outboxRows(db, 'search').map((r) => r.payload.documentId)
     expect(left).toEqual(expect.arrayContaining(['old-pending', 'fresh-done']))
     expect(left).not.toContain('old-done')
+    expect(outboxRows(db, 'mail').map((r) => r.payload.subject)).toContain('Давнее письмо')
   })
 })

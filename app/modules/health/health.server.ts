@@ -1,6 +1,6 @@
-import { and, count, isNull, lt } from 'drizzle-orm'
-import { DEAD_LETTER_ATTEMPTS } from '#db/outbox'
-import { mailOutbox } from '#db/schema'
+import { count } from 'drizzle-orm'
+import { triedIn } from '#db/outbox'
+import { outbox } from '#db/schema'
 import { database, db } from '~/db.server'
 
 export interface HealthReport {
@@ -22,6 +22,6 @@ export function databaseHealth(): HealthReport['database'] {
 
 /** Mail still being tried; what gave up is counted with the other dead letters. */
 export function mailHealth(): HealthReport['mail'] {
-  const pending = db.select({ n: count() }).from(mailOutbox).where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, DEAD_LETTER_ATTEMPTS))).get()?.n ?? 0
+  const pending = db.select({ n: count() }).from(outbox).where(triedIn('mail')).get()?.n ?? 0
   return { pending }
 }

@@ -1,20 +1,14 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { DbOrTx } from '#db/client'
-import { DEAD_LETTER_ATTEMPTS, failureMessage, nextAttemptAt } from '#db/outbox'
-import { mailOutbox } from '#db/schema'
+import { DEAD_LETTER_ATTEMPTS, dueOutbox, enqueueOutbox, failureMessage, markOutboxProcessed, recordOutboxFailure, type OutboxPayload, type OutboxRow } from '#db/outbox'
 import { db } from '~/db.server'
 import { env } from '~/env.server'
 import { logger } from '../logger.server'
 import { singleton } from '../singleton.server'
 
-export interface Mail {
-  to: string
-  subject: string
-  text: string
-}
+export type Mail = OutboxPayload<'mail'>
 
 /**
  * A link for an e-mail: absolute, on the configured public origin (PUBLIC_ORIGIN), never on the Host
@@ -26,7 +20,7 @@ export function publicLink(pathAndQuery: string): string {
 
 /** Queues an e-mail inside the caller's transaction: it is sent only if the change it announces holds. */
 export function enqueueMail(tx: DbOrTx, mail: Mail): void {
-  tx.insert(mailOutbox).values(mail).run()
+  enqueueOutbox(tx, 'mail', mail)
 }
 
 // With SMTP_URL the mail goes out; without it, each message is written to MAIL_DIR as an .eml file.
@@ -37,10 +31,9 @@ const transport = singleton('mail-transport', () =>
 /** What sends a message: the configured transport, or in tests one that can be made to fail. */
 export type MailTransport = Pick<Transporter, 'sendMail'>
 
-type OutboxMail = typeof mailOutbox.$inferSelect
-
-async function send(mail: OutboxMail, via: MailTransport): Promise<void> {
-  const info = await via.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text })
+async function send(mail: OutboxRow<'mail'>, via: MailTransport): Promise<void> {
+  const { to, subject, text } = mail.payload
+  const info = await via.sendMail({ from: env.MAIL_FROM, to, subject, text })
   if (env.SMTP_URL) return
   // One name per message: sent again after a crash, it replaces its own file instead of adding a second.
   const name = `${mail.createdAt.replace(/[:.]/g, '-')}-${mail.id}.eml`
@@ -71,33 +64,15 @@ export async function writeFileAtomically(file: string, content: Buffer | string
  */
 export async function deliverPendingMail(options: { limit?: number; now?: Date; transport?: MailTransport } = {}): Promise<number> {
   const now = options.now ?? new Date()
-  const pending = db
-    .select()
-    .from(mailOutbox)
-    .where(
-      and(
-        isNull(mailOutbox.sentAt),
-        lt(mailOutbox.attempts, DEAD_LETTER_ATTEMPTS),
-        or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now.toISOString())),
-      ),
-    )
-    .orderBy(asc(mailOutbox.id))
-    .limit(options.limit ?? 20)
-    .all()
   let sent = 0
-  for (const mail of pending) {
+  for (const mail of dueOutbox(db, 'mail', now, options.limit ?? 20)) {
     try {
       await send(mail, options.transport ?? transport)
-      db.update(mailOutbox).set({ sentAt: new Date().toISOString(), lastError: null }).where(eq(mailOutbox.id, mail.id)).run()
+      markOutboxProcessed(db, [mail.id], new Date())
       sent++
     } catch (error) {
-      const attempts = mail.attempts + 1
-      const message = failureMessage(error)
-      db.update(mailOutbox)
-        .set({ attempts, lastError: message, nextAttemptAt: nextAttemptAt(attempts, now) })
-        .where(eq(mailOutbox.id, mail.id))
-        .run()
-      logger.warn({ event: attempts >= DEAD_LETTER_ATTEMPTS ? 'mail.dead_letter' : 'mail.failed', mailId: mail.id, attempts, error: message })
+      const attempts = recordOutboxFailure(db, mail, error, now)
+      logger.warn({ event: attempts >= DEAD_LETTER_ATTEMPTS ? 'mail.dead_letter' : 'mail.failed', mailId: mail.id, attempts, error: failureMessage(error) })
     }
   }
   return sent

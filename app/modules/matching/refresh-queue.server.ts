@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#db/client'
-import { DEAD_LETTER_ATTEMPTS, failureMessage, nextAttemptAt } from '#db/outbox'
-import { labs, matches, matchRefreshQueue, rdRequests, searchOutbox } from '#db/schema'
+import { DEAD_LETTER_ATTEMPTS, failureMessage, nextAttemptAt, pendingIn, searchRowsFor } from '#db/outbox'
+import { labs, matches, matchRefreshQueue, outbox, rdRequests } from '#db/schema'
 import type { MatchEntityType } from '#db/schema/match-values'
 import type { IndexName, SearchEngine } from '#search/engine'
 import { profileCount, profilesOutdated, rebuildProfiles } from './profiles.server'
@@ -166,9 +166,9 @@ export function proposalsPending(db: DbOrTx, entityType: MatchEntityType, entity
     .get()
   if (queued) return true
   const unsynced = db
-    .select({ id: searchOutbox.id })
-    .from(searchOutbox)
-    .where(and(isNull(searchOutbox.processedAt), lt(searchOutbox.attempts, PENDING_ATTEMPTS), eq(searchOutbox.indexName, entityType === 'request' ? 'requests' : 'labs'), eq(searchOutbox.documentId, String(entityId))))
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(pendingIn('search'), lt(outbox.attempts, PENDING_ATTEMPTS), searchRowsFor(entityType === 'request' ? 'requests' : 'labs', String(entityId))))
     .limit(1)
     .get()
   return unsynced !== undefined

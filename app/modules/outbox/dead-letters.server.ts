@@ -1,7 +1,7 @@
-import { and, asc, count, eq, gte, isNull } from 'drizzle-orm'
+import { and, asc, count, eq, gte } from 'drizzle-orm'
 import type { DbOrTx } from '#db/client'
-import { DEAD_LETTER_ATTEMPTS } from '#db/outbox'
-import { mailOutbox, matchRefreshQueue, searchOutbox } from '#db/schema'
+import { DEAD_LETTER_ATTEMPTS, deadIn, decodeOutboxPayload } from '#db/outbox'
+import { matchRefreshQueue, outbox, type OutboxTopic } from '#db/schema'
 import { db } from '~/db.server'
 import { audit } from '../audit/audit.server'
 import type { Actor } from '../permissions/actor'
@@ -29,14 +29,12 @@ export type DeadLetterCounts = Record<OutboxKind, number>
 
 const LIST_LIMIT = 50
 
-const deadSearch = and(isNull(searchOutbox.processedAt), gte(searchOutbox.attempts, DEAD_LETTER_ATTEMPTS))
-const deadMail = and(isNull(mailOutbox.sentAt), gte(mailOutbox.attempts, DEAD_LETTER_ATTEMPTS))
 const deadRefresh = gte(matchRefreshQueue.attempts, DEAD_LETTER_ATTEMPTS)
 
 export function deadLetterCounts(database: DbOrTx = db): DeadLetterCounts {
   return {
-    search: database.select({ n: count() }).from(searchOutbox).where(deadSearch).get()?.n ?? 0,
-    mail: database.select({ n: count() }).from(mailOutbox).where(deadMail).get()?.n ?? 0,
+    search: database.select({ n: count() }).from(outbox).where(deadIn('search')).get()?.n ?? 0,
+    mail: database.select({ n: count() }).from(outbox).where(deadIn('mail')).get()?.n ?? 0,
     refresh: database.select({ n: count() }).from(matchRefreshQueue).where(deadRefresh).get()?.n ?? 0,
   }
 }
@@ -48,14 +46,35 @@ function maskedAddress(address: string): string {
   return `${address[0]}***${address.slice(at)}`
 }
 
+/** What a dead row was for; one whose payload cannot be read is shown as "?", its error says why. */
+function subjectOf(topic: OutboxTopic, payload: string): string {
+  try {
+    if (topic === 'search') {
+      const { indexName, documentId } = decodeOutboxPayload('search', payload)
+      return `${indexName} #${documentId}`
+    }
+    const { to, subject } = decodeOutboxPayload('mail', payload)
+    return `${maskedAddress(to)} · ${subject}`
+  } catch {
+    return '?'
+  }
+}
+
 export function listDeadLetters(actor: Actor): Result<DeadLetter[], 'forbidden'> {
   if (!can(actor, 'outbox:retry')) return refuse('forbidden')
-  const search = db.select().from(searchOutbox).where(deadSearch).orderBy(asc(searchOutbox.id)).limit(LIST_LIMIT).all()
-  const mail = db.select().from(mailOutbox).where(deadMail).orderBy(asc(mailOutbox.id)).limit(LIST_LIMIT).all()
+  const dead = (topic: OutboxTopic) =>
+    db
+      .select()
+      .from(outbox)
+      .where(deadIn(topic))
+      .orderBy(asc(outbox.id))
+      .limit(LIST_LIMIT)
+      .all()
+      .map((r) => ({ kind: topic, key: String(r.id), subject: subjectOf(topic, r.payload), attempts: r.attempts, lastError: r.lastError, since: r.createdAt }))
   const refresh = db.select().from(matchRefreshQueue).where(deadRefresh).orderBy(asc(matchRefreshQueue.queuedAt)).limit(LIST_LIMIT).all()
   return ok([
-    ...search.map((r) => ({ kind: 'search' as const, key: String(r.id), subject: `${r.indexName} #${r.documentId}`, attempts: r.attempts, lastError: r.lastError, since: r.createdAt })),
-    ...mail.map((r) => ({ kind: 'mail' as const, key: String(r.id), subject: `${maskedAddress(r.to)} · ${r.subject}`, attempts: r.attempts, lastError: r.lastError, since: r.createdAt })),
+    ...dead('search'),
+    ...dead('mail'),
     ...refresh.map((r) => ({ kind: 'refresh' as const, key: `${r.entityType}:${r.entityId}`, subject: `${r.entityType} #${r.entityId}`, attempts: r.attempts, lastError: r.lastError, since: r.queuedAt })),
   ])
 }
@@ -72,11 +91,7 @@ export function retryDeadLetter(actor: Actor, kind: OutboxKind, key: string): Re
     let changes = 0
     if (kind === 'search' || kind === 'mail') {
       if (!/^[1-9]\d{0,14}$/.test(key)) return refuse('not_found')
-      const id = Number(key)
-      changes =
-        kind === 'search'
-          ? tx.update(searchOutbox).set(fresh).where(and(eq(searchOutbox.id, id), deadSearch)).run().changes
-          : tx.update(mailOutbox).set(fresh).where(and(eq(mailOutbox.id, id), deadMail)).run().changes
+      changes = tx.update(outbox).set(fresh).where(and(eq(outbox.id, Number(key)), deadIn(kind))).run().changes
     } else {
       const match = /^(lab|request):([1-9]\d{0,14})$/.exec(key)
       if (!match) return refuse('not_found')
