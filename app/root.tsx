@@ -9,7 +9,7 @@ import { createI18n, defaultLocale, type Locale } from '~/i18n'
 import { resolveLocale } from '~/modules/http/locale.server'
 import { readToast, type Toast } from '~/modules/http/toast.server'
 import { unreadCount } from '~/modules/notifications/notify.server'
-import { agendaOf, waitingByPath } from '~/modules/workspace/agenda.server'
+import { menuCounts } from '~/modules/workspace/current-agenda.server'
 import { navigationFor } from '~/modules/workspace/navigation'
 import styles from '~/styles/app.css'
 import '~/modules/http/context'
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = context.actor
   const locale = await resolveLocale(request, actor)
   const { toast, setCookie } = await readToast(request)
-  const navigation = navigationFor(actor, waitingByPath(agendaOf(actor)))
+  const navigation = navigationFor(actor, menuCounts(actor))
   const user = actor
     ? {
         name: actor.name,

@@ -7,7 +7,7 @@ import { rolesOf } from '~/modules/permissions/actor'
 import { clusterFigures, recentRequests } from '~/modules/workspace/cluster.server'
 
 export function loader({ context }: LoaderFunctionArgs) {
-  return json({ roles: rolesOf(context.actor), figures: clusterFigures(), requests: recentRequests() })
+  return json({ roles: rolesOf(context.actor), figures: clusterFigures(), requests: recentRequests(5) })
 }
 
 const workspaceOf = { company: '/company', science: '/lab', administration: '/admin', platform_admin: '/platform' } as const

@@ -10,14 +10,14 @@ import { matchingProgress } from '~/modules/health/report.server'
 import { requirePermission } from '~/modules/http/guards.server'
 import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { listDeadLetters, outboxKinds, retryDeadLetter } from '~/modules/outbox/dead-letters.server'
-import { administrationAgenda } from '~/modules/workspace/agenda.server'
+import { workspaceAgenda } from '~/modules/workspace/current-agenda.server'
 import { CLAIM_REVIEW_DAYS } from '~/modules/workspace/deadlines'
 
 const RetrySchema = z.object({ kind: choice(outboxKinds), key: requiredText(40) })
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:administration')
-  return json({ agenda: administrationAgenda(actor), matching: matchingProgress(), deadLetters: loaderValue(listDeadLetters(actor)) })
+  return json({ agenda: workspaceAgenda(actor, 'administration'), matching: matchingProgress(), deadLetters: loaderValue(listDeadLetters(actor)) })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

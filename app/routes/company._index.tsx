@@ -5,14 +5,14 @@ import { Agenda } from '~/components/agenda'
 import { useFormat } from '~/components/format'
 import { requirePermission } from '~/modules/http/guards.server'
 import { listOrganisationRequests } from '~/modules/requests/requests.server'
-import { companyAgenda } from '~/modules/workspace/agenda.server'
+import { workspaceAgenda } from '~/modules/workspace/current-agenda.server'
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:company')
   return json({
     organisationName: actor.organisationName,
     verified: actor.organisationVerified,
-    agenda: companyAgenda(actor),
+    agenda: workspaceAgenda(actor, 'company'),
     requests: actor.organisationId ? listOrganisationRequests(actor.organisationId, { includeDrafts: true }) : [],
   })
 }

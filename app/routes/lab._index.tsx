@@ -5,14 +5,14 @@ import { Agenda } from '~/components/agenda'
 import { TrlRange } from '~/components/catalogue'
 import { requirePermission } from '~/modules/http/guards.server'
 import { listOrganisationLabs } from '~/modules/labs/labs.server'
-import { labAgenda } from '~/modules/workspace/agenda.server'
+import { workspaceAgenda } from '~/modules/workspace/current-agenda.server'
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'area:science')
   return json({
     organisationName: actor.organisationName,
     verified: actor.organisationVerified,
-    agenda: labAgenda(actor),
+    agenda: workspaceAgenda(actor, 'lab'),
     labs: actor.organisationId ? listOrganisationLabs(actor.organisationId).map((l) => ({ id: l.id, name: l.name, trlMin: l.trlMin, trlMax: l.trlMax, keywords: l.keywords })) : [],
   })
 }

@@ -10,7 +10,8 @@ import { registerContract } from '~/modules/contracts/register.server'
 import { declineEngagement } from '~/modules/engagements/engagements.server'
 import { archiveLab, createLab } from '~/modules/labs/labs.server'
 import { changeRequestStatus, createRequest } from '~/modules/requests/requests.server'
-import { administrationAgenda, agendaOf, companyAgenda, labAgenda, waitingByPath, type AgendaSection } from '~/modules/workspace/agenda.server'
+import { menuCounts } from '~/modules/workspace/current-agenda.server'
+import { administrationAgenda, companyAgenda, labAgenda, waitingByPath, type AgendaSection } from '~/modules/workspace/agenda.server'
 import { CLAIM_REVIEW_DAYS, reviewDeadlineOf } from '~/modules/workspace/deadlines'
 import { actorWithOrganisation } from '../factories/actors'
 import { labInput, requestInput } from '../factories/catalogue'
@@ -170,11 +171,19 @@ describe('the workspaces’ “what needs me now”', () => {
     const science = await stateLab()
     engagementBetween(company, science, 'discussion')
     proposedPair(company, science)
-    expect(waitingByPath(agendaOf(company))).toMatchObject({ workspace: 2, '/engagements': 1, '/matches': 1 })
+    expect(menuCounts(company)).toMatchObject({ workspace: 2, '/engagements': 1, '/matches': 1 })
 
     const stranger = await actorWithOrganisation()
-    expect(waitingByPath(agendaOf(stranger))).toMatchObject({ workspace: 0 })
-    expect(agendaOf(null)).toEqual([])
+    expect(menuCounts(stranger)).toMatchObject({ workspace: 0 })
+    expect(menuCounts(null)).toEqual({ workspace: 0 })
+  })
+
+  it('the menu’s counts, kept between pages, follow the next change at once', async () => {
+    const company = await verifiedCompany()
+    const science = await stateLab()
+    expect(menuCounts(company)).toMatchObject({ workspace: 0 })
+    proposedPair(company, science)
+    expect(menuCounts(company)).toMatchObject({ workspace: 1, '/matches': 1 })
   })
 })
 

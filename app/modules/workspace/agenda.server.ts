@@ -451,13 +451,21 @@ export function administrationAgenda(actor: Actor, now = new Date()): AgendaSect
   ]
 }
 
-/** The actor's workspace and what waits in it, for the menu: one number per menu entry. */
-export function agendaOf(actor: Actor | null, now = new Date()): AgendaSection[] {
-  if (!actor) return []
-  if (hasRole(actor, 'company')) return companyAgenda(actor, now)
-  if (hasRole(actor, 'science')) return labAgenda(actor)
-  if (hasRole(actor, 'administration') || hasRole(actor, 'platform_admin')) return administrationAgenda(actor, now)
-  return []
+export type WorkspaceKind = 'company' | 'lab' | 'administration'
+
+export const agendaOfKind: Record<WorkspaceKind, (actor: Actor, now?: Date) => AgendaSection[]> = {
+  company: companyAgenda,
+  lab: labAgenda,
+  administration: administrationAgenda,
+}
+
+/** The workspace a signed-in person lands in: a company's, a lab's or the administration's. */
+export function workspaceKindOf(actor: Actor | null): WorkspaceKind | null {
+  if (!actor) return null
+  if (hasRole(actor, 'company')) return 'company'
+  if (hasRole(actor, 'science')) return 'lab'
+  if (hasRole(actor, 'administration') || hasRole(actor, 'platform_admin')) return 'administration'
+  return null
 }
 
 /**

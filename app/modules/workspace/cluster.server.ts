@@ -1,11 +1,20 @@
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { compensationClaims, contracts, contractVersions, labs, organisations, rdRequests } from '#db/schema'
-import { db } from '~/db.server'
+import { memoUntilDataChanges } from '#db/data-version'
+import { database, db } from '~/db.server'
 
 // The home page's live picture of the cluster: what is open, who takes part, what it produced.
 // Public figures only: counts and sums anyone could add up from the public catalogues and registry.
+// They count the whole catalogue, and the home page is the most read page: both are computed once per
+// state of the database (db/data-version.ts).
 
-export function clusterFigures() {
+const keptFigures = memoUntilDataChanges(() => database.sqlite, () => 'cluster', countCluster)
+export const clusterFigures = () => keptFigures(null)
+
+/** The newest published requests, for the home page. */
+export const recentRequests = memoUntilDataChanges(() => database.sqlite, (limit: number) => String(limit), newestRequests)
+
+function countCluster() {
   const byType = Object.fromEntries(
     db
       .select({ type: organisations.type, n: count() })
@@ -36,8 +45,7 @@ export function clusterFigures() {
   }
 }
 
-/** The newest published requests, for the home page. */
-export function recentRequests(limit = 5) {
+function newestRequests(limit: number) {
   return db
     .select({
       id: rdRequests.id,
