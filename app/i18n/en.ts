@@ -185,6 +185,7 @@ const en = {
       execution: { title: 'Acts and payments to confirm', all: 'All contracts', empty: 'nothing to confirm' },
       claims: { title: 'Compensation claims returned or decided', all: 'All claims', empty: 'no news' },
       reviewClaims: { title: 'Compensation claims waiting for a decision', all: 'The whole queue', empty: 'the queue is empty' },
+      rounds: { title: 'Competitive selection rounds', all: 'All programmes', empty: 'no round is waiting for you' },
       verification: { title: 'Organisations waiting for verification', all: 'The whole verification queue', empty: 'the queue is empty' },
       reports: { title: 'Results reports and returns', all: 'All claims', empty: 'no reports due' },
       budgets: { title: 'Programme budgets', all: 'All programmes', empty: 'no running programmes' },
@@ -205,6 +206,8 @@ const en = {
       reviewReport: 'Accept the report or record a shortfall',
       reportOverdue: 'Report not filed on time',
       returnAwaited: 'Return of the subsidy awaited',
+      closeRound: 'Score the applications and close the round',
+      scoreApplications: 'Score the applications',
       claim: { returned: 'Returned for correction', approved: 'Approved', rejected: 'Rejected', paid: 'Paid' },
     },
     review: {
@@ -225,7 +228,7 @@ const en = {
       title: 'Lab workspace', lead: 'Your labs’ competencies and the industry requests you could take.' },
     administration: {
       title: 'Administration workspace',
-      lead: 'Compensation claims wait for a decision no longer than {{days}} days from submission; organisations wait for verification; programmes for their budget to be kept.',
+      lead: 'Compensation claims wait for a decision no longer than {{days}} days from submission, and competitive rounds as long after their deadline; organisations wait for verification; programmes for their budget to be kept.',
       matchingTitle: 'Background matching',
       proposalsPending_one: 'request or lab awaits its proposals',
       proposalsPending_other: 'requests and labs await their proposals',
