@@ -1408,6 +1408,8 @@ const en = {
       none: 'No fitting support measures were found.',
       stackingNotice: 'Not every measure can be combined: the same contract costs are paid from a budget only once.',
       conflictsLabel: 'Combination limits',
+      // A measure's title inside a warning's sentence.
+      quoted: '“{{title}}”',
       conflict: {
         same_costs: 'Cannot be combined for the same contract costs with {{titles}}.',
         reimbursed_costs: 'The coefficient does not apply to costs paid by {{titles}}.',
@@ -1593,10 +1595,11 @@ const en = {
     weight: 'Weight',
     status: { open: 'Round open', closed: 'Round closed' },
     commission: { title: 'Selection commission', empty: 'Nobody is on the commission yet.', person: 'Administration staff member', add: 'Add to the commission', nobodyLeft: 'All of the administration’s staff are on the commission.' },
+    claimNumber: 'Claim No. {{id}}',
+    number: 'No. {{id}}',
     applications: {
       title: 'Applications in the round',
       empty: 'No claims submitted by the deadline yet.',
-      claim: 'Claim',
       parties: 'Company and contractor',
       submitted: 'Submitted',
       requested: 'Requested',
@@ -1640,7 +1643,8 @@ const en = {
     },
     protocol: {
       title: 'Competitive selection protocol',
-      programme: 'Programme "{{title}}", {{year}}',
+      ranking: 'Ranking of the applications',
+      programme: 'Programme “{{title}}”, {{year}}',
       date: 'Results date: {{date}}',
       deadline: 'Applications accepted until {{deadline}} inclusive; scores from 0 to {{max}}.',
       budget: 'Programme budget {{total}}; approved by the selection: {{funded}}.',

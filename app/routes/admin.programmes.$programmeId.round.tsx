@@ -229,7 +229,7 @@ function Applications({ view }: { view: View }) {
         <article key={a.claimId} className="panel" aria-labelledby={`application-${a.claimId}`}>
           <h3 id={`application-${a.claimId}`}>
             <Link to={`/admin/claims/${a.claimId}`}>
-              {t('selection.applications.claim')} № {a.claimId}
+              {t('selection.claimNumber', { id: a.claimId })}
             </Link>
             {' — '}
             {a.company} · {a.contractor}
