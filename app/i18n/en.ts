@@ -1592,6 +1592,7 @@ const en = {
     criterion: { scientific_level: 'Scientific and technical level', economic_effect: 'Economic effect', co_funding: 'Co-funding share', readiness: 'Readiness (TRL)' },
     rules: 'Applications accepted until {{deadline}} inclusive; scores from 0 to {{max}}.',
     criteriaTitle: 'Criteria and weights',
+    criterionColumn: 'Criterion',
     weight: 'Weight',
     status: { open: 'Round open', closed: 'Round closed' },
     commission: { title: 'Selection commission', empty: 'Nobody is on the commission yet.', person: 'Administration staff member', add: 'Add to the commission', nobodyLeft: 'All of the administration’s staff are on the commission.' },

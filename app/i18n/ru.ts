@@ -1641,6 +1641,7 @@ const ru = {
     criterion: { scientific_level: 'Научно-технический уровень', economic_effect: 'Экономический эффект', co_funding: 'Доля софинансирования', readiness: 'Готовность (УГТ)' },
     rules: 'Приём заявок до {{deadline}} включительно; оценки от 0 до {{max}}.',
     criteriaTitle: 'Критерии и их вес',
+    criterionColumn: 'Критерий',
     weight: 'Вес',
     status: { open: 'Идёт отбор', closed: 'Отбор завершён' },
     commission: { title: 'Конкурсная комиссия', empty: 'В комиссии пока никого нет.', person: 'Сотрудник администрации', add: 'Включить в комиссию', nobodyLeft: 'Все сотрудники администрации уже в комиссии.' },

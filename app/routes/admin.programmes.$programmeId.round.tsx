@@ -288,7 +288,7 @@ export default function ProgrammeRound() {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t('selection.criteriaTitle')}</th>
+                <th scope="col">{t('selection.criterionColumn')}</th>
                 <th scope="col" className="num">
                   {t('selection.weight')}
                 </th>
