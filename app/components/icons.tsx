@@ -23,6 +23,7 @@ import {
   Search,
   ShieldCheck,
   Sparkles,
+  Trophy,
   Wallet,
   type LucideIcon,
 } from 'lucide-react'
@@ -67,6 +68,7 @@ const agendaIcons: Record<AgendaKind, LucideIcon> = {
   execution: Receipt,
   claims: Wallet,
   reviewClaims: ClipboardCheck,
+  rounds: Trophy,
   reports: CalendarClock,
   verification: BadgeCheck,
   budgets: PiggyBank,

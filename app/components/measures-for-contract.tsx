@@ -43,7 +43,7 @@ export function MeasuresForContract({ data }: { data: MeasuresForContractData | 
                 {conflicts.length ? (
                   <ul className="stacking-warnings" aria-label={t('measures.forContract.conflictsLabel')}>
                     {conflictRules
-                      .map((rule) => ({ rule, titles: conflicts.filter((c) => c.rule === rule).map((c) => `«${c.title}»`) }))
+                      .map((rule) => ({ rule, titles: conflicts.filter((c) => c.rule === rule).map((c) => t('measures.forContract.quoted', { title: c.title })) }))
                       .filter(({ titles }) => titles.length > 0)
                       .map(({ rule, titles }) => (
                         <li key={rule}>{t(`measures.forContract.conflict.${rule}`, { titles: new Intl.ListFormat(locale, { type: 'conjunction' }).format(titles) })}</li>

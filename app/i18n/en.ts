@@ -185,6 +185,7 @@ const en = {
       execution: { title: 'Acts and payments to confirm', all: 'All contracts', empty: 'nothing to confirm' },
       claims: { title: 'Compensation claims returned or decided', all: 'All claims', empty: 'no news' },
       reviewClaims: { title: 'Compensation claims waiting for a decision', all: 'The whole queue', empty: 'the queue is empty' },
+      rounds: { title: 'Competitive selection rounds', all: 'All programmes', empty: 'no round is waiting for you' },
       verification: { title: 'Organisations waiting for verification', all: 'The whole verification queue', empty: 'the queue is empty' },
       reports: { title: 'Results reports and returns', all: 'All claims', empty: 'no reports due' },
       budgets: { title: 'Programme budgets', all: 'All programmes', empty: 'no running programmes' },
@@ -205,6 +206,8 @@ const en = {
       reviewReport: 'Accept the report or record a shortfall',
       reportOverdue: 'Report not filed on time',
       returnAwaited: 'Return of the subsidy awaited',
+      closeRound: 'Score the applications and close the round',
+      scoreApplications: 'Score the applications',
       claim: { returned: 'Returned for correction', approved: 'Approved', rejected: 'Rejected', paid: 'Paid' },
     },
     review: {
@@ -225,7 +228,7 @@ const en = {
       title: 'Lab workspace', lead: 'Your labs’ competencies and the industry requests you could take.' },
     administration: {
       title: 'Administration workspace',
-      lead: 'Compensation claims wait for a decision no longer than {{days}} days from submission; organisations wait for verification; programmes for their budget to be kept.',
+      lead: 'Compensation claims wait for a decision no longer than {{days}} days from submission, and competitive rounds as long after their deadline; organisations wait for verification; programmes for their budget to be kept.',
       matchingTitle: 'Background matching',
       proposalsPending_one: 'request or lab awaits its proposals',
       proposalsPending_other: 'requests and labs await their proposals',
@@ -1405,6 +1408,8 @@ const en = {
       none: 'No fitting support measures were found.',
       stackingNotice: 'Not every measure can be combined: the same contract costs are paid from a budget only once.',
       conflictsLabel: 'Combination limits',
+      // A measure's title inside a warning's sentence.
+      quoted: '“{{title}}”',
       conflict: {
         same_costs: 'Cannot be combined for the same contract costs with {{titles}}.',
         reimbursed_costs: 'The coefficient does not apply to costs paid by {{titles}}.',
@@ -1587,13 +1592,15 @@ const en = {
     criterion: { scientific_level: 'Scientific and technical level', economic_effect: 'Economic effect', co_funding: 'Co-funding share', readiness: 'Readiness (TRL)' },
     rules: 'Applications accepted until {{deadline}} inclusive; scores from 0 to {{max}}.',
     criteriaTitle: 'Criteria and weights',
+    criterionColumn: 'Criterion',
     weight: 'Weight',
     status: { open: 'Round open', closed: 'Round closed' },
     commission: { title: 'Selection commission', empty: 'Nobody is on the commission yet.', person: 'Administration staff member', add: 'Add to the commission', nobodyLeft: 'All of the administration’s staff are on the commission.' },
+    claimNumber: 'Claim No. {{id}}',
+    number: 'No. {{id}}',
     applications: {
       title: 'Applications in the round',
       empty: 'No claims submitted by the deadline yet.',
-      claim: 'Claim',
       parties: 'Company and contractor',
       submitted: 'Submitted',
       requested: 'Requested',
@@ -1637,7 +1644,8 @@ const en = {
     },
     protocol: {
       title: 'Competitive selection protocol',
-      programme: 'Programme "{{title}}", {{year}}',
+      ranking: 'Ranking of the applications',
+      programme: 'Programme “{{title}}”, {{year}}',
       date: 'Results date: {{date}}',
       deadline: 'Applications accepted until {{deadline}} inclusive; scores from 0 to {{max}}.',
       budget: 'Programme budget {{total}}; approved by the selection: {{funded}}.',

@@ -197,17 +197,24 @@ function ScoreForm({ view, application }: { view: View; application: Application
 
 function MyPart({ view, application }: { view: View; application: ApplicationRow }) {
   const { t } = useTranslation()
-  if (!view.isMember) return null
-  if (application.affiliated) return <p>{t('selection.declare.affiliated')}</p>
-  if (!application.declaration) return <DeclareForm roundId={view.round!.id} application={application} />
-  if (application.declaration.conflicted) return <p>{t('selection.declare.declaredConflict')}</p>
-  return (
-    <>
-      <p className="muted">{t('selection.declare.declaredNone')}</p>
-      {/* Saved scores remount the form, so a message from an earlier refused attempt does not linger. */}
-      {application.canScore ? <ScoreForm key={JSON.stringify(application.myScores)} view={view} application={application} /> : null}
-    </>
-  )
+  switch (application.myStep) {
+    case null:
+      return null
+    case 'affiliated':
+      return <p>{t('selection.declare.affiliated')}</p>
+    case 'declare':
+      return <DeclareForm roundId={view.round!.id} application={application} />
+    case 'conflicted':
+      return <p>{t('selection.declare.declaredConflict')}</p>
+    case 'score':
+      return (
+        <>
+          <p className="muted">{t('selection.declare.declaredNone')}</p>
+          {/* Saved scores remount the form, so a message from an earlier refused attempt does not linger. */}
+          <ScoreForm key={JSON.stringify(application.myScores)} view={view} application={application} />
+        </>
+      )
+  }
 }
 
 function Applications({ view }: { view: View }) {
@@ -222,7 +229,7 @@ function Applications({ view }: { view: View }) {
         <article key={a.claimId} className="panel" aria-labelledby={`application-${a.claimId}`}>
           <h3 id={`application-${a.claimId}`}>
             <Link to={`/admin/claims/${a.claimId}`}>
-              {t('selection.applications.claim')} № {a.claimId}
+              {t('selection.claimNumber', { id: a.claimId })}
             </Link>
             {' — '}
             {a.company} · {a.contractor}
@@ -252,7 +259,7 @@ function CloseForm({ view }: { view: View }) {
       <input type="hidden" name="intent" value="close" />
       <input type="hidden" name="roundId" value={round.id} />
       <p>{t('selection.close.lead', { remaining: formatMoney(view.budget.remainingKopecks) })}</p>
-      {view.today <= round.deadline ? <p className="muted">{t('selection.close.notYet', { deadline })}</p> : null}
+      {view.deadlinePassed ? null : <p className="muted">{t('selection.close.notYet', { deadline })}</p>}
       <SubmitButton className="button danger">{t('selection.close.submit')}</SubmitButton>
     </Form>
   )
@@ -281,7 +288,7 @@ export default function ProgrammeRound() {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t('selection.criteriaTitle')}</th>
+                <th scope="col">{t('selection.criterionColumn')}</th>
                 <th scope="col" className="num">
                   {t('selection.weight')}
                 </th>

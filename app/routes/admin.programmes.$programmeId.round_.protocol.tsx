@@ -3,14 +3,20 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/components/format'
+import { TableScroll } from '~/components/table-scroll'
 import { requirePermission } from '~/modules/http/guards.server'
 import { parseId } from '~/modules/http/params.server'
 import { loaderValue } from '~/modules/http/respond.server'
 import { roundProtocol } from '~/modules/selection/queries.server'
 import { formatScore } from '~/modules/selection/score'
+import contractStyles from '~/styles/contracts.css'
 import styles from '~/styles/protocol.css'
 
-export const links = () => [{ rel: 'stylesheet', href: styles }]
+// The contracts' sheet right-aligns the tables' number columns, as on the round's own page.
+export const links = () => [
+  { rel: 'stylesheet', href: contractStyles },
+  { rel: 'stylesheet', href: styles },
+]
 export const meta: MetaFunction = () => [{ title: 'Протокол отбора · Selection protocol' }]
 
 /** The protocol of a closed competitive round, laid out to print: ranking, cut-off, every score, commission. */
@@ -46,82 +52,86 @@ export default function RoundProtocol() {
           {t('selection.protocol.print')}
         </button>
       </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('selection.protocol.rank')}
-            </th>
-            <th scope="col">{t('selection.protocol.claim')}</th>
-            <th scope="col" className="num">
-              {t('selection.applications.requested')}
-            </th>
-            <th scope="col" className="num">
-              {t('selection.protocol.score')}
-            </th>
-            <th scope="col">{t('selection.protocol.decision')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cutOffAfterRank === null && applications.length > 0 ? cutOffRow : null}
-          {applications.map((a) => (
-            <Fragment key={a.claimId}>
-              <tr>
-                <td className="num">{a.rank ?? '—'}</td>
-                <td>
-                  № {a.claimId} — {a.company} · {a.contractor}
-                </td>
-                <td className="num">{formatMoney(a.requestedKopecks)}</td>
-                <td className="num">{score(a.scoreHundredths)}</td>
-                <td>{t(`selection.outcome.${a.outcome}`)}</td>
-              </tr>
-              {a.rank !== null && a.rank === cutOffAfterRank ? cutOffRow : null}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label={t('selection.protocol.ranking')}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('selection.protocol.rank')}
+              </th>
+              <th scope="col">{t('selection.protocol.claim')}</th>
+              <th scope="col" className="num">
+                {t('selection.applications.requested')}
+              </th>
+              <th scope="col" className="num">
+                {t('selection.protocol.score')}
+              </th>
+              <th scope="col">{t('selection.protocol.decision')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cutOffAfterRank === null && applications.length > 0 ? cutOffRow : null}
+            {applications.map((a) => (
+              <Fragment key={a.claimId}>
+                <tr>
+                  <td className="num">{a.rank ?? '—'}</td>
+                  <td>
+                    {t('selection.number', { id: a.claimId })} — {a.company} · {a.contractor}
+                  </td>
+                  <td className="num">{formatMoney(a.requestedKopecks)}</td>
+                  <td className="num">{score(a.scoreHundredths)}</td>
+                  <td>{t(`selection.outcome.${a.outcome}`)}</td>
+                </tr>
+                {a.rank !== null && a.rank === cutOffAfterRank ? cutOffRow : null}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {applications.map((a) => (
         <section key={a.claimId} className="application-scores" aria-labelledby={`scores-${a.claimId}`}>
           <h3 id={`scores-${a.claimId}`}>
-            {t('selection.protocol.claim')} № {a.claimId} — {a.company}
+            {t('selection.claimNumber', { id: a.claimId })} — {a.company}
           </h3>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('selection.protocol.member')}</th>
-                {round.criteria.map((c) => (
-                  <th key={c.key} scope="col" className="num">
-                    {t(`selection.criterion.${c.key}`)} ({t('selection.weight').toLowerCase()} {c.weight})
+          <TableScroll labelledBy={`scores-${a.claimId}`}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('selection.protocol.member')}</th>
+                  {round.criteria.map((c) => (
+                    <th key={c.key} scope="col" className="num">
+                      {t(`selection.criterion.${c.key}`)} ({t('selection.weight').toLowerCase()} {c.weight})
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {t('selection.protocol.total')}
                   </th>
-                ))}
-                <th scope="col" className="num">
-                  {t('selection.protocol.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.sheets.map((sheet) => {
-                const member = members.find((m) => m.userId === sheet.userId)!
-                return (
-                  <tr key={sheet.userId}>
-                    <th scope="row">{member.name}</th>
-                    {sheet.conflicted || !sheet.scores ? (
-                      <td colSpan={round.criteria.length + 1}>{sheet.conflicted ? t('selection.protocol.conflict') : t('selection.protocol.noScores')}</td>
-                    ) : (
-                      <>
-                        {round.criteria.map((c) => (
-                          <td key={c.key} className="num">
-                            {sheet.scores?.[c.key] ?? '—'}
-                          </td>
-                        ))}
-                        <td className="num">{score(sheet.totalHundredths)}</td>
-                      </>
-                    )}
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+                </tr>
+              </thead>
+              <tbody>
+                {a.sheets.map((sheet) => {
+                  const member = members.find((m) => m.userId === sheet.userId)!
+                  return (
+                    <tr key={sheet.userId}>
+                      <th scope="row">{member.name}</th>
+                      {sheet.conflicted || !sheet.scores ? (
+                        <td colSpan={round.criteria.length + 1}>{sheet.conflicted ? t('selection.protocol.conflict') : t('selection.protocol.noScores')}</td>
+                      ) : (
+                        <>
+                          {round.criteria.map((c) => (
+                            <td key={c.key} className="num">
+                              {sheet.scores?.[c.key] ?? '—'}
+                            </td>
+                          ))}
+                          <td className="num">{score(sheet.totalHundredths)}</td>
+                        </>
+                      )}
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ))}
       <h2>{t('selection.protocol.commission')}</h2>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Agenda } from '~/components/agenda'
 import { useFormat } from '~/components/format'
+import { TableScroll } from '~/components/table-scroll'
 import { requirePermission } from '~/modules/http/guards.server'
 import { listOrganisationRequests } from '~/modules/requests/requests.server'
 import { workspaceAgenda } from '~/modules/workspace/current-agenda.server'
@@ -35,7 +36,7 @@ export default function CompanyWorkspace() {
       <h2>{t('workspace.company.requests')}</h2>
       {requests.length === 0 ? <p className="empty">{t('workspace.company.noRequests')}</p> : null}
       {requests.length ? (
-        <div className="table-scroll">
+        <TableScroll label={t('workspace.company.requests')}>
           <table className="table">
             <thead>
               <tr>
@@ -60,7 +61,7 @@ export default function CompanyWorkspace() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <p>
         <Link to="/org">{t('workspace.manageOrganisation')}</Link> · <Link to="/labs">{t('catalogue.labs.title')}</Link>

@@ -24,6 +24,7 @@ import { loaderValue, respondToForm } from '~/modules/http/respond.server'
 import { measuresForContract } from '~/modules/measures/for-contract.server'
 import styles from '~/styles/contracts.css'
 import { DestructiveIcon } from '~/components/icons'
+import { TableScroll } from '~/components/table-scroll'
 import measureStyles from '~/styles/measures.css'
 
 export const links: LinksFunction = () => [
@@ -229,36 +230,38 @@ export default function ContractPage() {
 
       <MeasuresForContract data={measures} />
 
-      <h2>{t('contracts.versions.title')}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('contracts.versions.version')}</th>
-            <th scope="col">{t('contracts.statusLabel')}</th>
-            <th scope="col">{t('contracts.versions.proposedBy')}</th>
-            <th scope="col" className="num">
-              {t('contracts.fields.price')}
-            </th>
-            <th scope="col">{t('contracts.versions.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.id}>
-              <td>
-                {v.version === 1 ? t('contracts.versions.original') : t('contracts.versions.amendment', { n: v.version - 1 })} ·{' '}
-                {formatDate(v.createdAt)}
-              </td>
-              <td>
-                <StatusBadge status={v.status} prefix="contracts.versionStatus" />
-              </td>
-              <td>{v.proposedByOrganisationId === company.id ? company.shortName ?? company.name : contractor.shortName ?? contractor.name}</td>
-              <td className="num">{formatMoney(v.priceKopecks)}</td>
-              <td>{v.amendmentReason ?? v.declineReason ?? '—'}</td>
+      <h2 id="versions-title">{t('contracts.versions.title')}</h2>
+      <TableScroll labelledBy="versions-title">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('contracts.versions.version')}</th>
+              <th scope="col">{t('contracts.statusLabel')}</th>
+              <th scope="col">{t('contracts.versions.proposedBy')}</th>
+              <th scope="col" className="num">
+                {t('contracts.fields.price')}
+              </th>
+              <th scope="col">{t('contracts.versions.reason')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.id}>
+                <td>
+                  {v.version === 1 ? t('contracts.versions.original') : t('contracts.versions.amendment', { n: v.version - 1 })} ·{' '}
+                  {formatDate(v.createdAt)}
+                </td>
+                <td>
+                  <StatusBadge status={v.status} prefix="contracts.versionStatus" />
+                </td>
+                <td>{v.proposedByOrganisationId === company.id ? company.shortName ?? company.name : contractor.shortName ?? contractor.name}</td>
+                <td className="num">{formatMoney(v.priceKopecks)}</td>
+                <td>{v.amendmentReason ?? v.declineReason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2>{t('contracts.history')}</h2>
       <HistoryList items={history} prefix="contracts.events" />

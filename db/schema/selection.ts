@@ -30,6 +30,25 @@ export const selectionRounds = sqliteTable(
   (t) => [uniqueIndex('selection_rounds_programme_idx').on(t.programmeId), check('selection_rounds_scale', sql`${t.scaleMax} BETWEEN 1 AND 100`)],
 )
 
+// Declarations, scores and results each concern one application (a claim) of one round; the first
+// two are also one member's. Functions, since a column belongs to the one table it is built for.
+const onApplication = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  roundId: integer('round_id')
+    .notNull()
+    .references(() => selectionRounds.id),
+  claimId: integer('claim_id')
+    .notNull()
+    .references(() => compensationClaims.id),
+})
+
+const memberOnApplication = () => ({
+  ...onApplication(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id),
+})
+
 export const commissionMembers = sqliteTable(
   'commission_members',
   {
@@ -53,16 +72,7 @@ export const commissionMembers = sqliteTable(
 export const conflictDeclarations = sqliteTable(
   'conflict_declarations',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => selectionRounds.id),
-    claimId: integer('claim_id')
-      .notNull()
-      .references(() => compensationClaims.id),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
+    ...memberOnApplication(),
     conflicted: integer('conflicted', { mode: 'boolean' }).notNull(),
     note: text('note'),
     declaredAt: text('declared_at').notNull().default(now),
@@ -73,16 +83,7 @@ export const conflictDeclarations = sqliteTable(
 export const selectionScores = sqliteTable(
   'selection_scores',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => selectionRounds.id),
-    claimId: integer('claim_id')
-      .notNull()
-      .references(() => compensationClaims.id),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
+    ...memberOnApplication(),
     criterion: text('criterion', { enum: selectionCriteria }).notNull(),
     score: integer('score').notNull(),
     scoredAt: text('scored_at').notNull().default(now),
@@ -94,13 +95,7 @@ export const selectionScores = sqliteTable(
 export const selectionResults = sqliteTable(
   'selection_results',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => selectionRounds.id),
-    claimId: integer('claim_id')
-      .notNull()
-      .references(() => compensationClaims.id),
+    ...onApplication(),
     rank: integer('rank'),
     /** The weighted mean score × 100, rounded: for showing; the ranking itself compares exact fractions. */
     scoreHundredths: integer('score_hundredths'),

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signIn } from './helpers'
+import { shootInBothLanguages, signIn } from './helpers'
 
 const TOMSK_COMPENSATION = 'Компенсация части затрат на НИОКР, выполненных вузами и институтами РАН — Томская область'
 const CLOSED_PHARMA = 'Субсидии на разработку лекарственных средств и фармацевтических субстанций'
@@ -171,4 +171,9 @@ test('a contract’s page suggests the measures that could fund it and warns whi
   await expect(item(/ст\. 262 НК РФ/).getByText(/Коэффициент не применяется к затратам, которые оплатят .*№ 218/)).toBeVisible()
   await expect(section.getByText(/одни и те же затраты по договору оплачиваются из бюджета один раз/)).toBeVisible()
   await section.screenshot({ path: 'test-results/e2e/contract-measures.png' })
+
+  // The whole page, with the section, in both languages and at both widths.
+  const found: string[] = []
+  await shootInBothLanguages(page, 'contract-measures', found)
+  expect(found).toEqual([])
 })

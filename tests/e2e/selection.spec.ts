@@ -1,7 +1,7 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test } from '@playwright/test'
-import { signIn } from './helpers'
+import { shootInBothLanguages, signIn } from './helpers'
 
 // A competitive round as the people involved click through it: the company files a claim under a
 // competitive programme, the administration opens the round, names its commission, declares no
@@ -59,6 +59,8 @@ test('the company files a claim under the programme', async ({ page }) => {
 })
 
 test('the administration runs the round from opening to protocol', async ({ page }) => {
+  const found: string[] = []
+  const roundPath = `/admin/programmes/${programmeId}/round`
   await signIn(page, 'admin@demo.test')
   await page.goto('/admin/programmes')
   await page.getByRole('link', { name: TITLE }).click()
@@ -76,6 +78,16 @@ test('the administration runs the round from opening to protocol', async ({ page
   await page.getByRole('button', { name: 'Включить в комиссию' }).click()
   await expect(page.getByRole('status')).toContainText('Сотрудник включён в комиссию')
 
+  // The deadline has passed and the new member has an application to score: the workspace asks for
+  // the round, the programmes' menu entry counts it, and the item leads to the round.
+  await page.goto('/admin')
+  await expect(page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: /^Программы/ }).getByTestId('nav-count')).toBeVisible()
+  const roundItem = page.getByTestId('agenda-rounds').locator(`a[href="${roundPath}"]`)
+  await expect(roundItem).toContainText(TITLE)
+  await expect(roundItem).toContainText('Оценить заявки и завершить отбор')
+  await roundItem.click()
+  await expect(page).toHaveURL(new RegExp(`${roundPath}$`))
+
   const application = page.getByRole('article').filter({ hasText: `Заявка № ${claimId}` })
   await application.getByRole('button', { name: 'Записать заявление' }).click()
   await expect(page.getByRole('status')).toContainText('Заявление о конфликте интересов записано')
@@ -91,7 +103,7 @@ test('the administration runs the round from opening to protocol', async ({ page
   await application.getByRole('button', { name: 'Сохранить оценки' }).click()
   await expect(page.getByRole('status')).toContainText('Оценки сохранены')
   await expect(application).toContainText('Полных оценок: 1')
-  await page.screenshot({ path: 'test-results/e2e/selection-round.png', fullPage: true })
+  await shootInBothLanguages(page, 'selection-round', found)
 
   // The round's close approves through the usual path, which waits for the affiliation check.
   await page.goto(`/admin/claims/${claimId}`)
@@ -99,7 +111,7 @@ test('the administration runs the round from opening to protocol', async ({ page
   await page.getByRole('button', { name: 'Записать проверку' }).click()
   await expect(page.getByRole('status')).toContainText('Проверка аффилированности записана')
 
-  await page.goto(`/admin/programmes/${programmeId}/round`)
+  await page.goto(roundPath)
   await page.getByRole('button', { name: 'Завершить отбор и принять решения' }).click()
   await expect(page.getByRole('status')).toContainText('Отбор завершён')
   await page.getByRole('link', { name: 'Протокол отбора' }).click()
@@ -112,7 +124,12 @@ test('the administration runs the round from opening to protocol', async ({ page
   await expect(ranking.getByText('Граница финансирования')).toBeVisible()
   await expect(page.getByRole('region', { name: new RegExp(`Заявка № ${claimId}`) }).getByRole('row', { name: /Ирина Воронцова/ }).getByRole('cell')).toHaveText(['8', '7', '6', '9', '7,40'])
   await expect(page.getByRole('list').filter({ hasText: 'Подпись' })).toContainText('Ирина Воронцова')
-  await page.screenshot({ path: 'test-results/e2e/selection-protocol.png', fullPage: true })
+  await shootInBothLanguages(page, 'selection-protocol', found)
+
+  // A closed round needs nobody: the workspace no longer lists it.
+  await page.goto('/admin')
+  await expect(page.locator(`a[href="${roundPath}"]`)).toHaveCount(0)
+  expect(found).toEqual([])
 })
 
 test('the company sees its result and the reason', async ({ page }) => {

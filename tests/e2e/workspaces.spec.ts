@@ -1,14 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
-import { signIn } from './helpers'
+import { LAPTOP, PHONE, shoot, signIn } from './helpers'
 
 // Each role's workspace answers "what needs me now": its items lead where the work is done, and the
 // menu counts what waits. The menu fits one row on a laptop and folds into a disclosure on a phone
 // (which works without JavaScript). Screenshots of every workspace and of the home page, in both
 // languages, at 1366 and 390 px, are saved under test-results/screens/ for people to look at.
-
-const LAPTOP = { width: 1366, height: 900 }
-const PHONE = { width: 390, height: 844 }
 
 const menuOf = (page: Page) => page.getByRole('navigation', { name: /^(Основное меню|Main menu)$/ })
 
@@ -24,13 +20,6 @@ async function menuCount(link: Locator): Promise<number> {
   const badge = link.getByTestId('nav-count')
   if ((await badge.count()) === 0) return 0
   return Number((await badge.locator('[aria-hidden="true"]').textContent()) ?? '0')
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${page.url()} @${page.viewportSize()?.width}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
 }
 
 test('a lab’s interest shows in the company’s menu and workspace, and its item opens the engagement where the step is taken', async ({ browser }) => {
@@ -188,20 +177,6 @@ test('the home page shows the cluster’s live figures, the newest requests and 
   await recent.first().getByRole('link').first().click()
   await expect(page).toHaveURL(/\/requests\/\d+$/)
 })
-
-/** Saves the page at both widths under test-results/screens/ and collects its serious axe violations and any page wider than the screen. */
-async function shoot(page: Page, name: string, found: string[]) {
-  for (const viewport of [LAPTOP, PHONE]) {
-    await page.setViewportSize(viewport)
-    await page.waitForLoadState('networkidle')
-    found.push(...(await seriousViolations(page)))
-    // Nothing may widen the page past the screen: wide tables scroll in their own region.
-    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth)
-    if (pageWidth > viewport.width) found.push(`${page.url()} @${viewport.width}: the page is ${pageWidth} px wide`)
-    await page.screenshot({ path: `test-results/screens/${name}-${viewport.width}.png`, fullPage: true })
-  }
-  await page.setViewportSize(LAPTOP)
-}
 
 test('workspaces and the home page, in Russian and English, at 1366 and 390 px: screenshots, and no serious or critical axe violations', async ({ browser }) => {
   const found: string[] = []

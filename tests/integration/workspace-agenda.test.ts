@@ -5,6 +5,7 @@ import { createClaim, submitClaim } from '~/modules/claims/claims.server'
 import { decideClaim, markClaimPaid } from '~/modules/claims/decide.server'
 import { addIndicator, recordAgreement, recordReturnReceived, recordShortfall, scheduleReport, submitReport } from '~/modules/agreements/agreements.server'
 import { regionToday } from '~/modules/calendar/calendar'
+import { addCommissionMember, closeRound, declareConflict, openRound, scoreApplication } from '~/modules/selection/round.server'
 import { recordAct, recordPayment } from '~/modules/contracts/execution.server'
 import { registerContract } from '~/modules/contracts/register.server'
 import { declineEngagement } from '~/modules/engagements/engagements.server'
@@ -13,7 +14,8 @@ import { changeRequestStatus, createRequest } from '~/modules/requests/requests.
 import { menuCounts } from '~/modules/workspace/current-agenda.server'
 import { administrationAgenda, companyAgenda, labAgenda, waitingByPath, type AgendaSection } from '~/modules/workspace/agenda.server'
 import { CLAIM_REVIEW_DAYS, reviewDeadlineOf } from '~/modules/workspace/deadlines'
-import { actorWithOrganisation } from '../factories/actors'
+import { navigationFor } from '~/modules/workspace/navigation'
+import { actorWithOrganisation, memberOf } from '../factories/actors'
 import { labInput, requestInput } from '../factories/catalogue'
 import { clearAffiliation, confirmedContract, daysFromToday, declareUnaffiliated, engagementBetween, openProgramme, pdf, reviewer, rub, stateLab, terms, verifiedCompany } from '../factories/contracts'
 
@@ -29,6 +31,19 @@ function proposedPair(company: Awaited<ReturnType<typeof verifiedCompany>>, scie
   // The matcher's own output is tested in matching.test.ts; here a proposal is the row it leaves.
   db.insert(matches).values({ requestId: request.value.id, labId: lab.value.id, score: 0.8, components: {}, explanation: {}, requestRank: 1, labRank: 1 }).run()
   return { requestId: request.value.id, labId: lab.value.id }
+}
+
+/** A new company's claim under the programme, for a payment to a state lab, declared unaffiliated and submitted. */
+async function submittedClaim(programmeId: number) {
+  const company = await verifiedCompany()
+  const { contractId, paymentIds } = confirmedContract(company, await stateLab())
+  const created = createClaim(company, { programmeId, contractId, paymentIds })
+  if (!created.ok) throw new Error(created.error)
+  const { claimId } = created.value
+  declareUnaffiliated(company, claimId)
+  const submitted = submitClaim(company, claimId)
+  if (!submitted.ok) throw new Error(submitted.error)
+  return { company, claimId }
 }
 
 describe('the workspaces’ “what needs me now”', () => {
@@ -99,15 +114,8 @@ describe('the workspaces’ “what needs me now”', () => {
 
   it('shows the administration a submitted claim with its age against the review deadline, and the company the decision once taken', async () => {
     const admin = await reviewer()
-    const company = await verifiedCompany()
-    const science = await stateLab()
     const programmeId = openProgramme(admin)
-    const { contractId, paymentIds } = confirmedContract(company, science)
-    const created = createClaim(company, { programmeId, contractId, paymentIds })
-    if (!created.ok) throw new Error(created.error)
-    const { claimId } = created.value
-    declareUnaffiliated(company, claimId)
-    expect(submitClaim(company, claimId)).toMatchObject({ ok: true })
+    const { company, claimId } = await submittedClaim(programmeId)
 
     const later = new Date(Date.now() + (CLAIM_REVIEW_DAYS + 2) * DAY)
     const waiting = itemsOf(administrationAgenda(admin, later), 'reviewClaims').find((i) => i.key === `claim-${claimId}`)
@@ -122,15 +130,7 @@ describe('the workspaces’ “what needs me now”', () => {
 
   it('reminds the company of a results report and a return, and asks the administration to review the report and await the return', async () => {
     const admin = await reviewer()
-    const company = await verifiedCompany()
-    const science = await stateLab()
-    const programmeId = openProgramme(admin)
-    const { contractId, paymentIds } = confirmedContract(company, science)
-    const created = createClaim(company, { programmeId, contractId, paymentIds })
-    if (!created.ok) throw new Error(created.error)
-    const { claimId } = created.value
-    declareUnaffiliated(company, claimId)
-    submitClaim(company, claimId)
+    const { company, claimId } = await submittedClaim(openProgramme(admin))
     clearAffiliation(admin, claimId)
     const revision = () => db.select().from(compensationClaims).where(eq(compensationClaims.id, claimId)).get()!.revision
     expect(decideClaim(admin, claimId, { decision: 'approve', reason: 'Условия соблюдены.', revision: revision() })).toMatchObject({ ok: true })
@@ -164,6 +164,48 @@ describe('the workspaces’ “what needs me now”', () => {
     expect(recordReturnReceived(admin, claimId, returnId, { returnedOn: regionToday(), orderNumber: '15' })).toMatchObject({ ok: true })
     expect(itemsOf(companyAgenda(company), 'reports')).toEqual([])
     expect(itemsOf(administrationAgenda(admin), 'reports').map((i) => i.key)).not.toContain(`return-${returnId}`)
+  })
+
+  it('asks a commission member to score a round’s applications, then every administrator to close it once past its deadline, overdue after the review period, and forgets it once closed', async () => {
+    const admin = await reviewer()
+    const colleague = await memberOf(admin)
+    const programmeId = openProgramme(admin)
+    const { company, claimId } = await submittedClaim(programmeId)
+    const opened = openRound(admin, programmeId, { deadline: regionToday(), scaleMax: 10, weights: { scientific_level: 1 } })
+    if (!opened.ok) throw new Error(opened.error)
+    const { roundId } = opened.value
+    const href = `/admin/programmes/${programmeId}/round`
+    // Before the deadline the round needs only its commission, and it has none yet.
+    expect(itemsOf(administrationAgenda(admin), 'rounds')).toEqual([])
+
+    expect(addCommissionMember(admin, roundId, { userId: admin.userId })).toMatchObject({ ok: true })
+    expect(itemsOf(administrationAgenda(admin), 'rounds')).toEqual([expect.objectContaining({ key: `round-${roundId}`, href, step: 'workspace.step.scoreApplications', count: 1 })])
+    expect(itemsOf(administrationAgenda(colleague), 'rounds')).toEqual([])
+    const menu = navigationFor(admin, waitingByPath(agendaOf(admin))).flatMap((g) => g.items)
+    expect(menu.find((i) => i.to === '/admin/programmes')).toMatchObject({ waiting: 1 })
+
+    expect(declareConflict(admin, roundId, claimId, { conflicted: false })).toMatchObject({ ok: true })
+    expect(itemsOf(administrationAgenda(admin), 'rounds')).toEqual([expect.objectContaining({ step: 'workspace.step.scoreApplications', count: 1 })])
+    expect(scoreApplication(admin, roundId, claimId, { scores: { scientific_level: 7 } })).toMatchObject({ ok: true })
+    expect(itemsOf(administrationAgenda(admin), 'rounds')).toEqual([])
+
+    const afterDeadline = new Date(Date.now() + 2 * DAY)
+    for (const person of [admin, colleague]) {
+      expect(itemsOf(administrationAgenda(person, afterDeadline), 'rounds')).toEqual([expect.objectContaining({ href, step: 'workspace.step.closeRound', review: expect.objectContaining({ ageDays: 2, overdue: false }) })])
+    }
+    const overdue = new Date(Date.now() + (CLAIM_REVIEW_DAYS + 2) * DAY)
+    expect(itemsOf(administrationAgenda(admin, overdue), 'rounds')[0]).toMatchObject({ review: { ageDays: CLAIM_REVIEW_DAYS + 2, overdue: true } })
+    expect(agendaOf(company).map((s) => s.kind)).not.toContain('rounds')
+
+    clearAffiliation(admin, claimId)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(afterDeadline)
+      expect(closeRound(admin, roundId)).toMatchObject({ ok: true })
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(itemsOf(administrationAgenda(admin, overdue), 'rounds')).toEqual([])
   })
 
   it('counts what waits per menu entry, and shows a stranger nothing of another organisation’s work', async () => {

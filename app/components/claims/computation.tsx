@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { ComputationStep } from '~/modules/claims/eligible-amount'
 import type { Violation } from '~/modules/claims/rules'
 import { useFormat } from '~/components/format'
+import { TableScroll } from '~/components/table-scroll'
 import { RuleSentence } from './eligibility'
 import { numberFormat } from '~/modules/format/intl'
 
@@ -56,7 +57,7 @@ export function ComputationTable({ steps, resultKopecks }: { steps: ComputationS
   }
   return (
     // On a phone the amounts, which never break, scroll in their own region rather than widening the page.
-    <div className="table-scroll" role="region" aria-label={t('claims.computation.title')} tabIndex={0}>
+    <TableScroll label={t('claims.computation.title')}>
       <table className="table computation">
         <caption className="visually-hidden">{t('claims.computation.title')}</caption>
         <tbody>
@@ -74,7 +75,7 @@ export function ComputationTable({ steps, resultKopecks }: { steps: ComputationS
           </tr>
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 

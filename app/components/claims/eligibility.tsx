@@ -6,6 +6,7 @@ import { claimDocumentKinds, type AffiliationCheck } from '#db/schema/claim-valu
 import { useIntentResult } from '~/components/contracts/intent'
 import { DocumentField, DocumentLink, FieldErrors, useSentenceParams, type DocumentRef } from '~/components/contracts/parts'
 import { useFormat } from '~/components/format'
+import { TableScroll } from '~/components/table-scroll'
 import { Field, FormErrors, SubmitButton, TextareaField } from '~/components/forms'
 import { useAppForm } from '~/components/use-app-form'
 import { AffiliationCheckSchema, ClaimDocumentSchema } from '~/modules/agreements/schemas'
@@ -78,7 +79,7 @@ export function DocumentChecklist({
     <section aria-labelledby="checklist-title">
       <h2 id="checklist-title">{t('checklist.title')}</h2>
       {/* On a phone the table scrolls in its own region rather than widening the page. */}
-      <div className="table-scroll" role="region" aria-labelledby="checklist-title" tabIndex={0}>
+      <TableScroll labelledBy="checklist-title">
         <table className="table checklist">
           <thead>
             <tr>
@@ -108,7 +109,7 @@ export function DocumentChecklist({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {attached.length ? (
         <>
           <h3>{t('checklist.attached')}</h3>

@@ -6,6 +6,7 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { useFormat } from '~/components/format'
+import { TableScroll } from '~/components/table-scroll'
 import { AcceptanceActSchema, AttachDocumentSchema, PaymentSchema, RecordAnswerSchema } from '~/modules/contracts/schemas'
 import { useIntentResult } from './intent'
 import { DocumentField, DocumentLink, StatusBadge, textMeta, type DocumentRef } from './parts'
@@ -116,39 +117,41 @@ export function ActsSection({
       {acts.length === 0 ? (
         <p className="empty">{t('contracts.acts.empty')}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('contracts.acts.number')}</th>
-              <th scope="col">{t('contracts.acts.stage')}</th>
-              <th scope="col">{t('contracts.acts.signedOn')}</th>
-              <th scope="col" className="num">
-                {t('contracts.acts.amount')}
-              </th>
-              <th scope="col">{t('documents.document')}</th>
-              <th scope="col">{t('contracts.statusLabel')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {acts.map((a) => (
-              <tr key={a.id}>
-                <td>{a.number}</td>
-                <td>{a.stageNumber}</td>
-                <td>{formatDate(a.signedOn)}</td>
-                <td className="num">{formatMoney(a.amountKopecks)}</td>
-                <td>
-                  <DocumentLink document={a.documentId ? documents[a.documentId] : null} />
-                  {canAttach ? <AttachForm target="act" recordId={a.id} label={a.documentId ? t('documents.replace') : t('documents.attachScan')} /> : null}
-                </td>
-                <td>
-                  <StatusBadge status={a.status} prefix="contracts.recordStatus" />
-                  {a.declineReason ? <p className="muted">{t('contracts.declinedBecause', { reason: a.declineReason })}</p> : null}
-                  {a.canAnswer ? <RecordAnswer kind="act" record={a} /> : null}
-                </td>
+        <TableScroll labelledBy="acts-title">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('contracts.acts.number')}</th>
+                <th scope="col">{t('contracts.acts.stage')}</th>
+                <th scope="col">{t('contracts.acts.signedOn')}</th>
+                <th scope="col" className="num">
+                  {t('contracts.acts.amount')}
+                </th>
+                <th scope="col">{t('documents.document')}</th>
+                <th scope="col">{t('contracts.statusLabel')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {acts.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.number}</td>
+                  <td>{a.stageNumber}</td>
+                  <td>{formatDate(a.signedOn)}</td>
+                  <td className="num">{formatMoney(a.amountKopecks)}</td>
+                  <td>
+                    <DocumentLink document={a.documentId ? documents[a.documentId] : null} />
+                    {canAttach ? <AttachForm target="act" recordId={a.id} label={a.documentId ? t('documents.replace') : t('documents.attachScan')} /> : null}
+                  </td>
+                  <td>
+                    <StatusBadge status={a.status} prefix="contracts.recordStatus" />
+                    {a.declineReason ? <p className="muted">{t('contracts.declinedBecause', { reason: a.declineReason })}</p> : null}
+                    {a.canAnswer ? <RecordAnswer kind="act" record={a} /> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canRecord ? (
         <details className="form-toggle" open={!!lastResult}>
@@ -216,56 +219,58 @@ export function PaymentsSection({
       {payments.length === 0 ? (
         <p className="empty">{t('contracts.payments.empty')}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('contracts.payments.paidOn')}</th>
-              <th scope="col">{t('contracts.payments.orderNumber')}</th>
-              <th scope="col" className="num">
-                {t('contracts.payments.amount')}
-              </th>
-              <th scope="col">{t('contracts.payments.document')}</th>
-              <th scope="col">{t('contracts.statusLabel')}</th>
-              <th scope="col">{t('contracts.payments.claim')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {payments.map((p) => {
-              const locked = p.claim !== null && ['submitted', 'approved', 'paid'].includes(p.claim.status)
-              return (
-                <tr key={p.id}>
-                  <td>{formatDate(p.paidOn)}</td>
-                  <td>{p.orderNumber}</td>
-                  <td className="num">{formatMoney(p.amountKopecks)}</td>
-                  <td>
-                    <DocumentLink document={p.documentId ? documents[p.documentId] : null} />
-                    {canAttach && !locked ? (
-                      <AttachForm target="payment" recordId={p.id} label={p.documentId ? t('documents.replace') : t('documents.attachScan')} />
-                    ) : null}
-                  </td>
-                  <td>
-                    <StatusBadge status={p.status} prefix="contracts.recordStatus" />
-                    {p.declineReason ? <p className="muted">{t('contracts.declinedBecause', { reason: p.declineReason })}</p> : null}
-                    {p.canAnswer ? <RecordAnswer kind="payment" record={p} /> : null}
-                  </td>
-                  <td>
-                    {p.claim ? (
-                      claimLinks ? (
-                        <Link to={claimLinks === 'company' ? `/claims/${p.claim.claimId}` : `/admin/claims/${p.claim.claimId}`}>
-                          {t('claims.numberShort', { id: p.claim.claimId })}
-                        </Link>
+        <TableScroll labelledBy="payments-title">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('contracts.payments.paidOn')}</th>
+                <th scope="col">{t('contracts.payments.orderNumber')}</th>
+                <th scope="col" className="num">
+                  {t('contracts.payments.amount')}
+                </th>
+                <th scope="col">{t('contracts.payments.document')}</th>
+                <th scope="col">{t('contracts.statusLabel')}</th>
+                <th scope="col">{t('contracts.payments.claim')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {payments.map((p) => {
+                const locked = p.claim !== null && ['submitted', 'approved', 'paid'].includes(p.claim.status)
+                return (
+                  <tr key={p.id}>
+                    <td>{formatDate(p.paidOn)}</td>
+                    <td>{p.orderNumber}</td>
+                    <td className="num">{formatMoney(p.amountKopecks)}</td>
+                    <td>
+                      <DocumentLink document={p.documentId ? documents[p.documentId] : null} />
+                      {canAttach && !locked ? (
+                        <AttachForm target="payment" recordId={p.id} label={p.documentId ? t('documents.replace') : t('documents.attachScan')} />
+                      ) : null}
+                    </td>
+                    <td>
+                      <StatusBadge status={p.status} prefix="contracts.recordStatus" />
+                      {p.declineReason ? <p className="muted">{t('contracts.declinedBecause', { reason: p.declineReason })}</p> : null}
+                      {p.canAnswer ? <RecordAnswer kind="payment" record={p} /> : null}
+                    </td>
+                    <td>
+                      {p.claim ? (
+                        claimLinks ? (
+                          <Link to={claimLinks === 'company' ? `/claims/${p.claim.claimId}` : `/admin/claims/${p.claim.claimId}`}>
+                            {t('claims.numberShort', { id: p.claim.claimId })}
+                          </Link>
+                        ) : (
+                          t('claims.numberShort', { id: p.claim.claimId })
+                        )
                       ) : (
-                        t('claims.numberShort', { id: p.claim.claimId })
-                      )
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canRecord ? (
         <details className="form-toggle" open={!!lastResult}>

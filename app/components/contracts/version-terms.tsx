@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/components/format'
+import { TableScroll } from '~/components/table-scroll'
 import { DocumentLink, type DocumentRef } from './parts'
 
 export interface VersionTerms {
@@ -49,35 +50,37 @@ export function TermsFacts({ terms, documents, acceptedByStage }: { terms: Versi
           <DocumentLink document={terms.documentId ? documents[terms.documentId] : null} />
         </dd>
       </dl>
-      <table className="table">
-        <caption className="visually-hidden">{t('contracts.form.stages')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">№</th>
-            <th scope="col">{t('contracts.fields.stageTitle')}</th>
-            <th scope="col">{t('contracts.fields.dueOn')}</th>
-            <th scope="col" className="num">
-              {t('contracts.fields.stageAmount')}
-            </th>
-            {acceptedByStage ? (
+      <TableScroll label={t('contracts.form.stages')}>
+        <table className="table">
+          <caption className="visually-hidden">{t('contracts.form.stages')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">№</th>
+              <th scope="col">{t('contracts.fields.stageTitle')}</th>
+              <th scope="col">{t('contracts.fields.dueOn')}</th>
               <th scope="col" className="num">
-                {t('contracts.accepted')}
+                {t('contracts.fields.stageAmount')}
               </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {terms.stages.map((s) => (
-            <tr key={s.id}>
-              <td>{s.number}</td>
-              <td>{s.title}</td>
-              <td>{formatDate(s.dueOn)}</td>
-              <td className="num">{formatMoney(s.amountKopecks)}</td>
-              {acceptedByStage ? <td className="num">{formatMoney(acceptedByStage[s.number] ?? 0)}</td> : null}
+              {acceptedByStage ? (
+                <th scope="col" className="num">
+                  {t('contracts.accepted')}
+                </th>
+              ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {terms.stages.map((s) => (
+              <tr key={s.id}>
+                <td>{s.number}</td>
+                <td>{s.title}</td>
+                <td>{formatDate(s.dueOn)}</td>
+                <td className="num">{formatMoney(s.amountKopecks)}</td>
+                {acceptedByStage ? <td className="num">{formatMoney(acceptedByStage[s.number] ?? 0)}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   )
 }

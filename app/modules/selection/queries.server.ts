@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import type { WeightedCriterion } from '#db/schema/claim-values'
-import { commissionMembers, compensationClaims, conflictDeclarations, contracts, memberships, organisations, programmes, selectionResults, users } from '#db/schema'
+import { commissionMembers, compensationClaims, conflictDeclarations, contracts, memberships, organisations, programmes, selectionResults, selectionRounds, users } from '#db/schema'
 import { db } from '~/db.server'
 import { regionToday } from '../calendar/calendar'
 import { loadClaim } from '../claims/claims.server'
@@ -8,7 +8,7 @@ import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { budgetOf, getProgramme } from '../programmes/programmes.server'
 import { ok, refuse, type Result } from '../result'
-import { applicationsOf, roundOfProgramme, sheetsOf } from './round.server'
+import { applicationsOf, deadlinePassed, roundOfProgramme, sheetsOf, type Round } from './round.server'
 
 function organisationNames(ids: number[]): Map<number, string> {
   if (ids.length === 0) return new Map()
@@ -33,6 +33,46 @@ function sheetTotal(scores: Record<string, number>, criteria: WeightedCriterion[
   return Math.round((criteria.reduce((s, c) => s + c.weight * scores[c.key]!, 0) * 100) / weight)
 }
 
+/** What the signed-in person is to do on one application of an open round; null when not on its commission. */
+export type MemberStep = 'affiliated' | 'declare' | 'conflicted' | 'score' | null
+
+interface Standing {
+  isMember: boolean
+  application: { companyId: number; contractorId: number }
+  declaration: { conflicted: boolean } | null
+}
+
+function memberStep(actor: Actor, { isMember, application, declaration }: Standing): MemberStep {
+  if (!isMember) return null
+  const scoring = { isMember, conflicted: false, companyId: application.companyId, contractorId: application.contractorId }
+  if (!can(actor, 'selection:score', scoring)) return 'affiliated'
+  if (!declaration) return 'declare'
+  // Whether this member may score it once declared: the page offers the form when can() says yes.
+  return can(actor, 'selection:score', { ...scoring, conflicted: declaration.conflicted }) ? 'score' : 'conflicted'
+}
+
+/** The open round's applications with each one's declarations and sheets, and the actor's step on each. */
+function openApplications(actor: Actor, round: Round, isMember: boolean) {
+  const applications = applicationsOf(db, round)
+  const declarations = applications.length
+    ? db.select().from(conflictDeclarations).where(and(eq(conflictDeclarations.roundId, round.id), inArray(conflictDeclarations.claimId, applications.map((a) => a.id)))).all()
+    : []
+  return applications.map((application) => {
+    const sheets = sheetsOf(db, application.id)
+    const declaration = declarations.find((d) => d.claimId === application.id && d.userId === actor.userId) ?? null
+    const myScores = sheets.find((s) => s.userId === actor.userId)?.scores ?? null
+    return {
+      application,
+      declaration,
+      myScores,
+      myStep: memberStep(actor, { isMember, application, declaration }),
+      myScoresComplete: myScores !== null && sheetTotal(myScores, round.criteria) !== null,
+      sheetCount: sheets.filter((s) => sheetTotal(s.scores, round.criteria) !== null).length,
+      conflictCount: declarations.filter((d) => d.claimId === application.id && d.conflicted).length,
+    }
+  })
+}
+
 /**
  * The administration's page of a programme's round: its rules and commission, and, while it is
  * open, its applications with what the signed-in member declared and scored on each.
@@ -42,7 +82,8 @@ export function roundView(actor: Actor, programmeId: number) {
   const programme = getProgramme(programmeId)
   if (!programme) return refuse('not_found')
   const round = roundOfProgramme(db, programme.id)
-  const base = { programme: { id: programme.id, title: programme.title, opensOn: programme.opensOn, closesOn: programme.closesOn, selectionMode: programme.selectionMode }, budget: budgetOf(programme), today: regionToday() }
+  const today = regionToday()
+  const base = { programme: { id: programme.id, title: programme.title, opensOn: programme.opensOn, closesOn: programme.closesOn, selectionMode: programme.selectionMode }, budget: budgetOf(programme) }
   const members = round ? membersOf(round.id) : []
   const onCommission = new Set(members.map((m) => m.userId))
   const candidates = db
@@ -54,31 +95,42 @@ export function roundView(actor: Actor, programmeId: number) {
     .all()
     .filter((u) => !onCommission.has(u.userId))
   const isMember = onCommission.has(actor.userId)
-  const open = round?.status === 'open' ? applicationsOf(db, round) : []
-  const names = organisationNames([...new Set(open.flatMap((a) => [a.companyId, a.contractorId]))])
-  const declarations = open.length
-    ? db.select().from(conflictDeclarations).where(and(eq(conflictDeclarations.roundId, round!.id), inArray(conflictDeclarations.claimId, open.map((a) => a.id)))).all()
-    : []
-  const applications = open.map((a) => {
-    const sheets = sheetsOf(db, a.id)
-    const mine = declarations.find((d) => d.claimId === a.id && d.userId === actor.userId) ?? null
-    const scoring = { isMember, conflicted: mine?.conflicted ?? false, companyId: a.companyId, contractorId: a.contractorId }
-    return {
-      claimId: a.id,
-      company: names.get(a.companyId) ?? '',
-      contractor: names.get(a.contractorId) ?? '',
-      submittedAt: a.submittedAt!,
-      requestedKopecks: a.requestedKopecks ?? 0,
-      sheetCount: sheets.filter((s) => sheetTotal(s.scores, round!.criteria) !== null).length,
-      conflictCount: declarations.filter((d) => d.claimId === a.id && d.conflicted).length,
-      declaration: mine ? { conflicted: mine.conflicted, note: mine.note } : null,
-      myScores: sheets.find((s) => s.userId === actor.userId)?.scores ?? null,
-      // Whether this member may score it once declared: the page offers the form when can() says yes.
-      canScore: mine !== null && can(actor, 'selection:score', scoring),
-      affiliated: !can(actor, 'selection:score', { ...scoring, conflicted: false }),
-    }
-  })
-  return ok({ ...base, round, members, candidates, applications, isMember })
+  const open = round?.status === 'open' ? openApplications(actor, round, isMember) : []
+  const names = organisationNames([...new Set(open.flatMap(({ application: a }) => [a.companyId, a.contractorId]))])
+  const applications = open.map(({ application: a, myScores, myStep, sheetCount, conflictCount }) => ({
+    claimId: a.id,
+    company: names.get(a.companyId) ?? '',
+    contractor: names.get(a.contractorId) ?? '',
+    submittedAt: a.submittedAt!,
+    requestedKopecks: a.requestedKopecks ?? 0,
+    sheetCount,
+    conflictCount,
+    myScores,
+    myStep,
+  }))
+  return ok({ ...base, round, members, candidates, applications, isMember, deadlinePassed: round !== null && deadlinePassed(round, today) })
+}
+
+/**
+ * The open rounds and what each waits for from this person, for the workspace: the close once the
+ * deadline has passed, and the applications they, on its commission, have still to declare on or
+ * score. A round whose programme is gone is not listed.
+ */
+export function openRoundsFor(actor: Actor, today = regionToday()) {
+  if (!can(actor, 'selection:manage')) return []
+  return db
+    .select({ round: selectionRounds, programmeTitle: programmes.title, member: commissionMembers.id })
+    .from(selectionRounds)
+    .innerJoin(programmes, eq(programmes.id, selectionRounds.programmeId))
+    .leftJoin(commissionMembers, and(eq(commissionMembers.roundId, selectionRounds.id), eq(commissionMembers.userId, actor.userId)))
+    .where(eq(selectionRounds.status, 'open'))
+    .orderBy(asc(selectionRounds.deadline), asc(selectionRounds.id))
+    .all()
+    .map(({ round, programmeTitle, member }) => {
+      const applications = openApplications(actor, round, member !== null)
+      const toScore = applications.filter((a) => a.myStep === 'declare' || (a.myStep === 'score' && !a.myScoresComplete)).length
+      return { roundId: round.id, programmeId: round.programmeId, programmeTitle, deadline: round.deadline, deadlinePassed: deadlinePassed(round, today), applicationCount: applications.length, toScore }
+    })
 }
 
 /**

@@ -25,6 +25,11 @@ export interface OpenRoundInput {
 
 type RoundRefusal = 'forbidden' | 'not_found' | 'invalid' | 'round_exists' | 'round_closed'
 
+/** A round may be closed from the day after its deadline, the region's day: the deadline day itself still takes claims. */
+export function deadlinePassed(round: Pick<Round, 'deadline'>, today = regionToday()): boolean {
+  return today > round.deadline
+}
+
 export function roundOfProgramme(tx: DbOrTx, programmeId: number): Round | null {
   return tx.select().from(selectionRounds).where(eq(selectionRounds.programmeId, programmeId)).get() ?? null
 }
@@ -201,7 +206,7 @@ export function closeRound(actor: Actor, roundId: number): Result<{ funded: numb
       (tx) => {
         const round = openRoundById(tx, roundId)
         if (!round.ok) return round
-        if (regionToday() <= round.value.deadline) return refuse('deadline_not_passed', { params: { deadline: round.value.deadline } })
+        if (!deadlinePassed(round.value)) return refuse('deadline_not_passed', { params: { deadline: round.value.deadline } })
         const programme = tx.select().from(programmes).where(eq(programmes.id, round.value.programmeId)).get()!
         const applications = applicationsOf(tx, round.value)
         for (const a of applications) if (!can(actor, 'claim:decide', { companyId: a.companyId })) return refuse('forbidden')

@@ -23,7 +23,8 @@ import { hasRole, type Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
 import { budgetOf, phaseOf } from '../programmes/programmes.server'
 import { regionToday } from '../calendar/calendar'
-import { DECIDED_CLAIMS_SHOWN_DAYS, reviewDeadlineOf } from './deadlines'
+import { openRoundsFor } from '../selection/queries.server'
+import { DECIDED_CLAIMS_SHOWN_DAYS, reviewDeadlineOf, roundReviewOf } from './deadlines'
 
 // "What needs me now", for each role: every item names the object, says what is awaited and links to
 // the page where it is done. Each query joins the objects it names and asks can() about each row, so
@@ -40,6 +41,7 @@ export type AgendaKind =
   | 'execution'
   | 'claims'
   | 'reviewClaims'
+  | 'rounds'
   | 'reports'
   | 'verification'
   | 'budgets'
@@ -374,6 +376,19 @@ function claimsWaiting(actor: Actor, now: Date): AgendaItem[] {
 }
 
 /**
+ * Competitive rounds: once the deadline has passed, the round waits to be scored and closed, against
+ * the review period; before it, a commission member is asked for the applications they still have
+ * to declare on or score.
+ */
+function roundsToHandle(actor: Actor, today: string): AgendaItem[] {
+  return openRoundsFor(actor, today).flatMap((r): AgendaItem[] => {
+    const item = { key: `round-${r.roundId}`, href: `/admin/programmes/${r.programmeId}/round`, title: r.programmeTitle, count: r.toScore || undefined }
+    if (r.deadlinePassed) return [{ ...item, step: 'workspace.step.closeRound', review: roundReviewOf(r.deadline, today) }]
+    return r.toScore ? [{ ...item, step: 'workspace.step.scoreApplications', date: r.deadline }] : []
+  })
+}
+
+/**
  * Results reports for the administration: those submitted and waiting to be accepted or found short,
  * then those overdue and not yet filed, and returns demanded and not yet received.
  */
@@ -445,6 +460,7 @@ export function administrationAgenda(actor: Actor, now = new Date()): AgendaSect
   // The platform admin stands in for verification but neither reviews claims nor keeps programmes.
   return [
     ...(can(actor, 'claim:review') ? [section('reviewClaims', '/admin/claims?status=submitted', claimsWaiting(actor, now))] : []),
+    ...(can(actor, 'selection:manage') ? [section('rounds', '/admin/programmes', roundsToHandle(actor, regionToday(now)))] : []),
     ...(can(actor, 'claim:review') ? [section('reports', '/admin/claims?status=paid', reportsToHandle(actor, regionToday(now)))] : []),
     ...(can(actor, 'organisation:verify') ? [section('verification', '/admin/organisations', organisationsToVerify())] : []),
     ...(can(actor, 'programme:manage') ? [section('budgets', '/admin/programmes', programmeBudgets(regionToday(now)), false)] : []),

@@ -12,6 +12,16 @@ export const DECIDED_CLAIMS_SHOWN_DAYS = 30
 
 const DAY_MS = 86_400_000
 
+/**
+ * A competitive round's wait for its close: its applications are submitted claims, so the same
+ * review period runs, from the round's deadline (the region's day, YYYY-MM-DD) on.
+ */
+export function roundReviewOf(deadline: string, today: string, reviewDays = CLAIM_REVIEW_DAYS) {
+  const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS
+  const dueOn = new Date((day(deadline) + reviewDays) * DAY_MS).toISOString().slice(0, 10)
+  return { ageDays: Math.max(0, day(today) - day(deadline)), dueOn, overdue: today > dueOn }
+}
+
 /** A claim's wait in whole days, the day its review is due (YYYY-MM-DD, UTC) and whether that is past. */
 export function reviewDeadlineOf(submittedAt: string, now: Date, reviewDays = CLAIM_REVIEW_DAYS) {
   const submitted = Date.parse(submittedAt)

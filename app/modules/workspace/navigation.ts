@@ -33,7 +33,7 @@ export function navigationFor(actor: Actor | null, waiting: Record<string, numbe
   if (can(actor, 'alert:manage')) work.push({ to: '/alerts', labelKey: 'nav.alerts' })
   if (can(actor, 'claim:review')) work.push({ to: '/admin/claims', labelKey: 'review.navLabel', waiting: count('/admin/claims') })
   if (can(actor, 'organisation:verify')) work.push({ to: '/admin/organisations', labelKey: 'nav.verification', waiting: count('/admin/organisations') })
-  if (can(actor, 'programme:manage')) work.push({ to: '/admin/programmes', labelKey: 'programmes.navLabel' })
+  if (can(actor, 'programme:manage')) work.push({ to: '/admin/programmes', labelKey: 'programmes.navLabel', waiting: count('/admin/programmes') })
   if (can(actor, 'area:administration')) work.push({ to: '/admin/dashboard', labelKey: 'nav.dashboard' })
   if (can(actor, 'measure:manage')) work.push({ to: '/admin/measures', labelKey: 'measures.admin.navLabel' })
   // The platform admin may also stand in for the administration: both workspaces are theirs.
