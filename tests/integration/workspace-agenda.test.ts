@@ -181,7 +181,7 @@ describe('the workspaces’ “what needs me now”', () => {
     expect(addCommissionMember(admin, roundId, { userId: admin.userId })).toMatchObject({ ok: true })
     expect(itemsOf(administrationAgenda(admin), 'rounds')).toEqual([expect.objectContaining({ key: `round-${roundId}`, href, step: 'workspace.step.scoreApplications', count: 1 })])
     expect(itemsOf(administrationAgenda(colleague), 'rounds')).toEqual([])
-    const menu = navigationFor(admin, waitingByPath(agendaOf(admin))).flatMap((g) => g.items)
+    const menu = navigationFor(admin, menuCounts(admin)).flatMap((g) => g.items)
     expect(menu.find((i) => i.to === '/admin/programmes')).toMatchObject({ waiting: 1 })
 
     expect(declareConflict(admin, roundId, claimId, { conflicted: false })).toMatchObject({ ok: true })
@@ -195,7 +195,7 @@ describe('the workspaces’ “what needs me now”', () => {
     }
     const overdue = new Date(Date.now() + (CLAIM_REVIEW_DAYS + 2) * DAY)
     expect(itemsOf(administrationAgenda(admin, overdue), 'rounds')[0]).toMatchObject({ review: { ageDays: CLAIM_REVIEW_DAYS + 2, overdue: true } })
-    expect(agendaOf(company).map((s) => s.kind)).not.toContain('rounds')
+    expect(companyAgenda(company).map((s) => s.kind)).not.toContain('rounds')
 
     clearAffiliation(admin, claimId)
     vi.useFakeTimers({ toFake: ['Date'] })
