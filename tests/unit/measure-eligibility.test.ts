@@ -2,6 +2,7 @@ import { applicantTypes, measureStages, oecdAreas } from '#db/schema/measure-val
 import { alliances, companySizes } from '#db/schema/values'
 import { demoMeasures } from '#db/seed/demo-measures'
 import { resources } from '~/i18n'
+import { openMeasureRules } from '../factories/measures'
 import { demoMeasureRow } from '~/modules/measures/demo-seed.server'
 import { assessMeasure, emptyProfile, rankMeasures, stageOfTrl, type EligibilityProfile, type MeasureRules, type Reason } from '~/modules/measures/eligibility'
 import { answersFromOrganisation, answersQuery, profileOf, readAnswers } from '~/modules/measures/questionnaire'
@@ -12,20 +13,7 @@ const rub = (roubles: number) => roubles * 100
 
 /** A measure open to anyone, any time: override the rule a test is about. */
 function measure(overrides: Partial<MeasureRules> = {}): MeasureRules {
-  return {
-    organisationTypes: [],
-    companySizes: [],
-    regions: [],
-    sectors: [],
-    stages: [],
-    trlMin: null,
-    trlMax: null,
-    amountMinKopecks: null,
-    amountMaxKopecks: null,
-    deadline: null,
-    status: 'active',
-    ...overrides,
-  }
+  return { ...openMeasureRules(), ...overrides }
 }
 
 /** A small pharma company in Tomsk, at R&D with TRL 4, needing 3 M₽. */

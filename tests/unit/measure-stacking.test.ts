@@ -1,5 +1,6 @@
 import type { StackingRule } from '#db/schema/measure-values'
 import { demoMeasures } from '#db/seed/demo-measures'
+import { openMeasureRules } from '../factories/measures'
 import { demoMeasureRow } from '~/modules/measures/demo-seed.server'
 import { assessMeasure, type EligibilityProfile } from '~/modules/measures/eligibility'
 import { conflictBetween, stackingConflicts, suggestForContract, type ContractFacts, type StackableMeasure } from '~/modules/measures/for-contract'
@@ -16,18 +17,7 @@ function measure(overrides: Partial<StackableMeasure> = {}): StackableMeasure {
     title: `Мера ${ids}`,
     kind: 'subsidy',
     stacking: 'pays_costs',
-    organisationTypes: [],
-    companySizes: [],
-    regions: [],
-    sectors: [],
-    stages: [],
-    trlMin: null,
-    trlMax: null,
-    amountMinKopecks: null,
-    amountMaxKopecks: null,
-    contractorTypes: [],
-    deadline: null,
-    status: 'active',
+    ...openMeasureRules(),
     ...overrides,
   }
 }
