@@ -1,3 +1,4 @@
+import { TableScroll } from '~/components/table-scroll'
 import { getFormProps } from '@conform-to/react'
 import { useAppForm } from '~/components/use-app-form'
 import { getZodConstraint } from '@conform-to/zod'
@@ -226,31 +227,33 @@ export default function ClaimReview() {
       {claim.status === 'submitted' ? <UnmetRules violations={assessment.violations} reviewChecks={assessment.reviewChecks} /> : null}
       <AffiliationPanel declaredAt={claim.affiliationDeclaredAt} check={claim.affiliationCheck} canDeclare={false} canCheck={permissions.checkAffiliation} revision={claim.revision} />
 
-      <h2>{t('claims.payments')}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('contracts.payments.paidOn')}</th>
-            <th scope="col">{t('contracts.payments.orderNumber')}</th>
-            <th scope="col" className="num">
-              {t('contracts.payments.amount')}
-            </th>
-            <th scope="col">{t('contracts.statusLabel')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {payments.map((p) => (
-            <tr key={p.id}>
-              <td>{formatDate(p.paidOn)}</td>
-              <td>{p.orderNumber}</td>
-              <td className="num">{formatMoney(p.amountKopecks)}</td>
-              <td>
-                <StatusBadge status={p.status} prefix="contracts.recordStatus" />
-              </td>
+      <h2 id="payments-title">{t('claims.payments')}</h2>
+      <TableScroll labelledBy="payments-title">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('contracts.payments.paidOn')}</th>
+              <th scope="col">{t('contracts.payments.orderNumber')}</th>
+              <th scope="col" className="num">
+                {t('contracts.payments.amount')}
+              </th>
+              <th scope="col">{t('contracts.statusLabel')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {payments.map((p) => (
+              <tr key={p.id}>
+                <td>{formatDate(p.paidOn)}</td>
+                <td>{p.orderNumber}</td>
+                <td className="num">{formatMoney(p.amountKopecks)}</td>
+                <td>
+                  <StatusBadge status={p.status} prefix="contracts.recordStatus" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <div className="side-by-side">
         <DocumentChecklist checklist={assessment.checklist} attached={claimDocuments} documents={documents} canEdit={false} revision={claim.revision} />

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
-import { LAPTOP, PHONE, shoot, signIn } from './helpers'
+import { LAPTOP, PHONE, shoot, shootInBothLanguages, signIn } from './helpers'
 
 // Each role's workspace answers "what needs me now": its items lead where the work is done, and the
 // menu counts what waits. The menu fits one row on a laptop and folds into a disclosure on a phone
@@ -226,5 +226,13 @@ test('a request page with its proposals and a compensation claim, in Russian and
   await page.getByRole('button', { name: 'Русский' }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru')
   await page.context().close()
+
+  // The reviewer's page of a claim: its payments, checklist and computation tables too.
+  const reviewer = await as(browser, 'admin@demo.test')
+  await reviewer.goto('/admin/claims')
+  await reviewer.getByRole('row').nth(1).getByRole('link').first().click()
+  await expect(reviewer).toHaveURL(/\/admin\/claims\/\d+$/)
+  await shootInBothLanguages(reviewer, 'admin-claim', found)
+  await reviewer.context().close()
   expect(found).toEqual([])
 })
