@@ -9,7 +9,10 @@ import { verifyRequestOrigin } from 'lucia'
 import { database } from './app/db.server'
 import { env } from './app/env.server'
 import { resolveRequestSession } from './app/modules/auth/request-session.server'
+import { dataVersion } from './db/data-version'
+import { backgroundStatusVersion } from './app/modules/background/status.server'
 import { bodyRefusal, MAX_DRAINED_REFUSED_BYTES } from './app/modules/http/body-guard'
+import { pageCache } from './app/modules/http/page-cache.server'
 import { seedDemoIfEmpty } from './app/modules/background.server'
 import { startBackgroundProcess } from './app/modules/background/process.server'
 import { logger } from './app/modules/logger.server'
@@ -104,22 +107,34 @@ app.use((req, res, next) => {
   answer()
 })
 
+// The session is resolved once, before the page cache (whose key names the person) and any loader.
+app.use(async (req, res, next) => {
+  try {
+    const session = await resolveRequestSession(req.get('cookie'), req.protocol === 'https')
+    for (const cookie of session.setCookies) res.append('Set-Cookie', cookie)
+    res.locals.actor = session.actor
+    res.locals.sessionId = session.sessionId
+    res.locals.userId = session.actor?.userId
+    next()
+  } catch (error) {
+    next(error)
+  }
+})
+
+app.use(pageCache({ version: () => `${dataVersion(database.sqlite)}:${backgroundStatusVersion()}`, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 }))
+
 app.all(
   '*',
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    async getLoadContext(req, res) {
-      const secure = req.protocol === 'https'
-      const session = await resolveRequestSession(req.get('cookie'), secure)
-      for (const cookie of session.setCookies) res.append('Set-Cookie', cookie)
-      res.locals.userId = session.actor?.userId
+    getLoadContext(req, res) {
       return {
-        actor: session.actor,
-        sessionId: session.sessionId,
+        actor: res.locals.actor,
+        sessionId: res.locals.sessionId,
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         cspNonce: res.locals.cspNonce as string,
-        secure,
+        secure: req.protocol === 'https',
       }
     },
   }),

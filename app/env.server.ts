@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   // Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get the Secure flag.
   TRUST_PROXY: booleanFlag.default('false'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // Memory for rendered pages replayed until the data changes (app/modules/http/page-cache.server.ts); 0 renders every time.
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // Signs the flash-message cookie. Required in production, where several processes and restarts
   // must agree on it; elsewhere a random one per start will do.
   SESSION_SECRET: z.string().min(16).optional(),

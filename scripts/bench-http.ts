@@ -5,7 +5,8 @@
 // free loopback port, then drives it from this process with autocannon: each page in turn for
 // --duration seconds over --connections connections, after a short warm-up. Progress goes to stderr, the JSON report to
 // stdout. Nothing is asserted on the figures. Last, the request page again while the background
-// process refreshes the whole catalogue's proposals: what a person sees during a refresh.
+// process refreshes the whole catalogue's proposals: what a person sees during a refresh. Then all of
+// it again on a server that renders every request (PAGE_CACHE_MB=0): `withoutPageCache`.
 // --keep DIR keeps the prepared database in DIR and reuses it on the next run with the same DIR
 // (preparing 10k records' proposals takes minutes; a before/after comparison needs the same data).
 // --proposals demo computes proposals for the demo cluster's records alone (the measured pages show
@@ -73,6 +74,8 @@ fs.mkdirSync(workDir, { recursive: true })
 const preparedFile = path.join(workDir, 'prepared.json')
 const serverEnv = benchServerEnv(workDir, process.env.LOG_LEVEL ?? 'info')
 let server: ChildProcess | null = null
+let serverBase = ''
+let lastStartupSeconds = 0
 // Interrupted: take the server and the scratch database down too.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -91,40 +94,20 @@ try {
   const prepared: Prepared = fs.existsSync(preparedFile) ? JSON.parse(fs.readFileSync(preparedFile, 'utf8')) : await prepareDatabase()
   if (args.keep) progress(`${fs.existsSync(preparedFile) ? 'reusing' : 'keeping'} the prepared database in ${workDir}`)
   fs.writeFileSync(preparedFile, JSON.stringify(prepared))
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  progress(`starting the production server on ${base}…`)
-  const started = startServer({ ...serverEnv, PORT: String(port) }, (reason) => progress(`the server stopped by itself (${reason})`))
-  server = started
-  const startupSeconds = await waitUntilCurrent(base, started)
-  progress(`ready after ${startupSeconds} s`)
-  const cookie = await signIn(base, DASHBOARD_EMAIL, DASHBOARD_PATH)
-
-  const targets: Array<{ name: string; path: string; headers: Record<string, string>; mustShow?: string }> = [
+  const cookie = await signIn(await startMeasuredServer({}), DASHBOARD_EMAIL, DASHBOARD_PATH)
+  const targets: Target[] = [
     { name: 'baseline', path: '/healthz', headers: {} },
     { name: 'home', path: '/', headers: {} },
     { name: 'searchWithFacets', path: SEARCH_PATH, headers: {} },
     { name: 'requestPageWithMatches', path: `/requests/${prepared.requestId}`, headers: { cookie }, mustShow: 'id="proposed-labs"' },
     { name: 'signedInDashboard', path: DASHBOARD_PATH, headers: { cookie } },
   ]
-  for (const target of targets) {
-    const response = await fetch(base + target.path, { headers: target.headers, redirect: 'manual' })
-    if (response.status !== 200) throw new Error(`${target.path} answers ${response.status}, not 200`)
-    if (target.mustShow && !(await response.text()).includes(target.mustShow)) throw new Error(`${target.path} does not show ${target.mustShow}`)
-  }
-
-  const results: Record<string, Measurement & { path: string; serverCpuMsPerRequest: number }> = {}
-  for (const target of targets) {
-    const headers = { 'accept-encoding': 'gzip', 'accept-language': 'ru', ...target.headers }
-    if (warmup > 0) await measure(base + target.path, headers, warmup)
-    progress(`${target.name}: ${target.path} for ${duration} s over ${connections} connections…`)
-    const cpuBefore = processCpuMs(started.pid!)
-    const measured = await measure(base + target.path, headers, duration)
-    const serverCpuMsPerRequest = round((processCpuMs(started.pid!) - cpuBefore) / Math.max(1, measured.requests), 2)
-    results[target.name] = { path: target.path, ...measured, serverCpuMsPerRequest }
-  }
-  const duringRefresh = await measureDuringRefresh(base + targets[3].path, { 'accept-encoding': 'gzip', 'accept-language': 'ru', cookie })
-  const baseline = results.baseline
+  const withPageCache = await measureTargets(targets)
+  // The same pages rendered for every request (PAGE_CACHE_MB=0): what a page costs when it is read
+  // once, by a new person, or while the data keeps changing.
+  await stopServer(server!)
+  await startMeasuredServer({ PAGE_CACHE_MB: '0' })
+  const renderedEveryTime = await measureTargets(targets)
   const report = {
     node: process.version,
     cpus: os.cpus().length,
@@ -133,9 +116,69 @@ try {
     engine: prepared.engine,
     catalogue: { requests: prepared.requests, labs: prepared.labs, proposals: prepared.proposals, proposalsFor: prepared.proposalsFor, searchMatches: prepared.searchMatches },
     matchingPreparationSeconds: prepared.matchingSeconds,
-    serverStartSeconds: startupSeconds,
+    serverStartSeconds: withPageCache.startupSeconds,
     connections,
     durationSeconds: duration,
+    targets: withPageCache.targets,
+    requestPageDuringProposalRefresh: withPageCache.duringRefresh,
+    withoutPageCache: { targets: renderedEveryTime.targets, requestPageDuringProposalRefresh: renderedEveryTime.duringRefresh },
+  }
+  console.log(JSON.stringify(report, null, 2))
+  const line = (results: Record<string, Measurement>) => Object.entries(results).map(([name, r]) => `${name} ${Math.round(r.requestsPerSecond)} req/s p95 ${r.latencyMs.p95} ms`).join('; ')
+  progress(`done: ${line(report.targets)}`)
+  progress(`rendered every time: ${line(report.withoutPageCache.targets)}`)
+} catch (error) {
+  progress(`failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+} finally {
+  if (server) await stopServer(server)
+  if (!args.keep) fs.rmSync(workDir, { recursive: true, force: true })
+}
+
+type Prepared = Awaited<ReturnType<typeof prepareDatabase>>
+interface Target {
+  name: string
+  path: string
+  headers: Record<string, string>
+  mustShow?: string
+}
+
+/** The production server on a free port, up and current; its address. */
+async function startMeasuredServer(extraEnv: Record<string, string>): Promise<string> {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  progress(`starting the production server on ${base}${Object.keys(extraEnv).length ? ` with ${new URLSearchParams(extraEnv)}` : ''}…`)
+  server = startServer({ ...serverEnv, ...extraEnv, PORT: String(port) }, (reason) => progress(`the server stopped by itself (${reason})`))
+  lastStartupSeconds = await waitUntilCurrent(base, server)
+  progress(`ready after ${lastStartupSeconds} s`)
+  serverBase = base
+  return base
+}
+/** Each page in turn under load on the running server, then the request page during a refresh. */
+async function measureTargets(targets: Target[]) {
+  const base = serverBase
+  const pid = server!.pid!
+  for (const target of targets) {
+    const response = await fetch(base + target.path, { headers: target.headers, redirect: 'manual' })
+    if (response.status !== 200) throw new Error(`${target.path} answers ${response.status}, not 200`)
+    if (target.mustShow && !(await response.text()).includes(target.mustShow)) throw new Error(`${target.path} does not show ${target.mustShow}`)
+  }
+  const results: Record<string, Measurement & { path: string; serverCpuMsPerRequest: number }> = {}
+  for (const target of targets) {
+    const headers = { 'accept-encoding': 'gzip', 'accept-language': 'ru', ...target.headers }
+    if (warmup > 0) await measure(base + target.path, headers, warmup)
+    progress(`${target.name}: ${target.path} for ${duration} s over ${connections} connections…`)
+    const cpuBefore = processCpuMs(pid)
+    const measured = await measure(base + target.path, headers, duration)
+    const serverCpuMsPerRequest = round((processCpuMs(pid) - cpuBefore) / Math.max(1, measured.requests), 2)
+    results[target.name] = { path: target.path, ...measured, serverCpuMsPerRequest }
+  }
+  const requestPage = targets.find((t) => t.name === 'requestPageWithMatches')!
+  const duringRefresh = await measureDuringRefresh(base + requestPage.path, { 'accept-encoding': 'gzip', 'accept-language': 'ru', ...requestPage.headers })
+  const baseline = results.baseline
+  return {
+    startupSeconds: lastStartupSeconds,
+    duringRefresh,
     targets: Object.fromEntries(
       Object.entries(results).map(([name, result]) => [
         name,
@@ -150,20 +193,8 @@ try {
         },
       ]),
     ),
-    requestPageDuringProposalRefresh: duringRefresh,
   }
-  console.log(JSON.stringify(report, null, 2))
-  const line = Object.entries(results).map(([name, r]) => `${name} ${Math.round(r.requestsPerSecond)} req/s p95 ${r.latencyMs.p95} ms`)
-  progress(`done: ${line.join('; ')}`)
-} catch (error) {
-  progress(`failed: ${error instanceof Error ? error.message : String(error)}`)
-  process.exitCode = 1
-} finally {
-  if (server) await stopServer(server)
-  if (!args.keep) fs.rmSync(workDir, { recursive: true, force: true })
 }
-
-type Prepared = Awaited<ReturnType<typeof prepareDatabase>>
 
 /** The demo cluster, then the synthetic catalogue through the same tables, then a current index. */
 async function prepareDatabase() {

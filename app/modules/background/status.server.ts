@@ -24,6 +24,8 @@ export type BackgroundReport =
 const current = singleton('background-status', () => ({
   status: { state: 'not_started', pid: null, startedAt: null, refreshed: 0, restarts: 0, lastError: null } as BackgroundStatus,
   wake: (() => {}) as () => void,
+  /** Counts changes of `status`: pages that show it are stale when it moves (see page-cache.server.ts). */
+  changes: 0,
 }))
 
 export function backgroundStatus(): BackgroundStatus {
@@ -32,6 +34,12 @@ export function backgroundStatus(): BackgroundStatus {
 
 export function updateBackgroundStatus(change: Partial<BackgroundStatus>): void {
   Object.assign(current.status, change)
+  current.changes += 1
+}
+
+/** Moves whenever the status does. */
+export function backgroundStatusVersion(): number {
+  return current.changes
 }
 
 export function setBackgroundWaker(wake: () => void): void {
