@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { and, count, eq } from 'drizzle-orm'
 import { matches, matchProfiles, matchRefreshQueue } from '#db/schema'
 import { SearchUnavailableError, type SearchEngine } from '#search/engine'
@@ -182,6 +183,8 @@ describe('the background process', () => {
       const startedAs = backgroundStatus().pid
       expect(startedAs).not.toBeNull()
       expect(startedAs).not.toBe(process.pid)
+      // It yields the CPU to the pages: it runs at a lower priority than the server.
+      expect(os.getPriority(startedAs!)).toBeGreaterThan(os.getPriority())
 
       // The server's health report meanwhile: the count of pending records falls to none.
       const health = await eventually(

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process'
+import os from 'node:os'
 import path from 'node:path'
 import { logger } from '../logger.server'
 import { backgroundStatus, setBackgroundWaker, updateBackgroundStatus, type BackgroundReport } from './status.server'
@@ -11,6 +12,8 @@ import { backgroundStatus, setBackgroundWaker, updateBackgroundStatus, type Back
 const WORKER = path.resolve(process.cwd(), 'app/modules/background/worker.ts')
 const MAX_RESTART_DELAY_MS = 30_000
 const STOP_TIMEOUT_MS = 10_000
+/** Below the server's priority: on a busy machine the pages get the CPU first, the refresh what is left. */
+const BACKGROUND_NICENESS = 10
 
 /** Commands the server sends to the child. */
 export type BackgroundCommand = { type: 'wake' } | { type: 'stop' }
@@ -29,6 +32,11 @@ export function startBackgroundProcess(): { stop(): Promise<void> } {
     // The child runs the TypeScript sources as the server does, through tsx.
     const started = fork(WORKER, [], { execArgv: ['--import', 'tsx'] })
     child = started
+    try {
+      if (started.pid) os.setPriority(started.pid, BACKGROUND_NICENESS)
+    } catch (error) {
+      logger.warn({ event: 'background.priority', error: String(error) })
+    }
     updateBackgroundStatus({ state: 'starting', pid: started.pid ?? null, startedAt: new Date().toISOString(), refreshed: 0 })
     started.on('message', (message: BackgroundReport) => {
       if (message.type === 'state') updateBackgroundStatus({ state: message.state })
