@@ -171,8 +171,12 @@ describe('the workspaces’ “what needs me now”', () => {
     const colleague = await memberOf(admin)
     const programmeId = openProgramme(admin)
     const { company, claimId } = await submittedClaim(programmeId)
+    const reviewKeys = () => itemsOf(administrationAgenda(admin), 'reviewClaims').map((i) => i.key)
+    expect(reviewKeys()).toContain(`claim-${claimId}`)
     const opened = openRound(admin, programmeId, { deadline: regionToday(), scaleMax: 10, weights: { scientific_level: 1 } })
     if (!opened.ok) throw new Error(opened.error)
+    // Its claims are decided by closing the round, not one by one: they leave "claims waiting".
+    expect(reviewKeys()).not.toContain(`claim-${claimId}`)
     const { roundId } = opened.value
     const href = `/admin/programmes/${programmeId}/round`
     // Before the deadline the round needs only its commission, and it has none yet.

@@ -357,7 +357,7 @@ export function labAgenda(actor: Actor): AgendaSection[] {
   ]
 }
 
-/** Claims waiting for a decision, oldest first, each with its age against the review deadline. */
+/** Claims waiting for a decision one by one, oldest first, each with its age against the review deadline. */
 function claimsWaiting(actor: Actor, now: Date): AgendaItem[] {
   const company = alias(organisations, 'claimant')
   return db
@@ -365,7 +365,8 @@ function claimsWaiting(actor: Actor, now: Date): AgendaItem[] {
     .from(compensationClaims)
     .innerJoin(programmes, eq(programmes.id, compensationClaims.programmeId))
     .innerJoin(company, eq(company.id, compensationClaims.companyId))
-    .where(eq(compensationClaims.status, 'submitted'))
+    // A competitive programme's claims are decided by closing its round (the rounds section), not one by one.
+    .where(and(eq(compensationClaims.status, 'submitted'), eq(programmes.selectionMode, 'first_come')))
     .orderBy(asc(compensationClaims.submittedAt), asc(compensationClaims.id))
     .all()
     .filter((r) => can(actor, 'claim:decide', r))
