@@ -4,7 +4,9 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express'
 // kept for the one person and address it was rendered for, and replayed while the database stays as it
 // was (`version`) and for at most a minute (pages read the clock too: days under review, deadlines).
 // Any write, by this process or the background one, makes every kept page stale at once. The key is the
-// whole cookie header as well as the resolved person, so one person's page never reaches another.
+// whole request as a page may read it (address, host, cookies, language) as well as the resolved person,
+// so one person's page never reaches another. Pages read no other header (the user agent only chooses
+// when streaming starts, not what the page holds).
 // Nothing is kept that sets a cookie, says `no-store`, is a download, or saw the data change while it
 // rendered. Each replay carries a fresh CSP nonce in place of the one it was rendered with.
 
@@ -56,7 +58,7 @@ export function pageCache({ version, maxBytes, now = Date.now }: PageCacheOption
 
   return (req: Request, res: Response, next: NextFunction) => {
     if (maxBytes <= 0 || req.method !== 'GET' || res.hasHeader('set-cookie')) return next()
-    const key = [req.protocol, req.originalUrl, req.get('cookie') ?? '', req.get('accept-language') ?? '', res.locals.userId ?? '', res.locals.sessionId ?? ''].join('\n')
+    const key = [req.protocol, req.get('host') ?? '', req.originalUrl, req.get('cookie') ?? '', req.get('accept-language') ?? '', res.locals.userId ?? '', res.locals.sessionId ?? ''].join('\n')
     const nonce = String(res.locals.cspNonce ?? '')
     const versionAtStart = version()
     const page = kept.get(key)
