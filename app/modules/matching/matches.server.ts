@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Tx } from '#db/client'
 import { engagements, labs, matches, matchProfiles, organisations, rdRequests } from '#db/schema'
@@ -81,7 +81,7 @@ function toCard(row: CardRow, side: MatchSide, locale: Locale): MatchCardData {
 }
 
 /** What each side may see: the company its requests' proposals of active labs; a lab's organisation its labs' proposals of public requests. */
-function sideScope(side: MatchSide, organisationId: number): SQL {
+function sideScope(side: MatchSide, organisationId: number | Placeholder): SQL {
   return side === 'company'
     ? and(eq(rdRequests.organisationId, organisationId), eq(labs.status, 'active'))!
     : and(eq(labs.organisationId, organisationId), eq(labs.status, 'active'), inArray(rdRequests.status, [...publicRequestStatuses]))!
@@ -162,14 +162,14 @@ export function listMatches(actor: Actor, query: MatchListQuery, locale: Locale)
 export function proposedLabsForRequest(actor: Actor | null, requestId: number, locale: Locale) {
   const request = db.select({ organisationId: rdRequests.organisationId }).from(rdRequests).where(eq(rdRequests.id, requestId)).get()
   if (!request || !actor || !can(actor, 'match:view_for_request', request)) return refuse('forbidden')
-  return ok({ ...section('company', actor.organisationId!, eq(matches.requestId, requestId), locale), pending: proposalsPending(db, 'request', requestId), unreadable: unreadableText('request', requestId) })
+  return ok({ ...section('company', actor.organisationId!, requestId, locale), pending: proposalsPending(db, 'request', requestId), unreadable: unreadableText('request', requestId) })
 }
 
 /** The requests proposed to a lab, for members of the lab's organisation only; `pending` as above. */
 export function proposedRequestsForLab(actor: Actor | null, labId: number, locale: Locale) {
   const lab = db.select({ organisationId: labs.organisationId }).from(labs).where(eq(labs.id, labId)).get()
   if (!lab || !actor || !can(actor, 'match:view_for_lab', lab)) return refuse('forbidden')
-  return ok({ ...section('lab', actor.organisationId!, eq(matches.labId, labId), locale), pending: proposalsPending(db, 'lab', labId), unreadable: unreadableText('lab', labId) })
+  return ok({ ...section('lab', actor.organisationId!, labId, locale), pending: proposalsPending(db, 'lab', labId), unreadable: unreadableText('lab', labId) })
 }
 
 /** Why the matcher cannot read the record's text, as its profile says; null when it can (or has no profile yet). */
@@ -202,23 +202,39 @@ function maySeeProposals(actor: Actor, type: MatchEntityType, id: number): boole
 }
 
 /** The best proposals not set aside, and how many there are in all and set aside. */
-function section(side: MatchSide, organisationId: number, subject: SQL, locale: Locale) {
-  const where = and(sideScope(side, organisationId), subject)
-  const countRows = db
-    .select({ status: statusColumn(side), n: count() })
-    .from(matches)
-    .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
-    .innerJoin(labs, eq(labs.id, matches.labId))
-    .where(where)
-    .groupBy(statusColumn(side))
-    .all()
+/**
+ * A request's or a lab's proposals, as its page shows them on every view: the two queries are built
+ * and compiled once per side, then run with the organisation and the record as parameters.
+ */
+function compileSection(side: MatchSide) {
+  const subject = side === 'company' ? matches.requestId : matches.labId
+  const where = and(sideScope(side, sql.placeholder('organisationId')), eq(subject, sql.placeholder('subjectId')))
+  return {
+    counts: db
+      .select({ status: statusColumn(side), n: count() })
+      .from(matches)
+      .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
+      .innerJoin(labs, eq(labs.id, matches.labId))
+      .where(where)
+      .groupBy(statusColumn(side))
+      .prepare(),
+    cards: selectCards()
+      .where(and(where, inArray(statusColumn(side), ['new', 'viewed', 'interested'])))
+      .orderBy(desc(matches.score), matches.id)
+      .limit(SECTION_SIZE)
+      .prepare(),
+  }
+}
+const compiledSections = new Map<MatchSide, ReturnType<typeof compileSection>>()
+
+function section(side: MatchSide, organisationId: number, subjectId: number, locale: Locale) {
+  let queries = compiledSections.get(side)
+  if (!queries) compiledSections.set(side, (queries = compileSection(side)))
+  const parameters = { organisationId, subjectId }
+  const countRows = queries.counts.all(parameters)
   const dismissed = countRows.find((r) => r.status === 'dismissed')?.n ?? 0
   const total = countRows.reduce((sum, r) => sum + r.n, 0)
-  const rows = selectCards()
-    .where(and(where, inArray(statusColumn(side), ['new', 'viewed', 'interested'])))
-    .orderBy(desc(matches.score), matches.id)
-    .limit(SECTION_SIZE)
-    .all()
+  const rows = queries.cards.all(parameters)
   return { rows: rows.map((row) => toCard(row, side, locale)), total, dismissed }
 }
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
-import { organisations, supportMeasures } from '#db/schema'
+import { organisations } from '#db/schema'
 import { db } from '~/db.server'
 import { regionToday } from '../calendar/calendar'
+import { activeMeasures } from './active.server'
 import { loadContract, loadVersion, partiesOf } from '../contracts/records.server'
 import type { Actor } from '../permissions/actor'
 import { can } from '../permissions/can'
@@ -31,7 +32,7 @@ export function measuresForContract(actor: Actor, contractId: number, options: {
   const organisation = (id: number) => db.select().from(organisations).where(eq(organisations.id, id)).get()!
   const company = organisation(contract.companyId)
   const contractor = organisation(contract.contractorId)
-  const measures = db.select().from(supportMeasures).where(eq(supportMeasures.status, 'active')).all()
+  const measures = activeMeasures()
   const suggestions = suggestForContract(measures, {
     company: { type: company.type, size: company.size, region: company.region, alliance: company.alliance },
     contractorType: contractor.type,

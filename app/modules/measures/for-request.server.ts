@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
-import { organisations, rdRequests, supportMeasures } from '#db/schema'
+import { organisations, rdRequests } from '#db/schema'
 import { db } from '~/db.server'
 import { regionToday } from '../calendar/calendar'
+import { activeMeasures } from './active.server'
 import { rankMeasures, stageOfTrl, type Eligibility, type Verdict } from './eligibility'
 import { answersFromOrganisation, answersQuery, profileOf, type Answers } from './questionnaire'
 import { summaryOf, type MeasureSummary } from './navigator.server'
@@ -40,7 +41,7 @@ export function measuresForRequest(requestId: number, options: { limit?: number;
     amount: String(Math.trunc(request.budgetMax / 100)),
   }
   const today = options.today ?? regionToday()
-  const measures = db.select().from(supportMeasures).where(eq(supportMeasures.status, 'active')).all()
+  const measures = activeMeasures()
   const { profile } = profileOf(answers, today)
   // The questionnaire speaks whole roubles; the budget is judged to the kopeck.
   const ranked = rankMeasures(measures, { ...profile, amountKopecks: request.budgetMax }).filter((r) => r.eligibility.verdict !== 'does_not_fit')
