@@ -16,7 +16,8 @@ import { ALLIANCES, requestDocument, requestIndexSettings, seededRandom, synthet
 // Indexes a synthetic request catalogue into the embedded engine and, when MEILI_HOST or MEILI_BIN is
 // set, into Meilisearch through the project's adapter and through plain HTTP, with the same batches;
 // then runs the same query sets, drawn from the catalogue's own words, against each. Every kind is
-// run twice: cold (each query seen for the first time) and warm (the same queries again).
+// run twice: cold (each query seen for the first time) and warm (the same queries again). Last, the
+// adapter and the raw client in alternation, query by query (`adapterAgainstRaw`).
 // Progress goes to stderr, the JSON report to stdout. `--sizes 10000 --samples 50` is a quick check.
 
 const INDEX = 'requests'
@@ -307,6 +308,42 @@ async function measureOrReport(runner: Runner, documents: SearchDocument[], quer
   }
 }
 
+/**
+ * The adapter against the raw client, query by query in alternation (which goes first alternates too),
+ * on the same index: both see the same moments of a shared machine, so their ratio is the client's
+ * cost and not the neighbours'. Each query is asked of each once beforehand, so both passes are warm.
+ */
+async function headToHead(adapter: Runner, raw: Runner, queries: Workload) {
+  const kinds: Record<string, unknown> = {}
+  for (const [kind, list] of Object.entries(queries)) {
+    const times = { adapter: [] as number[], raw: [] as number[] }
+    for (const { query } of list) await Promise.all([adapter.search(query), raw.search(query)])
+    for (const [index, { query }] of list.entries()) {
+      const order = index % 2 === 0 ? (['adapter', 'raw'] as const) : (['raw', 'adapter'] as const)
+      for (const side of order) {
+        const begin = performance.now()
+        await (side === 'adapter' ? adapter : raw).search(query)
+        times[side].push(performance.now() - begin)
+      }
+    }
+    const adapterTimes = summary(times.adapter)
+    const rawTimes = summary(times.raw)
+    kinds[kind] = { adapter: adapterTimes, raw: rawTimes, p50Ratio: round(adapterTimes.p50 / rawTimes.p50), p95Ratio: round(adapterTimes.p95 / rawTimes.p95) }
+    progress(`adapter against raw, ${kind}: p95 ${adapterTimes.p95} ms against ${rawTimes.p95} ms`)
+  }
+  return { loadAverage: loadAverage(), kinds }
+}
+
+async function headToHeadOrReport(adapter: Runner, raw: Runner, queries: Workload) {
+  try {
+    return await headToHead(adapter, raw, queries)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    progress(`adapter against raw: stopped: ${message}`)
+    return { error: `Meilisearch stopped answering: ${message}` }
+  }
+}
+
 async function main() {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-search-'))
   let server: MeilisearchServer | null = null
@@ -323,8 +360,10 @@ async function main() {
       for (const runner of runners) {
         engines[runner.name] = await measureOrReport(runner, documents, queries)
       }
+      const [, adapter, raw] = runners
+      const adapterAgainstRaw = adapter && raw ? await headToHeadOrReport(adapter, raw, queries) : undefined
       for (const runner of runners) await runner.close().catch(() => null)
-      results.push({ documents: size, engines })
+      results.push({ documents: size, engines, ...(adapterAgainstRaw ? { adapterAgainstRaw } : {}) })
     }
     const report = {
       machine: { cpus: os.cpus().length, node: process.version, loadAverage: loadAverage() },
