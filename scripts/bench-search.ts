@@ -217,8 +217,9 @@ function adapterRunner(server: MeilisearchServer, prefix: string): Runner {
     async index(documents) {
       await engine.ensureIndex(INDEX, requestIndexSettings)
       await engine.clear(INDEX)
+      // As the app's reindex does (search/sync.ts): batches enqueued one after another, the last one waited for.
       for (let start = 0; start < documents.length; start += batchSize) {
-        await engine.upsert(INDEX, documents.slice(start, start + batchSize))
+        await engine.upsert(INDEX, documents.slice(start, start + batchSize), { wait: start + batchSize >= documents.length })
       }
       const indexed = await engine.count(INDEX)
       if (indexed !== documents.length) throw new Error(`meilisearch holds ${indexed} documents after indexing ${documents.length}`)
