@@ -1,24 +1,14 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { dataVersion, memoUntilDataChanges } from '../../db/data-version'
-import { openDatabase } from '../../db/client'
+import { twoConnections } from '../factories/connections'
 
 // Figures kept between pages are recomputed as soon as the database may have changed: a write on
 // this connection, or a commit by another one (the background process).
 
 describe('values kept until the database changes', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-version-'))
-  const file = path.join(dir, 'app.db')
-  const mine = openDatabase(file)
-  const other = openDatabase(file, { migrate: false })
+  const { mine, other, close } = twoConnections('data-version-')
   mine.sqlite.exec('CREATE TABLE figures (n INTEGER)')
   mine.sqlite.exec('INSERT INTO figures VALUES (1)')
-  afterAll(() => {
-    mine.close()
-    other.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(close)
 
   let computed = 0
   const total = memoUntilDataChanges(

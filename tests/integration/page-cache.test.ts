@@ -1,21 +1,15 @@
-import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 import compression from 'compression'
 import express from 'express'
 import { pageCache } from '../../app/modules/http/page-cache.server'
 import { dataVersion } from '../../db/data-version'
-import { openDatabase } from '../../db/client'
+import { twoConnections } from '../factories/connections'
 
 // Rendered pages replayed until the data changes: against a real SQLite file written by this
 // connection and by another one (the background process), behind the same compression as the server.
 
 describe('the page cache', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'page-cache-'))
-  const file = path.join(dir, 'app.db')
-  const mine = openDatabase(file)
-  const other = openDatabase(file, { migrate: false })
+  const { mine, other, close } = twoConnections('page-cache-')
   mine.sqlite.exec('CREATE TABLE notes (owner TEXT, body TEXT)')
   mine.sqlite.exec("INSERT INTO notes VALUES ('ann', 'first'), ('bob', 'secret of bob')")
 
@@ -78,9 +72,7 @@ describe('the page cache', () => {
   })
   afterAll(() => {
     server.close()
-    mine.close()
-    other.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+    close()
   })
 
   const get = (pathname: string, cookie = 'user=ann') => fetch(base + pathname, { headers: { cookie, 'accept-encoding': 'gzip' } })

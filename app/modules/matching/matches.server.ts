@@ -91,6 +91,17 @@ function statusColumn(side: MatchSide) {
   return side === 'company' ? matches.companyStatus : matches.labStatus
 }
 
+/** How many of the side's proposals within `where` are in each of its statuses. */
+function countsByStatus(side: MatchSide, where: SQL | undefined) {
+  return db
+    .select({ status: statusColumn(side), n: count() })
+    .from(matches)
+    .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
+    .innerJoin(labs, eq(labs.id, matches.labId))
+    .where(where)
+    .groupBy(statusColumn(side))
+}
+
 function sideOfActor(actor: Actor): MatchSide | null {
   if (can(actor, 'area:company')) return 'company'
   if (can(actor, 'area:science')) return 'lab'
@@ -114,14 +125,7 @@ export function listMatches(actor: Actor, query: MatchListQuery, locale: Locale)
     query.requestId ? eq(matches.requestId, query.requestId) : undefined,
     query.labId ? eq(matches.labId, query.labId) : undefined,
   )
-  const countRows = db
-    .select({ status: statusColumn(side), n: count() })
-    .from(matches)
-    .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
-    .innerJoin(labs, eq(labs.id, matches.labId))
-    .where(subject)
-    .groupBy(statusColumn(side))
-    .all()
+  const countRows = countsByStatus(side, subject).all()
   const counts = Object.fromEntries(matchStatuses.map((s) => [s, countRows.find((r) => r.status === s)?.n ?? 0])) as Record<MatchStatus, number>
   const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0)
   const pageCount = Math.max(1, Math.ceil(total / MATCHES_PAGE_SIZE))
@@ -210,14 +214,7 @@ function compileSection(side: MatchSide) {
   const subject = side === 'company' ? matches.requestId : matches.labId
   const where = and(sideScope(side, sql.placeholder('organisationId')), eq(subject, sql.placeholder('subjectId')))
   return {
-    counts: db
-      .select({ status: statusColumn(side), n: count() })
-      .from(matches)
-      .innerJoin(rdRequests, eq(rdRequests.id, matches.requestId))
-      .innerJoin(labs, eq(labs.id, matches.labId))
-      .where(where)
-      .groupBy(statusColumn(side))
-      .prepare(),
+    counts: countsByStatus(side, where).prepare(),
     cards: selectCards()
       .where(and(where, inArray(statusColumn(side), ['new', 'viewed', 'interested'])))
       .orderBy(desc(matches.score), matches.id)
