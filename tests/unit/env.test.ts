@@ -21,4 +21,10 @@ describe('the environment', () => {
   it('defaults to this machine and PORT outside production', () => {
     expect(readEnv({ PORT: '4123' })).toMatchObject({ env: { PUBLIC_ORIGIN: 'http://localhost:4123' } })
   })
+
+  it('keeps 64 MB of rendered pages unless told otherwise; 0 turns the page cache off, a wrong size is refused', () => {
+    expect(readEnv({})).toMatchObject({ env: { PAGE_CACHE_MB: 64 } })
+    expect(readEnv({ PAGE_CACHE_MB: '0' })).toMatchObject({ env: { PAGE_CACHE_MB: 0 } })
+    for (const wrong of ['-1', 'lots', '1.5']) expect(readEnv({ PAGE_CACHE_MB: wrong })).toHaveProperty('problems')
+  })
 })
