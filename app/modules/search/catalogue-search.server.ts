@@ -175,13 +175,12 @@ export function parseOrganisationSearch(url: URL): Result<CatalogueQuery<Organis
   return parsed.success ? ok(organisationQuery(parsed.data)) : refuse('invalid')
 }
 
-/** A query of symbols or stopwords only: the engines search it as an empty one, and the page says so. */
-/** Whether the URL's query was longer than the search box takes, so only its start was searched. */
-/** The length the query was cut to, when it was longer (the page says so), or null. */
+/** The length the query was cut to, when it was longer than the search box takes (the page says so), or null. */
 export function queryWasShortened(url: URL): number | null {
   return url.searchParams.getAll('q').some((q) => q.length > QUERY_MAX_LENGTH) ? QUERY_MAX_LENGTH : null
 }
 
+/** A query of symbols or stopwords only: the engines search it as an empty one, and the page says so. */
 export function queryHasNoWords(q: string): boolean {
   return q.trim() !== '' && analyze(q).length === 0
 }
