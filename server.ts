@@ -13,6 +13,7 @@ import { dataVersion } from './db/data-version'
 import { backgroundStatusVersion } from './app/modules/background/status.server'
 import { bodyRefusal, MAX_DRAINED_REFUSED_BYTES } from './app/modules/http/body-guard'
 import { pageCache } from './app/modules/http/page-cache.server'
+import { warmSearchIndexes } from './app/modules/search/engine.server'
 import { seedDemoIfEmpty } from './app/modules/background.server'
 import { startBackgroundProcess } from './app/modules/background/process.server'
 import { logger } from './app/modules/logger.server'
@@ -142,6 +143,7 @@ app.all(
 
 const server = app.listen(env.PORT, env.HOST, () => {
   logger.info({ event: 'server.started', url: `http://localhost:${env.PORT}`, database: database.file })
+  void warmSearchIndexes()
 })
 // An address or headers past Node's limit (a link carrying a pasted page, 10k Cyrillic letters
 // percent-encoded are 60 KB) never reaches Express: Node would close with a bare 431. Say why instead.

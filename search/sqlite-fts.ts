@@ -67,13 +67,21 @@ export class SqliteFtsEngine implements SearchEngine {
   }
 
   async search<D extends SearchDocument = SearchDocument>(index: IndexName, query: SearchQuery): Promise<SearchResult<D>> {
-    return runSearch<D>(this.storeOf(index), query)
+    const store = this.storeOf(index)
+    await store.ready()
+    return runSearch<D>(store, query)
   }
 
   // In-process, one query after another costs nothing more than one request.
   async multiSearch<D extends SearchDocument = SearchDocument>(index: IndexName, queries: SearchQuery[]): Promise<SearchResult<D>[]> {
     const store = this.storeOf(index)
+    await store.ready()
     return queries.map((query) => runSearch<D>(store, query))
+  }
+
+  /** Loads an index into memory ahead of its first search, a step at a time (see IndexStore.ready). */
+  async warm(index: IndexName): Promise<void> {
+    if (this.storedSettings(index) !== undefined) await this.storeOf(index).ready()
   }
 
   async count(index: IndexName): Promise<number> {

@@ -154,11 +154,35 @@ export function refreshColumns(
     }
   }
   const fresh = new DocumentColumns(fields)
-  const rows = statement(`SELECT doc, id, field_values FROM ${tables.documents}`).raw().iterate() as Iterable<
-    [number, string, string]
-  >
-  for (const [doc, id, fieldValues] of rows) fresh.set(doc, id, JSON.parse(fieldValues))
+  for (const _step of fillColumns(fresh, statement, tables, Infinity));
   fresh.generation = generation
   fresh.seq = latest
   return fresh
+}
+
+/**
+ * Loads every document's values into `columns`, pausing (yielding) after each `step` documents. The
+ * documents are read a page at a time, so that no statement stays open across a pause.
+ */
+export function* fillColumns(columns: DocumentColumns, statement: (sql: string) => Database.Statement, tables: IndexTables, step: number): Generator<void> {
+  const read = statement(`SELECT doc, id, field_values FROM ${tables.documents} WHERE doc > ? ORDER BY doc LIMIT ${READ_PAGE}`).raw()
+  let done = 0
+  for (const [doc, id, fieldValues] of pagedRows<[number, string, string]>(read)) {
+    columns.set(doc, id, JSON.parse(fieldValues))
+    if (++done % step === 0) yield
+  }
+}
+
+/** How many rows one read of a full build takes. */
+export const READ_PAGE = 1000
+
+/** A table's rows in ascending `doc`, a page per read: `read` takes the last doc seen. */
+export function* pagedRows<Row extends [number, ...unknown[]]>(read: Database.Statement): Generator<Row> {
+  let after = -1
+  for (;;) {
+    const rows = read.all(after) as Row[]
+    yield* rows
+    if (rows.length < READ_PAGE) return
+    after = rows[rows.length - 1][0]
+  }
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { IndexName, IndexSettings, SearchDocument } from '../engine'
-import { refreshColumns, type DocumentColumns } from './columns'
-import { refreshPostings, type Postings } from './postings'
+import { DocumentColumns, fillColumns, refreshColumns } from './columns'
+import { bodyRows, Postings, refreshPostings } from './postings'
 import { tablesOf, type IndexTables } from './schema'
 import { analyzeText, textOf } from './terms'
 import { fieldValuesOf } from './values'
@@ -10,6 +10,8 @@ import { applyTermCounts, Vocabulary } from './vocabulary'
 // The change log only has to reach back as far as a process that is behind by less than a full
 // reload (see columns.ts); older entries are pruned on write.
 const CHANGES_KEPT = 20_000
+/** Documents loaded between two pauses of a first build: some tens of milliseconds of work. */
+const BUILD_STEP = 500
 
 /** One index with its settings as stored, its prepared statements, vocabulary and value columns. */
 export class IndexStore {
@@ -20,6 +22,7 @@ export class IndexStore {
   private readonly statements = new Map<string, Database.Statement>()
   private columns: DocumentColumns | null = null
   private postings: Postings | null = null
+  private firstBuild: Promise<void> | null = null
 
   constructor(
     readonly sqlite: Database.Database,
@@ -40,6 +43,34 @@ export class IndexStore {
       this.statements.set(sql, prepared)
     }
     return prepared
+  }
+
+  /**
+   * Resolves once the columns and postings are in memory. The first build reads and analyses every
+   * document (seconds at 100k): it runs a step at a time, pausing between steps, so that the server
+   * answers other requests meanwhile instead of stopping for the first search after a start. It
+   * starts from the change log's position before its first read, so every write it might have missed
+   * is caught up on by the next search, as between any two searches.
+   */
+  ready(): Promise<void> {
+    if (this.columns && this.postings) return Promise.resolve()
+    this.firstBuild ??= this.buildInSteps().finally(() => (this.firstBuild = null))
+    return this.firstBuild
+  }
+
+  private async buildInSteps(): Promise<void> {
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+    const statement = (sql: string) => this.statement(sql)
+    const generation = this.statement('SELECT generation FROM search_indexes WHERE name = ?').pluck().get(this.name) as number
+    const seq = this.statement(`SELECT coalesce(max(seq), 0) FROM ${this.tables.changes}`).pluck().get() as number
+    const columns = new DocumentColumns(this.valueFields)
+    for (const _step of fillColumns(columns, statement, this.tables, BUILD_STEP)) await pause()
+    const postings = new Postings(this.settings.searchable)
+    for (const _step of postings.build(bodyRows(statement, this.tables), BUILD_STEP)) await pause()
+    columns.generation = postings.generation = generation
+    columns.seq = postings.seq = seq
+    this.columns ??= columns
+    this.postings ??= postings
   }
 
   /** The documents' ids and values as of now; call inside the search's read transaction. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { IndexName, SearchDocument } from '../engine'
+import { pagedRows, READ_PAGE } from './columns'
 import type { IndexTables } from './schema'
 import { analyzeText, textOf } from './terms'
 import type { Alternative, TextQuery } from './text-query'
@@ -84,8 +85,11 @@ export class Postings {
     return this.overlay.size
   }
 
-  /** Builds the postings of every document (`rows` yields doc and body). */
-  build(rows: Iterable<[number, string]>): void {
+  /**
+   * Builds the postings of every document (`rows` yields doc and body), pausing (yielding) after each
+   * `step` documents of each pass; run to the end, it builds them in one go.
+   */
+  *build(rows: Iterable<[number, string]>, step = Infinity): Generator<void> {
     const analysed: Array<[number, string[][]]> = []
     const totals = this.searchable.map(() => 0)
     let maxDoc = 0
@@ -94,17 +98,20 @@ export class Postings {
       fieldTerms.forEach((terms, field) => (totals[field] += terms.length))
       analysed.push([doc, fieldTerms])
       if (doc > maxDoc) maxDoc = doc
+      if (analysed.length % step === 0) yield
     }
     this.averageLengths = totals.map((total) => total / Math.max(1, analysed.length))
     this.main.clear()
     // Ascending docs, so that every term's postings are sorted.
     analysed.sort((a, b) => a[0] - b[0])
+    let indexed = 0
     for (const [doc, fieldTerms] of analysed) {
       for (const [term, impact] of termImpacts(fieldTerms, this.averageLengths)) {
         let postings = this.main.get(term)
         if (!postings) this.main.set(term, (postings = new TermPostings(true)))
         postings.push(doc, impact)
       }
+      if (++indexed % step === 0) yield
     }
     this.sortedTerms = [...this.main.keys()].sort()
     this.stale = new Uint8Array(maxDoc + 1)
@@ -300,8 +307,13 @@ export function refreshPostings(
     }
   }
   const fresh = new Postings(searchable)
-  fresh.build(statement(`SELECT doc, body FROM ${tables.bodies}`).raw().iterate() as Iterable<[number, string]>)
+  for (const _step of fresh.build(bodyRows(statement, tables)));
   fresh.generation = generation
   fresh.seq = latest
   return fresh
+}
+
+/** Every stored document's doc and body, in ascending doc, read a page at a time. */
+export function bodyRows(statement: (sql: string) => Database.Statement, tables: IndexTables): Iterable<[number, string]> {
+  return pagedRows<[number, string]>(statement(`SELECT doc, body FROM ${tables.bodies} WHERE doc > ? ORDER BY doc LIMIT ${READ_PAGE}`).raw())
 }

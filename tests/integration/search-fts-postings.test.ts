@@ -69,4 +69,36 @@ describe('the embedded engine keeps its postings in step with the database', () 
     await writer.upsert(INDEX, [lab('x', 'Лаборатория химии', 'катализ'), lab('y', 'Лаборатория катализа')])
     expect((await reader.search(INDEX, { q: 'катализ' })).hits.map((hit) => hit.document.id)).toEqual(['y', 'x'])
   })
+
+  test('a first search of a large index lets other work run while the index loads, and answers as a loaded one does', async () => {
+    const { writer } = twoProcesses()
+    await writer.ensureIndex(INDEX, settings)
+    await writer.clear(INDEX)
+    const many = Array.from({ length: 3000 }, (_, n) => lab(`lab-${n}`, n % 3 === 0 ? `Лаборатория катализа ${n}` : `Лаборатория робототехники ${n}`))
+    await writer.upsert(INDEX, many)
+
+    // A process that has never searched: its first search loads the index a step at a time.
+    const { reader } = twoProcesses()
+    let turns = 0
+    let loading = true
+    const ticker = (async () => {
+      while (loading) {
+        turns++
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    })()
+    const first = reader.search(INDEX, { q: 'катализ', perPage: 5 })
+    // A write while it loads is caught up on by the next search.
+    await new Promise((resolve) => setImmediate(resolve))
+    await writer.upsert(INDEX, [lab('late', 'Центр катализа')])
+    const answer = await first
+    loading = false
+    await ticker
+    expect(turns).toBeGreaterThan(5)
+    expect(answer.total).toBeGreaterThanOrEqual(1000)
+    const loaded = await writer.search(INDEX, { q: 'катализ', perPage: 5 })
+    expect((await reader.search(INDEX, { q: 'катализ', perPage: 5 })).hits.map((hit) => hit.document.id)).toEqual(loaded.hits.map((hit) => hit.document.id))
+    expect((await reader.search(INDEX, { q: 'катализ' })).total).toBe(1001)
+    expect(ids(await reader.search(INDEX, { q: 'центр' }))).toEqual(['late'])
+  })
 })
