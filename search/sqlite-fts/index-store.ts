@@ -22,7 +22,7 @@ export class IndexStore {
   private readonly statements = new Map<string, Database.Statement>()
   private columns: DocumentColumns | null = null
   private postings: Postings | null = null
-  private firstBuild: Promise<void> | null = null
+  private building: Promise<void> | null = null
 
   constructor(
     readonly sqlite: Database.Database,
@@ -46,22 +46,28 @@ export class IndexStore {
   }
 
   /**
-   * Resolves once the columns and postings are in memory. The first build reads and analyses every
-   * document (seconds at 100k): it runs a step at a time, pausing between steps, so that the server
-   * answers other requests meanwhile instead of stopping for the first search after a start. It
-   * starts from the change log's position before its first read, so every write it might have missed
-   * is caught up on by the next search, as between any two searches.
+   * Resolves once the columns and postings are in memory and of the index's current generation. A
+   * full build reads and analyses every document (seconds at 100k): it runs a step at a time, pausing
+   * between steps, so that the server answers other requests meanwhile instead of stopping for the
+   * first search after a start or a reindex. It starts from the change log's position before its
+   * first read, so every write it might have missed is caught up on by the next search, as between
+   * any two searches.
    */
   ready(): Promise<void> {
-    if (this.columns && this.postings) return Promise.resolve()
-    this.firstBuild ??= this.buildInSteps().finally(() => (this.firstBuild = null))
-    return this.firstBuild
+    if (this.columns && this.postings && this.columns.generation === this.generation()) return Promise.resolve()
+    this.building ??= this.buildInSteps().finally(() => (this.building = null))
+    return this.building
+  }
+
+  /** Moves when the index is cleared (a reindex): then the copies in memory are built anew. */
+  private generation(): number {
+    return this.statement('SELECT generation FROM search_indexes WHERE name = ?').pluck().get(this.name) as number
   }
 
   private async buildInSteps(): Promise<void> {
     const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
     const statement = (sql: string) => this.statement(sql)
-    const generation = this.statement('SELECT generation FROM search_indexes WHERE name = ?').pluck().get(this.name) as number
+    const generation = this.generation()
     const seq = this.statement(`SELECT coalesce(max(seq), 0) FROM ${this.tables.changes}`).pluck().get() as number
     const columns = new DocumentColumns(this.valueFields)
     for (const _step of fillColumns(columns, statement, this.tables, BUILD_STEP)) await pause()
@@ -69,8 +75,8 @@ export class IndexStore {
     for (const _step of postings.build(bodyRows(statement, this.tables), BUILD_STEP)) await pause()
     columns.generation = postings.generation = generation
     columns.seq = postings.seq = seq
-    this.columns ??= columns
-    this.postings ??= postings
+    this.columns = columns
+    this.postings = postings
   }
 
   /** The documents' ids and values as of now; call inside the search's read transaction. */

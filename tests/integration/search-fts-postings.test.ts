@@ -77,28 +77,43 @@ describe('the embedded engine keeps its postings in step with the database', () 
     const many = Array.from({ length: 3000 }, (_, n) => lab(`lab-${n}`, n % 3 === 0 ? `Лаборатория катализа ${n}` : `Лаборатория робототехники ${n}`))
     await writer.upsert(INDEX, many)
 
-    // A process that has never searched: its first search loads the index a step at a time.
+    // How many turns other work gets while `search` runs.
+    const turnsDuring = async <T>(search: Promise<T>, meanwhile: () => Promise<void> = async () => {}) => {
+      let turns = 0
+      let loading = true
+      const ticker = (async () => {
+        while (loading) {
+          turns++
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+      })()
+      await meanwhile()
+      const answer = await search
+      loading = false
+      await ticker
+      return { turns, answer }
+    }
+
+    // A process that has never searched: its first search loads the index a step at a time. A write
+    // while it loads is caught up on by the next search.
     const { reader } = twoProcesses()
-    let turns = 0
-    let loading = true
-    const ticker = (async () => {
-      while (loading) {
-        turns++
-        await new Promise((resolve) => setImmediate(resolve))
-      }
-    })()
-    const first = reader.search(INDEX, { q: 'катализ', perPage: 5 })
-    // A write while it loads is caught up on by the next search.
-    await new Promise((resolve) => setImmediate(resolve))
-    await writer.upsert(INDEX, [lab('late', 'Центр катализа')])
-    const answer = await first
-    loading = false
-    await ticker
+    const { turns, answer } = await turnsDuring(reader.search(INDEX, { q: 'катализ', perPage: 5 }), async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      await writer.upsert(INDEX, [lab('late', 'Центр катализа')])
+    })
     expect(turns).toBeGreaterThan(5)
     expect(answer.total).toBeGreaterThanOrEqual(1000)
     const loaded = await writer.search(INDEX, { q: 'катализ', perPage: 5 })
     expect((await reader.search(INDEX, { q: 'катализ', perPage: 5 })).hits.map((hit) => hit.document.id)).toEqual(loaded.hits.map((hit) => hit.document.id))
     expect((await reader.search(INDEX, { q: 'катализ' })).total).toBe(1001)
     expect(ids(await reader.search(INDEX, { q: 'центр' }))).toEqual(['late'])
+
+    // A reindex by another process (cleared, filled again): loaded anew, a step at a time too.
+    await writer.clear(INDEX)
+    await writer.upsert(INDEX, many.slice(0, 2000))
+    const reloaded = await turnsDuring(reader.search(INDEX, { q: 'катализ' }))
+    expect(reloaded.turns).toBeGreaterThan(5)
+    expect(reloaded.answer.total).toBe(667)
+    expect((await reader.search(INDEX, { q: 'центр' })).total).toBe(0)
   })
 })
