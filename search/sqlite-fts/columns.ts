@@ -126,6 +126,28 @@ export class DocumentColumns {
   }
 }
 
+/** Where an index's change log stands: its generation (moved by a clear) and its newest and oldest entries. */
+export interface LogPosition {
+  generation: number
+  latest: number
+  oldest: number
+}
+
+export function readLogPosition(statement: (sql: string) => Database.Statement, index: IndexName, tables: IndexTables): LogPosition {
+  const generation = statement('SELECT generation FROM search_indexes WHERE name = ?').pluck().get(index) as number
+  const { latest, oldest } = statement(
+    `SELECT coalesce(max(seq), 0) AS latest, coalesce(min(seq), 0) AS oldest FROM ${tables.changes}`,
+  ).get() as { latest: number; oldest: number }
+  return { generation, latest, oldest }
+}
+
+/** Whether `current` must be loaded anew rather than brought up to date from the change log. */
+export function mustReloadColumns(current: DocumentColumns | null, at: LogPosition): boolean {
+  if (!current || current.generation !== at.generation) return true
+  if (at.latest === current.seq) return false
+  return at.oldest > current.seq + 1 || at.latest - current.seq > FULL_RELOAD_AFTER
+}
+
 /** Brings `current` up to date with the database (or builds it anew); call inside a read transaction. */
 export function refreshColumns(
   statement: (sql: string) => Database.Statement,
@@ -134,29 +156,23 @@ export function refreshColumns(
   fields: string[],
   current: DocumentColumns | null,
 ): DocumentColumns {
-  const generation = statement('SELECT generation FROM search_indexes WHERE name = ?').pluck().get(index) as number
-  const { latest, oldest } = statement(
-    `SELECT coalesce(max(seq), 0) AS latest, coalesce(min(seq), 0) AS oldest FROM ${tables.changes}`,
-  ).get() as { latest: number; oldest: number }
-  if (current && current.generation === generation) {
-    if (latest === current.seq) return current
-    const missedPruned = oldest > current.seq + 1
-    if (!missedPruned && latest - current.seq <= FULL_RELOAD_AFTER) {
-      const changed = statement(`SELECT DISTINCT doc FROM ${tables.changes} WHERE seq > ?`).pluck().all(current.seq) as number[]
-      const read = statement(`SELECT id, field_values FROM ${tables.documents} WHERE doc = ?`)
-      for (const doc of changed) {
-        const row = read.get(doc) as { id: string; field_values: string } | undefined
-        if (row) current.set(doc, row.id, JSON.parse(row.field_values))
-        else current.remove(doc)
-      }
-      current.seq = latest
-      return current
+  const at = readLogPosition(statement, index, tables)
+  if (current && !mustReloadColumns(current, at)) {
+    if (at.latest === current.seq) return current
+    const changed = statement(`SELECT DISTINCT doc FROM ${tables.changes} WHERE seq > ?`).pluck().all(current.seq) as number[]
+    const read = statement(`SELECT id, field_values FROM ${tables.documents} WHERE doc = ?`)
+    for (const doc of changed) {
+      const row = read.get(doc) as { id: string; field_values: string } | undefined
+      if (row) current.set(doc, row.id, JSON.parse(row.field_values))
+      else current.remove(doc)
     }
+    current.seq = at.latest
+    return current
   }
   const fresh = new DocumentColumns(fields)
   for (const _step of fillColumns(fresh, statement, tables, Infinity));
-  fresh.generation = generation
-  fresh.seq = latest
+  fresh.generation = at.generation
+  fresh.seq = at.latest
   return fresh
 }
 

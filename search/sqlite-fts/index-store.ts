@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { IndexName, IndexSettings, SearchDocument } from '../engine'
-import { DocumentColumns, fillColumns, refreshColumns } from './columns'
-import { bodyRows, Postings, refreshPostings } from './postings'
+import { DocumentColumns, fillColumns, mustReloadColumns, readLogPosition, refreshColumns } from './columns'
+import { bodyRows, mustRebuildPostings, Postings, refreshPostings } from './postings'
 import { tablesOf, type IndexTables } from './schema'
 import { analyzeText, textOf } from './terms'
 import { fieldValuesOf } from './values'
@@ -46,29 +46,24 @@ export class IndexStore {
   }
 
   /**
-   * Resolves once the columns and postings are in memory and of the index's current generation. A
-   * full build reads and analyses every document (seconds at 100k): it runs a step at a time, pausing
-   * between steps, so that the server answers other requests meanwhile instead of stopping for the
-   * first search after a start or a reindex. It starts from the change log's position before its
+   * Resolves once the columns and postings are in memory and can be brought up to date from the
+   * change log. A full build reads and analyses every document (seconds at 100k): it runs a step at a
+   * time, pausing between steps, so that the server answers other requests meanwhile instead of
+   * stopping for the first search after a start, a reindex or a bulk load. It starts from the change log's position before its
    * first read, so every write it might have missed is caught up on by the next search, as between
    * any two searches.
    */
   ready(): Promise<void> {
-    if (this.columns && this.postings && this.columns.generation === this.generation()) return Promise.resolve()
+    const at = readLogPosition((sql) => this.statement(sql), this.name, this.tables)
+    if (!mustReloadColumns(this.columns, at) && !mustRebuildPostings(this.postings, at)) return Promise.resolve()
     this.building ??= this.buildInSteps().finally(() => (this.building = null))
     return this.building
-  }
-
-  /** Moves when the index is cleared (a reindex): then the copies in memory are built anew. */
-  private generation(): number {
-    return this.statement('SELECT generation FROM search_indexes WHERE name = ?').pluck().get(this.name) as number
   }
 
   private async buildInSteps(): Promise<void> {
     const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
     const statement = (sql: string) => this.statement(sql)
-    const generation = this.generation()
-    const seq = this.statement(`SELECT coalesce(max(seq), 0) FROM ${this.tables.changes}`).pluck().get() as number
+    const { generation, latest: seq } = readLogPosition(statement, this.name, this.tables)
     const columns = new DocumentColumns(this.valueFields)
     for (const _step of fillColumns(columns, statement, this.tables, BUILD_STEP)) await pause()
     const postings = new Postings(this.settings.searchable)

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { IndexName, SearchDocument } from '../engine'
-import { pagedRows, READ_PAGE } from './columns'
+import { pagedRows, readLogPosition, READ_PAGE, type LogPosition } from './columns'
 import type { IndexTables } from './schema'
 import { analyzeText, textOf } from './terms'
 import type { Alternative, TextQuery } from './text-query'
@@ -283,6 +283,13 @@ export class Postings {
   }
 }
 
+/** Whether `current` must be built anew rather than brought up to date from the change log. */
+export function mustRebuildPostings(current: Postings | null, at: LogPosition): boolean {
+  if (!current || current.generation !== at.generation) return true
+  if (at.latest === current.seq) return false
+  return at.oldest > current.seq + 1 || current.overlaySize + (at.latest - current.seq) > OVERLAY_LIMIT
+}
+
 /** Brings `current` up to date with the database (or builds it anew); call inside a read transaction. */
 export function refreshPostings(
   statement: (sql: string) => Database.Statement,
@@ -291,25 +298,19 @@ export function refreshPostings(
   searchable: string[],
   current: Postings | null,
 ): Postings {
-  const generation = statement('SELECT generation FROM search_indexes WHERE name = ?').pluck().get(index) as number
-  const { latest, oldest } = statement(
-    `SELECT coalesce(max(seq), 0) AS latest, coalesce(min(seq), 0) AS oldest FROM ${tables.changes}`,
-  ).get() as { latest: number; oldest: number }
-  if (current && current.generation === generation) {
-    if (latest === current.seq) return current
-    const missedPruned = oldest > current.seq + 1
-    if (!missedPruned && current.overlaySize + (latest - current.seq) <= OVERLAY_LIMIT) {
-      const changed = statement(`SELECT DISTINCT doc FROM ${tables.changes} WHERE seq > ?`).pluck().all(current.seq) as number[]
-      const read = statement(`SELECT body FROM ${tables.bodies} WHERE doc = ?`).pluck()
-      for (const doc of changed) current.change(doc, read.get(doc) as string | undefined)
-      current.seq = latest
-      return current
-    }
+  const at = readLogPosition(statement, index, tables)
+  if (current && !mustRebuildPostings(current, at)) {
+    if (at.latest === current.seq) return current
+    const changed = statement(`SELECT DISTINCT doc FROM ${tables.changes} WHERE seq > ?`).pluck().all(current.seq) as number[]
+    const read = statement(`SELECT body FROM ${tables.bodies} WHERE doc = ?`).pluck()
+    for (const doc of changed) current.change(doc, read.get(doc) as string | undefined)
+    current.seq = at.latest
+    return current
   }
   const fresh = new Postings(searchable)
   for (const _step of fresh.build(bodyRows(statement, tables)));
-  fresh.generation = generation
-  fresh.seq = latest
+  fresh.generation = at.generation
+  fresh.seq = at.latest
   return fresh
 }
 

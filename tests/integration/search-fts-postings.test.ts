@@ -115,5 +115,11 @@ describe('the embedded engine keeps its postings in step with the database', () 
     expect(reloaded.turns).toBeGreaterThan(5)
     expect(reloaded.answer.total).toBe(667)
     expect((await reader.search(INDEX, { q: 'центр' })).total).toBe(0)
+
+    // A bulk load, more changes than are kept aside: loaded anew, a step at a time as well.
+    await writer.upsert(INDEX, many.slice(2000).concat(Array.from({ length: 1500 }, (_, n) => lab(`bulk-${n}`, `Центр катализа ${n}`))))
+    const bulk = await turnsDuring(reader.search(INDEX, { q: 'катализ' }))
+    expect(bulk.turns).toBeGreaterThan(5)
+    expect(bulk.answer.total).toBe(1000 + 1500)
   })
 })
