@@ -207,6 +207,13 @@ describe('measures for a request', () => {
     expect(found.navigatorQuery).toContain('trl=4')
     expect(found.counts.fits).toBeGreaterThanOrEqual(1)
     expect(measuresForRequest(999_999)).toBeNull()
+
+    // The active measures are kept between pages: a change to one shows on the next view at once.
+    unwrap(changeMeasureStatus(admin, fits.id, 'archive'))
+    unwrap(updateMeasure(admin, wrongTrl.id, measureInput({ title: 'Теперь и для УГТ 4', trlMin: 3, trlMax: 9 })))
+    const after = measuresForRequest(request.id, { limit: 50 })!.items.map((i) => i.measure.id)
+    expect(after).not.toContain(fits.id)
+    expect(after).toContain(wrongTrl.id)
   })
 })
 
