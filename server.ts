@@ -9,6 +9,7 @@ import { verifyRequestOrigin } from 'lucia'
 import { database } from './app/db.server'
 import { env } from './app/env.server'
 import { resolveRequestSession } from './app/modules/auth/request-session.server'
+import type { Actor } from './app/modules/permissions/actor'
 import { dataVersion } from './db/data-version'
 import { backgroundStatusVersion } from './app/modules/background/status.server'
 import { bodyRefusal, MAX_DRAINED_REFUSED_BYTES } from './app/modules/http/body-guard'
@@ -131,8 +132,8 @@ app.all(
     mode: env.NODE_ENV,
     getLoadContext(req, res) {
       return {
-        actor: res.locals.actor,
-        sessionId: res.locals.sessionId,
+        actor: res.locals.actor as Actor | null,
+        sessionId: res.locals.sessionId as string | null,
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         cspNonce: res.locals.cspNonce as string,
         secure: req.protocol === 'https',
