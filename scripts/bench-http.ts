@@ -74,8 +74,6 @@ fs.mkdirSync(workDir, { recursive: true })
 const preparedFile = path.join(workDir, 'prepared.json')
 const serverEnv = benchServerEnv(workDir, process.env.LOG_LEVEL ?? 'info')
 let server: ChildProcess | null = null
-let serverBase = ''
-let lastStartupSeconds = 0
 // Interrupted: take the server and the scratch database down too.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -94,7 +92,8 @@ try {
   const prepared: Prepared = fs.existsSync(preparedFile) ? JSON.parse(fs.readFileSync(preparedFile, 'utf8')) : await prepareDatabase()
   if (args.keep) progress(`${fs.existsSync(preparedFile) ? 'reusing' : 'keeping'} the prepared database in ${workDir}`)
   fs.writeFileSync(preparedFile, JSON.stringify(prepared))
-  const cookie = await signIn(await startMeasuredServer({}), DASHBOARD_EMAIL, DASHBOARD_PATH)
+  const cached = await startMeasuredServer({})
+  const cookie = await signIn(cached.base, DASHBOARD_EMAIL, DASHBOARD_PATH)
   const targets: Target[] = [
     { name: 'baseline', path: '/healthz', headers: {} },
     { name: 'home', path: '/', headers: {} },
@@ -102,12 +101,12 @@ try {
     { name: 'requestPageWithMatches', path: `/requests/${prepared.requestId}`, headers: { cookie }, mustShow: 'id="proposed-labs"' },
     { name: 'signedInDashboard', path: DASHBOARD_PATH, headers: { cookie } },
   ]
-  const withPageCache = await measureTargets(targets)
+  const withPageCache = await measureTargets(cached.base, targets)
   // The same pages rendered for every request (PAGE_CACHE_MB=0): what a page costs when it is read
   // once, by a new person, or while the data keeps changing.
   await stopServer(server!)
-  await startMeasuredServer({ PAGE_CACHE_MB: '0' })
-  const renderedEveryTime = await measureTargets(targets)
+  const uncached = await startMeasuredServer({ PAGE_CACHE_MB: '0' })
+  const renderedEveryTime = await measureTargets(uncached.base, targets)
   const report = {
     node: process.version,
     cpus: os.cpus().length,
@@ -116,7 +115,7 @@ try {
     engine: prepared.engine,
     catalogue: { requests: prepared.requests, labs: prepared.labs, proposals: prepared.proposals, proposalsFor: prepared.proposalsFor, searchMatches: prepared.searchMatches },
     matchingPreparationSeconds: prepared.matchingSeconds,
-    serverStartSeconds: withPageCache.startupSeconds,
+    serverStartSeconds: cached.startupSeconds,
     connections,
     durationSeconds: duration,
     targets: withPageCache.targets,
@@ -143,20 +142,19 @@ interface Target {
   mustShow?: string
 }
 
-/** The production server on a free port, up and current; its address. */
-async function startMeasuredServer(extraEnv: Record<string, string>): Promise<string> {
+/** The production server on a free port, up and current: its address and how long it took. */
+async function startMeasuredServer(extraEnv: Record<string, string>): Promise<{ base: string; startupSeconds: number }> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   progress(`starting the production server on ${base}${Object.keys(extraEnv).length ? ` with ${new URLSearchParams(extraEnv)}` : ''}…`)
   server = startServer({ ...serverEnv, ...extraEnv, PORT: String(port) }, (reason) => progress(`the server stopped by itself (${reason})`))
-  lastStartupSeconds = await waitUntilCurrent(base, server)
-  progress(`ready after ${lastStartupSeconds} s`)
-  serverBase = base
-  return base
+  const startupSeconds = await waitUntilCurrent(base, server)
+  progress(`ready after ${startupSeconds} s`)
+  return { base, startupSeconds }
 }
+
 /** Each page in turn under load on the running server, then the request page during a refresh. */
-async function measureTargets(targets: Target[]) {
-  const base = serverBase
+async function measureTargets(base: string, targets: Target[]) {
   const pid = server!.pid!
   for (const target of targets) {
     const response = await fetch(base + target.path, { headers: target.headers, redirect: 'manual' })
@@ -177,7 +175,6 @@ async function measureTargets(targets: Target[]) {
   const duringRefresh = await measureDuringRefresh(base + requestPage.path, { 'accept-encoding': 'gzip', 'accept-language': 'ru', ...requestPage.headers })
   const baseline = results.baseline
   return {
-    startupSeconds: lastStartupSeconds,
     duringRefresh,
     targets: Object.fromEntries(
       Object.entries(results).map(([name, result]) => [
