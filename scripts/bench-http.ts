@@ -225,10 +225,10 @@ async function prepareDatabase() {
     progress(`preparing matching proposals for ${proposalsFor === 'all' ? 'the whole catalogue' : "the demo cluster's records"}…`)
     const matchingStarted = Date.now()
     const heartbeat = setInterval(() => progress(`  still preparing after ${Math.round((Date.now() - matchingStarted) / 1000)} s…`), 60_000)
-    if (proposalsFor === 'all') prepareMatching(db)
+    if (proposalsFor === 'all') await prepareMatching(db)
     else {
       // Every record's profile (candidates are ranked against the whole catalogue), the demo records' refresh alone.
-      rebuildProfiles(db)
+      await rebuildProfiles(db)
       const demoRequests = db.select({ id: rdRequests.id }).from(rdRequests).where(and(lte(rdRequests.id, lastDemoRequest), eq(rdRequests.status, 'published'))).all()
       const demoLabs = db.select({ id: labs.id }).from(labs).where(and(lte(labs.id, lastDemoLab), eq(labs.status, 'active'))).all()
       queueRefresh(db, 'request', demoRequests.map((r) => r.id), CATALOGUE)

@@ -216,7 +216,7 @@ async function main() {
         const indexSeconds = await indexInto(db, embedded, 'sqlite-fts')
         let started = performance.now()
         let last = 0
-        const profiles = rebuildProfiles(db, ({ type, done, total }) => {
+        const profiles = await rebuildProfiles(db, ({ type, done, total }) => {
           if (done - last >= 20_000 || done === total) progress(`  profiles: ${type} ${done}/${total}`)
           last = done === total ? 0 : done
         })

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { spawnSync } from 'node:child_process'
-import { analyzeLab, analyzeRequest, buildMatchingCorpus, textRelevanceScore } from '../app/modules/matching/text-relevance'
+import { analyzeLab, analyzeRequest, buildMatchingCorpus, labPassages, requestPassage, textRelevanceScore, vectorsOf } from '../app/modules/matching/text-relevance'
+import { encodeEnglish } from '../search/sentence-encoder'
 import type { Bridging } from '../app/modules/matching/text-terms'
 
 // Scores every (lab, request) pair of an expertise benchmark folder with the app's own text-relevance
@@ -65,11 +66,19 @@ function readJson<T>(dir: string, name: string, schema: z.ZodType<T>): T {
   return parsed.data
 }
 
-/** Scores every pair with the app's text relevance, linking words across languages or not. */
-function predict(bridging: Bridging) {
-  const analyzedLabs = new Map(labs.map((lab) => [lab.id, analyzeLab({ publications: lab.publications }, bridging)]))
+/**
+ * Scores every pair with the app's text relevance, linking words across languages or not. The
+ * sentence vectors of the English texts (`made`) count in both: the model links no languages.
+ */
+function predict(bridging: Bridging, made: ReadonlyMap<string, Float32Array>) {
+  const analyzedLabs = new Map(
+    labs.map((lab) => [lab.id, { ...analyzeLab({ publications: lab.publications }, bridging), vectors: vectorsOf(labPassages({ publications: lab.publications }), made) }]),
+  )
   const analyzedRequests = new Map(
-    requests.map((request) => [request.id, analyzeRequest({ title: request.title, problem: request.abstract }, bridging)]),
+    requests.map((request) => {
+      const text = { title: request.title, problem: request.abstract }
+      return [request.id, { ...analyzeRequest(text, bridging), vector: made.get(requestPassage(text)) ?? null }]
+    }),
   )
   const corpus = buildMatchingCorpus(analyzedLabs.values(), analyzedRequests.values())
   return pairs.map((pair, index) => {
@@ -110,11 +119,15 @@ const labs = readJson(data, 'labs.json', labsSchema)
 const requests = readJson(data, 'requests.json', requestsSchema)
 const pairs = readJson(data, 'pairs.json', pairsSchema)
 
-const predictions = predict('across-languages')
+const made = await encodeEnglish([
+  ...labs.flatMap((lab) => labPassages({ publications: lab.publications })),
+  ...requests.map((request) => requestPassage({ title: request.title, problem: request.abstract })),
+])
+const predictions = predict('across-languages', made)
 write(out, predictions)
 const seconds = ((performance.now() - started) / 1000).toFixed(2)
 const baselineFile = out.replace(/(\.json)?$/, '.same-language.json')
-write(baselineFile, predict('same-language-only'))
+write(baselineFile, predict('same-language-only', made))
 console.log(
   `bench:matching: ${predictions.length} predictions (${labs.length} labs, ${requests.length} requests) written to ${out} in ${seconds} s; ` +
     `the same-language-only baseline to ${baselineFile}`,

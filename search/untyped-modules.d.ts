@@ -19,3 +19,8 @@ declare module 'stopword' {
   export const swe: string[]
   export const tur: string[]
 }
+
+// onnxruntime-node 1.16 re-exports onnxruntime-common's API but was published without its own types.
+declare module 'onnxruntime-node' {
+  export * from 'onnxruntime-common'
+}

@@ -24,6 +24,9 @@ export const matchProfiles = sqliteTable(
     facts: text('facts', { mode: 'json' }).notNull(),
     /** Term occurrences in all the entity's texts: how rich its text is. */
     textLength: integer('text_length').notNull(),
+    /** Sentence vectors of its English texts (app/modules/matching/profile-codec.ts `encodeVectors`):
+     *  a lab's, one per text in the order of `documents`; a request's, one. Null when none is in English. */
+    vectors: blob('vectors', { mode: 'buffer' }),
     /** A request: the best raw text score among its candidate labs at its last refresh. */
     referenceScore: real('reference_score'),
     /** The analysis that made it (app/modules/matching/text-terms.ts `textAnalysis`): another one's profiles are rebuilt. */

@@ -156,7 +156,7 @@ describe('an upgrade of the text analysis', () => {
     expect(profilesOutdated(db)).toBe(true)
 
     await reindexOutdatedTexts(embedded)
-    const prepared = prepareMatching(db)
+    const prepared = await prepareMatching(db)
     expect(await findsByEnglish()).toBe(true)
     expect(profilesOutdated(db)).toBe(false)
     expect(prepared?.profiles).toBeGreaterThan(0)

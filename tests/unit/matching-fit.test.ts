@@ -192,10 +192,10 @@ describe('stored profiles', () => {
       ),
     )
     const terms: StoredRequestTerm[] = [...analysedRequest.counts].map(([term, count]) => [ids.get(term)!, term, analysedRequest.surfaces.get(term)!, count])
-    const sparse = labTextFor(stored, analysedLab.documents.map((d) => d.publicationTitle), terms, encodeScripts(analysedLab.documents.map((d) => d.script)))
-    expect(textRelevanceScore(corpus, sparse, requestTextOf(terms, analysedRequest.length, analysedRequest.reach))).toBeCloseTo(textRelevanceScore(corpus, analysedLab, analysedRequest), 12)
+    const sparse = labTextFor(stored, analysedLab.documents.map((d) => d.publicationTitle), terms, encodeScripts(analysedLab.documents.map((d) => d.script)), null)
+    expect(textRelevanceScore(corpus, sparse, requestTextOf(terms, analysedRequest.length, analysedRequest.reach, null))).toBeCloseTo(textRelevanceScore(corpus, analysedLab, analysedRequest), 12)
     const full = scoreLabForRequest(corpus, analysedLab, analysedRequest)
-    const fromStore = scoreLabForRequest(corpus, sparse, requestTextOf(terms, analysedRequest.length, analysedRequest.reach))
+    const fromStore = scoreLabForRequest(corpus, sparse, requestTextOf(terms, analysedRequest.length, analysedRequest.reach, null))
     expect(fromStore.matchedTerms).toEqual(full.matchedTerms)
     expect(fromStore.matchedPublications).toEqual(full.matchedPublications)
     expect(stored.termCounts().get(ids.get('нитрозамин')!)).toBe(analysedLab.postings.get('нитрозамин')!.reduce((sum, [, c]) => sum + c, 0))

@@ -75,8 +75,8 @@ function explain(db: DbOrTx, totals: CorpusTotals, counts: Map<string, number>, 
   const titles = loadLabTitles(db, pairs.map((p) => p.lab.id))
   const corpus = corpusView(totals, counts)
   return pairs.map((p) => {
-    const labText = labTextFor(p.lab.postings, titles.get(p.lab.id) ?? null, p.request.terms, p.lab.facts.documentScripts, new Map(loadLabSurfaces(db, p.lab.id)))
-    const relevance = scoreLabForRequest(corpus, labText, requestTextOf(p.request.terms, p.request.textLength, p.request.facts.reach))
+    const labText = labTextFor(p.lab.postings, titles.get(p.lab.id) ?? null, p.request.terms, p.lab.facts.documentScripts, p.lab.vectors, new Map(loadLabSurfaces(db, p.lab.id)))
+    const relevance = scoreLabForRequest(corpus, labText, requestTextOf(p.request.terms, p.request.textLength, p.request.facts.reach, p.request.vector))
     return {
       requestId: p.request.id,
       labId: p.lab.id,
@@ -113,8 +113,8 @@ export async function proposeLabsForRequest(db: DbOrTx, engine: SearchEngine, re
   const found = await searchCandidates(engine, 'labs', queries)
   const labs = [...loadLabProfiles(db, [...new Set([...found, ...(options.alsoScore ?? [])])]).values()].filter(isReadable)
   const corpus = corpusView(totals, counts)
-  const requestText = requestTextOf(request.terms, request.textLength, request.facts.reach)
-  const raws = labs.map((lab) => ({ lab, raw: textRelevanceScore(corpus, labTextFor(lab.postings, null, request.terms, lab.facts.documentScripts), requestText) }))
+  const requestText = requestTextOf(request.terms, request.textLength, request.facts.reach, request.vector)
+  const raws = labs.map((lab) => ({ lab, raw: textRelevanceScore(corpus, labTextFor(lab.postings, null, request.terms, lab.facts.documentScripts, lab.vectors), requestText) }))
   const best = raws.reduce((max, { raw }) => Math.max(max, raw), 0)
   const reference = Math.max(best, MIN_REFERENCE)
   const records = trackRecords(db, raws.map(({ lab }) => lab.facts.organisationId))
@@ -146,7 +146,10 @@ export async function proposeRequestsForLab(db: DbOrTx, engine: SearchEngine, la
   const counts = new Map<string, number>()
   for (const request of requests) for (const [id, term] of request.terms) if (stats.has(id)) counts.set(term, stats.get(id)!)
   const corpus = corpusView(totals, counts)
-  const raws = requests.map((request) => ({ request, raw: textRelevanceScore(corpus, labTextFor(lab.postings, null, request.terms, lab.facts.documentScripts), requestTextOf(request.terms, request.textLength, request.facts.reach)) }))
+  const raws = requests.map((request) => ({
+    request,
+    raw: textRelevanceScore(corpus, labTextFor(lab.postings, null, request.terms, lab.facts.documentScripts, lab.vectors), requestTextOf(request.terms, request.textLength, request.facts.reach, request.vector)),
+  }))
   // A request not refreshed since it was published has no reference yet: the best here stands in.
   const fallback = raws.reduce((max, { raw }) => Math.max(max, raw), 0)
   const record = trackRecords(db, [lab.facts.organisationId]).get(lab.facts.organisationId) ?? NO_TRACK_RECORD

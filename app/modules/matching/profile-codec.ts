@@ -1,3 +1,5 @@
+import { VECTOR_SIZE } from '#search/sentence-encoder'
+import type { DocumentVectors } from './semantic-relevance'
 import type { AnalyzedLab, AnalyzedRequest } from './text-relevance'
 import type { Reach, Script } from './text-terms'
 
@@ -98,14 +100,14 @@ export class LabPostings {
  * counts its words and word pairs, not the cognate keys and reversed pairs that only link it to
  * another language).
  */
-export function requestTextOf(terms: readonly StoredRequestTerm[], length: number, reach: Reach): AnalyzedRequest {
+export function requestTextOf(terms: readonly StoredRequestTerm[], length: number, reach: Reach, vector: Float32Array | null): AnalyzedRequest {
   const counts = new Map<string, number>()
   const surfaces = new Map<string, string>()
   for (const [, term, surface, count] of terms) {
     counts.set(term, count)
     surfaces.set(term, surface)
   }
-  return { counts, surfaces, length, reach, script: reach.cyrillic >= reach.latin ? 'cyrillic' : 'latin' }
+  return { counts, surfaces, length, reach, script: reach.cyrillic >= reach.latin ? 'cyrillic' : 'latin', vector }
 }
 
 /** Each of a lab's texts' scripts, one letter a text, as kept in its facts. */
@@ -128,6 +130,8 @@ export function labTextFor(
   requestTerms: readonly StoredRequestTerm[],
   /** Its texts' scripts (encodeScripts). */
   scripts: string,
+  /** Its texts' sentence vectors, as its profile keeps them. */
+  vectors: DocumentVectors | null,
   /** The lab's own spelling of each term id, to explain a match across languages. */
   labSurfaces?: ReadonlyMap<number, string>,
 ): AnalyzedLab {
@@ -144,5 +148,40 @@ export function labTextFor(
     documents: lab.documentLengths.map((length, i) => ({ publicationTitle: titles?.[i] ?? null, length, script: scriptAt(scripts, i) })),
     postings,
     surfaces,
+    vectors,
   }
+}
+
+/**
+ * Sentence vectors as kept: each unit vector's components as signed bytes of its largest magnitude
+ * (a cosine moves by well under 0.01), a fourth of the space of 32-bit floats.
+ *   [count, scale × count (float32; 0 for a text without a vector), component × VECTOR_SIZE × count (int8)]
+ */
+export function encodeVectors(vectors: DocumentVectors): Uint8Array {
+  const size = VECTOR_SIZE
+  const bytes = new Uint8Array(4 + 4 * vectors.length + size * vectors.length)
+  new Uint32Array(bytes.buffer, 0, 1)[0] = vectors.length
+  const scales = new Float32Array(bytes.buffer, 4, vectors.length)
+  const components = new Int8Array(bytes.buffer, 4 + 4 * vectors.length)
+  vectors.forEach((vector, index) => {
+    if (!vector) return
+    const largest = vector.reduce((max, value) => Math.max(max, Math.abs(value)), 0) || 1
+    scales[index] = largest / 127
+    for (let d = 0; d < size; d++) components[index * size + d] = Math.round((vector[d] / largest) * 127)
+  })
+  return bytes
+}
+
+export function decodeVectors(stored: Uint8Array): (Float32Array | null)[] {
+  // Typed views need aligned offsets; a buffer handed out by SQLite may not have them.
+  const bytes = new Uint8Array(stored)
+  const count = new Uint32Array(bytes.buffer, 0, 1)[0]
+  const scales = new Float32Array(bytes.buffer, 4, count)
+  const components = new Int8Array(bytes.buffer, 4 + 4 * count)
+  return Array.from({ length: count }, (_, index) => {
+    if (scales[index] === 0) return null
+    const vector = new Float32Array(VECTOR_SIZE)
+    for (let d = 0; d < VECTOR_SIZE; d++) vector[d] = components[index * VECTOR_SIZE + d] * scales[index]
+    return vector
+  })
 }

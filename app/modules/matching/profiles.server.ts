@@ -4,8 +4,10 @@ import { labPublications, labs, matchProfiles, organisations, rdRequests } from 
 import type { MatchEntityType } from '#db/schema/match-values'
 import { addCounts, applyTermDeltas, chunks, resetCorpus, termIds } from './corpus-store.server'
 import type { LabFacts, RequestFacts } from './fit'
-import { encodeLabPostings, encodeScripts, LabPostings, type StoredLabSurface, type StoredRequestTerm } from './profile-codec'
-import { analyzeLab, analyzeRequest } from './text-relevance'
+import { encodeEnglish } from '#search/sentence-encoder'
+import { decodeVectors, encodeLabPostings, encodeScripts, encodeVectors, LabPostings, type StoredLabSurface, type StoredRequestTerm } from './profile-codec'
+import type { DocumentVectors } from './semantic-relevance'
+import { analyzeLab, analyzeRequest, labPassages, requestPassage, vectorsOf } from './text-relevance'
 import { readability } from './readable-language'
 import { textAnalysis } from './text-terms'
 
@@ -20,6 +22,7 @@ export interface LabProfile {
   postings: LabPostings
   facts: LabFacts
   textLength: number
+  vectors: DocumentVectors | null
 }
 
 export interface RequestProfile {
@@ -28,6 +31,7 @@ export interface RequestProfile {
   facts: RequestFacts
   textLength: number
   referenceScore: number | null
+  vector: Float32Array | null
 }
 
 interface LabSource {
@@ -106,14 +110,26 @@ function readRequestSources(db: DbOrTx, ids: number[]): RequestSource[] {
     }))
 }
 
+/** The passages of the sources' texts, for their sentence vectors. */
+function passagesOf(type: MatchEntityType, db: DbOrTx, ids: number[]): string[] {
+  return type === 'lab' ? readLabSources(db, ids).flatMap((source) => labPassages(labText(source))) : readRequestSources(db, ids).map(requestPassage)
+}
+
+function labText(source: LabSource) {
+  return { expertise: source.description, keywords: source.keywords, publications: source.publications }
+}
+
 /**
  * Brings the profiles of these labs or requests in line with the database, in one transaction with
  * the corpus statistics: a lab that is no longer active or a request no longer published loses its
- * profile. Returns the ids that have a profile now.
+ * profile. Returns the ids that have a profile now. The sentence model runs before the transaction
+ * (it is asynchronous): a text changed meanwhile finds no vector made for it, and gets one at the
+ * refresh its change queues.
  */
-export function updateProfiles(db: Db, type: MatchEntityType, ids: readonly number[]): number[] {
+export async function updateProfiles(db: Db, type: MatchEntityType, ids: readonly number[]): Promise<number[]> {
   const kept: number[] = []
   for (const batch of chunks([...new Set(ids)], BATCH)) {
+    const made = await encodeEnglish(passagesOf(type, db, batch))
     db.transaction((tx) => {
       const deltas = new Map<number, number>()
       const old = tx
@@ -126,7 +142,7 @@ export function updateProfiles(db: Db, type: MatchEntityType, ids: readonly numb
         else addCounts(deltas, (JSON.parse(row.terms) as StoredRequestTerm[]).map(([id, , , count]) => [id, count]), -1)
       }
       tx.delete(matchProfiles).where(and(eq(matchProfiles.entityType, type), inArray(matchProfiles.entityId, batch))).run()
-      const rows = type === 'lab' ? labRows(tx, readLabSources(tx, batch), deltas) : requestRows(tx, readRequestSources(tx, batch), deltas)
+      const rows = type === 'lab' ? labRows(tx, readLabSources(tx, batch), deltas, made) : requestRows(tx, readRequestSources(tx, batch), deltas, made)
       for (const chunk of chunks(rows, 100)) tx.insert(matchProfiles).values(chunk).run()
       applyTermDeltas(tx, deltas)
       kept.push(...rows.map((row) => row.entityId))
@@ -135,13 +151,10 @@ export function updateProfiles(db: Db, type: MatchEntityType, ids: readonly numb
   return kept
 }
 
-function labRows(tx: DbOrTx, sources: LabSource[], deltas: Map<number, number>): (typeof matchProfiles.$inferInsert)[] {
-  const analysed = sources.map((source) => ({
-    source,
-    text: analyzeLab({ expertise: source.description, keywords: source.keywords, publications: source.publications }),
-  }))
+function labRows(tx: DbOrTx, sources: LabSource[], deltas: Map<number, number>, made: ReadonlyMap<string, Float32Array>): (typeof matchProfiles.$inferInsert)[] {
+  const analysed = sources.map((source) => ({ source, text: analyzeLab(labText(source)), vectors: vectorsOf(labPassages(labText(source)), made) }))
   const ids = termIds(tx, analysed.flatMap(({ text }) => [...text.postings.keys()]))
-  return analysed.map(({ source, text }) => {
+  return analysed.map(({ source, text, vectors }) => {
     const postings = new Map<number, [number, number][]>()
     const counts: [number, number][] = []
     for (const [term, pairs] of text.postings) {
@@ -163,12 +176,13 @@ function labRows(tx: DbOrTx, sources: LabSource[], deltas: Map<number, number>):
         documentScripts: encodeScripts(text.documents.map((d) => d.script)),
       },
       textLength: text.documents.reduce((sum, d) => sum + d.length, 0),
+      vectors: vectors ? Buffer.from(encodeVectors(vectors)) : null,
       analysis: textAnalysis(),
     }
   })
 }
 
-function requestRows(tx: DbOrTx, sources: RequestSource[], deltas: Map<number, number>): (typeof matchProfiles.$inferInsert)[] {
+function requestRows(tx: DbOrTx, sources: RequestSource[], deltas: Map<number, number>, made: ReadonlyMap<string, Float32Array>): (typeof matchProfiles.$inferInsert)[] {
   const analysed = sources.map((source) => ({
     source,
     text: analyzeRequest({ title: source.title, problem: source.problem, expectedResult: source.expectedResult, keywords: source.keywords }),
@@ -183,13 +197,14 @@ function requestRows(tx: DbOrTx, sources: RequestSource[], deltas: Map<number, n
       terms: JSON.stringify(terms),
       facts: { ...source.facts, readability: readability([source.title, source.problem, source.expectedResult, ...source.keywords]), reach: text.reach },
       textLength: text.length,
+      vectors: made.has(requestPassage(source)) ? Buffer.from(encodeVectors([made.get(requestPassage(source))!])) : null,
       analysis: textAnalysis(),
     }
   })
 }
 
 /** Every profile again from the database: for a new installation, or after the analysis changed. */
-export function rebuildProfiles(db: Db, onProgress?: (progress: { type: MatchEntityType; done: number; total: number }) => void): { labs: number; requests: number } {
+export async function rebuildProfiles(db: Db, onProgress?: (progress: { type: MatchEntityType; done: number; total: number }) => void): Promise<{ labs: number; requests: number }> {
   db.transaction((tx) => {
     tx.delete(matchProfiles).run()
     resetCorpus(tx)
@@ -199,7 +214,7 @@ export function rebuildProfiles(db: Db, onProgress?: (progress: { type: MatchEnt
   const done = { labs: 0, requests: 0 }
   for (const [type, ids] of [['lab', labIds], ['request', requestIds]] as const) {
     for (let start = 0; start < ids.length; start += BATCH) {
-      const kept = updateProfiles(db, type, ids.slice(start, start + BATCH)).length
+      const kept = (await updateProfiles(db, type, ids.slice(start, start + BATCH))).length
       if (type === 'lab') done.labs += kept
       else done.requests += kept
       onProgress?.({ type, done: Math.min(start + BATCH, ids.length), total: ids.length })
@@ -221,12 +236,18 @@ export function loadLabProfiles(db: DbOrTx, ids: readonly number[]): Map<number,
   const profiles = new Map<number, LabProfile>()
   for (const chunk of chunks(ids, BATCH)) {
     const rows = db
-      .select({ id: matchProfiles.entityId, postings: matchProfiles.postings, facts: matchProfiles.facts, textLength: matchProfiles.textLength })
+      .select({ id: matchProfiles.entityId, postings: matchProfiles.postings, facts: matchProfiles.facts, textLength: matchProfiles.textLength, vectors: matchProfiles.vectors })
       .from(matchProfiles)
       .where(and(eq(matchProfiles.entityType, 'lab'), inArray(matchProfiles.entityId, chunk)))
       .all()
     for (const row of rows) {
-      profiles.set(row.id, { id: row.id, postings: new LabPostings(row.postings!), facts: row.facts as LabFacts, textLength: row.textLength })
+      profiles.set(row.id, {
+        id: row.id,
+        postings: new LabPostings(row.postings!),
+        facts: row.facts as LabFacts,
+        textLength: row.textLength,
+        vectors: row.vectors ? decodeVectors(row.vectors) : null,
+      })
     }
   }
   return profiles
@@ -268,6 +289,7 @@ export function loadRequestProfiles(db: DbOrTx, ids: readonly number[]): Map<num
         facts: row.facts as RequestFacts,
         textLength: row.textLength,
         referenceScore: row.referenceScore,
+        vector: row.vectors ? decodeVectors(row.vectors)[0] : null,
       })
     }
   }

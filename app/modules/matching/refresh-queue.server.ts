@@ -70,12 +70,12 @@ export function queueWholeCatalogue(db: Db): number {
  * record's refresh queued if no proposals are kept or the profiles were rebuilt. The queue does the
  * rest in the background; existing catalogues are not news, so nothing of it is announced.
  */
-export function prepareMatching(db: Db): { profiles: number; queued: number } | null {
+export async function prepareMatching(db: Db): Promise<{ profiles: number; queued: number } | null> {
   const hasCatalogue = db.select({ id: labs.id }).from(labs).where(eq(labs.status, 'active')).limit(1).get() !== undefined
   if (!hasCatalogue) return null
   let profiles = 0
   if (profileCount(db) === 0 || profilesOutdated(db)) {
-    const built = rebuildProfiles(db)
+    const built = await rebuildProfiles(db)
     profiles = built.labs + built.requests
   }
   const hasMatches = db.select({ id: matches.id }).from(matches).limit(1).get() !== undefined

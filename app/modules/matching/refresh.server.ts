@@ -156,8 +156,8 @@ function announce(tx: Tx, side: Side, id: number, proposals: Proposal[]): number
  * The outbox hook: the search engine has accepted these labs or requests, so their profiles follow
  * (their proposals are queued, see refresh-queue.server.ts). Other indexes do not concern matching.
  */
-export function syncProfiles(db: Db, indexName: IndexName, ids: readonly string[]): void {
+export async function syncProfiles(db: Db, indexName: IndexName, ids: readonly string[]): Promise<void> {
   if (indexName !== 'labs' && indexName !== 'requests') return
   const numeric = ids.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0)
-  updateProfiles(db, indexName === 'labs' ? 'lab' : 'request', numeric)
+  await updateProfiles(db, indexName === 'labs' ? 'lab' : 'request', numeric)
 }

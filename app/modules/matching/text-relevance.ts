@@ -1,5 +1,6 @@
 import { backgroundProbability, buildTextCorpus, type TextCorpus } from './corpus-statistics'
 import { isCyrillic } from '#search/crosslingual'
+import { semanticEvidence, withSemanticEvidence, type DocumentVectors } from './semantic-relevance'
 import { analyzeFields, isWordPair, type AnalyzedText, type Bridging, type Script, type TermBag } from './text-terms'
 
 // How well a lab's texts fit a request's text, as a query-likelihood language model (Zhai & Lafferty):
@@ -50,14 +51,21 @@ export interface AnalyzedLab {
   postings: Map<string, [number, number][]>
   /** Each term as the lab's texts first spell it, to look for it in a search engine. */
   surfaces?: Map<string, string>
+  /** Each text's sentence vector, in the order of `documents`; null for a text not in English. */
+  vectors?: DocumentVectors | null
 }
 
-export type AnalyzedRequest = AnalyzedText
+export type AnalyzedRequest = AnalyzedText & {
+  /** The request's sentence vector when it is written in English. */
+  vector?: Float32Array | null
+}
 
 export interface TextRelevance {
   /** Mean, over the lab's texts, of how much better (in nats per request word) each explains the
    *  request than an average text: above 0 the lab fits better than average. 0 when either side has
-   *  no words. Comparable across labs for one request and across requests for one lab. */
+   *  no words. Where both sides have English texts, the closeness of their sentence embeddings is
+   *  added on the same scale (semantic-relevance.ts). Comparable across labs for one request and
+   *  across requests for one lab. */
   score: number
   /** The request's words and word pairs the lab's texts share, most telling first, as the request
    *  spells them. */
@@ -68,13 +76,40 @@ export interface TextRelevance {
   counterparts: Record<string, string>
 }
 
-export function analyzeLab(lab: LabText, bridging?: Bridging): AnalyzedLab {
-  const texts: { publicationTitle: string | null; terms: AnalyzedText }[] = []
+/** A lab's texts in the order of its documents: its own profile text (if any), then each publication. */
+function labTexts(lab: LabText): { publicationTitle: string | null; fields: (string | null | undefined)[] }[] {
   const profileFields = [lab.expertise, ...(lab.keywords ?? [])]
-  if (profileFields.some(Boolean)) texts.push({ publicationTitle: null, terms: analyzeFields(profileFields, 'lab', bridging) })
-  for (const publication of lab.publications ?? []) {
-    texts.push({ publicationTitle: publication.title, terms: analyzeFields([publication.title, publication.abstract], 'lab', bridging) })
-  }
+  return [
+    ...(profileFields.some(Boolean) ? [{ publicationTitle: null, fields: profileFields }] : []),
+    ...(lab.publications ?? []).map((publication) => ({ publicationTitle: publication.title, fields: [publication.title, publication.abstract] })),
+  ]
+}
+
+/** A text's fields as one passage, to make its sentence vector of. */
+function passage(fields: readonly (string | null | undefined)[]): string {
+  return fields
+    .map((field) => field?.trim())
+    .filter(Boolean)
+    .join('. ')
+}
+
+/** Each of the lab's texts as one passage, in the order of analyzeLab's documents. */
+export function labPassages(lab: LabText): string[] {
+  return labTexts(lab).map(({ fields }) => passage(fields))
+}
+
+export function requestPassage(request: RequestText): string {
+  return passage([request.title, request.problem, request.expectedResult, ...(request.keywords ?? [])])
+}
+
+/** The vectors made for the lab's passages (labPassages), null for a text without one; null for none. */
+export function vectorsOf(passages: readonly string[], made: ReadonlyMap<string, Float32Array>): DocumentVectors | null {
+  const vectors = passages.map((text) => made.get(text) ?? null)
+  return vectors.some(Boolean) ? vectors : null
+}
+
+export function analyzeLab(lab: LabText, bridging?: Bridging): AnalyzedLab {
+  const texts = labTexts(lab).map(({ publicationTitle, fields }) => ({ publicationTitle, terms: analyzeFields(fields, 'lab', bridging) }))
   const postings: AnalyzedLab['postings'] = new Map()
   const surfaces = new Map<string, string>()
   texts.forEach(({ terms }, document) => {
@@ -117,7 +152,7 @@ export function scoreLabForRequest(corpus: TextCorpus, lab: AnalyzedLab, request
   matchedPublications.sort((a, b) => b.score - a.score)
   const shown = explainTerms(termEvidence)
   return {
-    score: mean(documentScores),
+    score: withSemanticEvidence(mean(documentScores), semanticEvidence(lab.vectors, request.vector)),
     matchedTerms: shown.map((term) => request.surfaces.get(term)!),
     matchedPublications,
     counterparts: crossLanguageCounterparts(shown, request, lab),
@@ -126,7 +161,7 @@ export function scoreLabForRequest(corpus: TextCorpus, lab: AnalyzedLab, request
 
 /** The same score as scoreLabForRequest's, without the explanation: for ranking many labs. */
 export function textRelevanceScore(corpus: TextCorpus, lab: AnalyzedLab, request: AnalyzedRequest): number {
-  return mean(scoreDocuments(corpus, lab, request))
+  return withSemanticEvidence(mean(scoreDocuments(corpus, lab, request)), semanticEvidence(lab.vectors, request.vector))
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isStopword, stem, tokenize } from '#search/analyzer'
 import { cognateKey, glossaryFingerprint, isCyrillic, isTranslationTarget, translationAt } from '#search/crosslingual'
+import { encoderFingerprint } from '#search/sentence-encoder'
 
 // The terms the matcher compares: the search analyzer's stems (so word forms count alike), plus the
 // pairs of adjacent stems, because "machine translation" or "оптическое волокно" says far more than
@@ -44,12 +45,12 @@ const KEY_MARK = '≈'
 
 /**
  * Which analysis made a stored profile: this version (raise it when the analysis of words or the
- * facts it stores change) with the glossary's digest. Profiles and search documents made by another
- * are rebuilt when the background process starts.
+ * facts it stores change) with the digests of the glossary and of the sentence model. Profiles and
+ * search documents made by another are rebuilt when the background process starts.
  */
-const ANALYSIS_VERSION = 2
+const ANALYSIS_VERSION = 3
 export function textAnalysis(): string {
-  return `${ANALYSIS_VERSION}:${glossaryFingerprint()}`
+  return `${ANALYSIS_VERSION}:${glossaryFingerprint()}:${encoderFingerprint()}`
 }
 
 /**

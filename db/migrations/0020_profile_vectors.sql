@@ -1,0 +1,1 @@
+ALTER TABLE `match_profiles` ADD `vectors` blob;
