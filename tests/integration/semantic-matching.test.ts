@@ -2,7 +2,7 @@ import { encodeEnglish, encodeSentences, readsEnglish } from '#search/sentence-e
 import { db } from '~/db.server'
 import { createLab } from '~/modules/labs/labs.server'
 import { loadLabProfiles, loadRequestProfiles, updateProfiles } from '~/modules/matching/profiles.server'
-import { analyzeLab, analyzeRequest, buildMatchingCorpus, labPassages, requestPassage, textRelevanceScore, vectorsOf, type LabText } from '~/modules/matching/text-relevance'
+import { analyzeLab, analyzeRequest, buildMatchingCorpus, labPassages, requestPassage, scoreLabForRequest, textRelevanceScore, vectorsOf, type LabText } from '~/modules/matching/text-relevance'
 import { changeRequestStatus, createRequest } from '~/modules/requests/requests.server'
 import { actorWithOrganisation } from '../factories/actors'
 import { labInput, requestInput } from '../factories/catalogue'
@@ -59,6 +59,8 @@ describe('semantic evidence in the ranking', () => {
     expect(lexicalChance).toBeGreaterThan(lexicalNear)
     const [semanticNear, semanticChance] = analysed.map((lab) => textRelevanceScore(corpus, lab, withVector))
     expect(semanticNear).toBeGreaterThan(semanticChance)
+    // Its card names the paper as one that fits, though the paper shares few of the request's words.
+    expect(scoreLabForRequest(corpus, analysed[0], withVector).matchedPublications.map((p) => p.title)).toEqual([paraphrase])
   })
 })
 

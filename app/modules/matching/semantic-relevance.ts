@@ -58,6 +58,16 @@ export function withSemanticEvidence(lexical: number, semantic: SemanticEvidence
   return lexical + LEXICAL_SPREAD * (meanView + bestView)
 }
 
+/**
+ * One text's part of the mean view, on the language model's scale: how much nearer the request
+ * than an average text. 0 when either has no vector. Lets a publication count as fitting for its
+ * meaning as well as for its words.
+ */
+export function textSemanticEvidence(vector: Float32Array | null | undefined, requestVector: Float32Array | null | undefined): number {
+  if (!vector || !requestVector) return 0
+  return (LEXICAL_SPREAD * (dot(vector, requestVector) - MEAN_COSINE.centre)) / MEAN_COSINE.spread
+}
+
 function dot(a: Float32Array, b: Float32Array): number {
   let sum = 0
   for (let i = 0; i < a.length; i++) sum += a[i] * b[i]

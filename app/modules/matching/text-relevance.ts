@@ -1,6 +1,6 @@
 import { backgroundProbability, buildTextCorpus, type TextCorpus } from './corpus-statistics'
 import { isCyrillic } from '#search/crosslingual'
-import { semanticEvidence, withSemanticEvidence, type DocumentVectors } from './semantic-relevance'
+import { semanticEvidence, textSemanticEvidence, withSemanticEvidence, type DocumentVectors } from './semantic-relevance'
 import { analyzeFields, isWordPair, type AnalyzedText, type Bridging, type Script, type TermBag } from './text-terms'
 
 // How well a lab's texts fit a request's text, as a query-likelihood language model (Zhai & Lafferty):
@@ -70,7 +70,8 @@ export interface TextRelevance {
   /** The request's words and word pairs the lab's texts share, most telling first, as the request
    *  spells them. */
   matchedTerms: string[]
-  /** The lab's publications that explain the request better than an average text, best first. */
+  /** The lab's publications that explain the request better than an average text, by their words
+   *  and (in English) their meaning, best first. */
   matchedPublications: { title: string; score: number }[]
   /** For a shown word matched across languages, the lab's own word: «катализатор» → "catalyst". */
   counterparts: Record<string, string>
@@ -146,7 +147,7 @@ export function scoreLabForRequest(corpus: TextCorpus, lab: AnalyzedLab, request
   const documentScores = scoreDocuments(corpus, lab, request, termEvidence)
   const matchedPublications: TextRelevance['matchedPublications'] = []
   lab.documents.forEach(({ publicationTitle }, document) => {
-    const score = documentScores[document]
+    const score = documentScores[document] + textSemanticEvidence(lab.vectors?.[document], request.vector)
     if (publicationTitle !== null && score > 0) matchedPublications.push({ title: publicationTitle, score })
   })
   matchedPublications.sort((a, b) => b.score - a.score)
