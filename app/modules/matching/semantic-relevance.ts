@@ -26,8 +26,6 @@ export type DocumentVectors = readonly (Float32Array | null)[]
 export interface SemanticEvidence {
   meanCosine: number
   bestCosine: number
-  /** The text (its index among the lab's texts) nearest to the request. */
-  nearest: number
 }
 
 /** The cosines of the request with the lab's English texts, or null when either side has none. */
@@ -36,18 +34,14 @@ export function semanticEvidence(labVectors: DocumentVectors | null | undefined,
   let sum = 0
   let counted = 0
   let bestCosine = -Infinity
-  let nearest = -1
-  labVectors.forEach((vector, index) => {
-    if (!vector) return
+  for (const vector of labVectors) {
+    if (!vector) continue
     const cosine = dot(vector, requestVector)
     sum += cosine
     counted++
-    if (cosine > bestCosine) {
-      bestCosine = cosine
-      nearest = index
-    }
-  })
-  return counted === 0 ? null : { meanCosine: sum / counted, bestCosine, nearest }
+    bestCosine = Math.max(bestCosine, cosine)
+  }
+  return counted === 0 ? null : { meanCosine: sum / counted, bestCosine }
 }
 
 /** The language model's score with the embedding views added on its scale (see above). */
