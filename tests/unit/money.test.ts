@@ -28,11 +28,15 @@ describe('reading amounts typed by people', () => {
     ['0,01', 1],
     ['2 000 000 ₽', 200_000_000],
     ['-15', -1_500],
+    // As the English form's own example writes it: commas group thousands, a point starts kopecks.
+    ['1,500,000', 150_000_000],
+    ['12,345', 1_234_500],
+    ['250,000.50', 25_000_050],
   ])('%s is %i kopecks', (input, expected) => {
     expect(parseRoubles(input)).toBe(expected)
   })
 
-  it.each(['', 'abc', '12,345', '1.2.3', '10 руб 5', '1e6', '١٢٣'])('%j is not an amount', (input) => {
+  it.each(['', 'abc', '1.2.3', '10 руб 5', '1e6', '١٢٣', '1,500,00', '1,5000', '1,500,000,50', '1 500,000'])('%j is not an amount', (input) => {
     expect(parseRoubles(input)).toBeNull()
   })
 })

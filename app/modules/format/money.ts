@@ -25,13 +25,16 @@ export function kopecksToDecimal(amount: Kopecks): string {
 }
 
 /**
- * Reads an amount in roubles as a person types it ("1 234 567,89", "1234567.5", "100") into kopecks;
- * null when it is not an amount (letters, more than two decimals, empty).
+ * Reads an amount in roubles as a person types it ("1 234 567,89", "1234567.5", "1,500,000.50",
+ * "100") into kopecks; null when it is not an amount (letters, more than two decimals, empty).
  */
 export function parseRoubles(input: string): Kopecks | null {
-  // A currency sign may stand at either end; spaces may only group thousands.
+  // A currency sign may stand at either end; spaces may only group thousands. Commas group them as
+  // English writes them ("1,500,000", then a point for kopecks): a comma before three digits can only
+  // be that, since kopecks take two.
   const bare = input.trim().replace(/^(₽|RUB)\s*|\s*(₽|руб\.?|рублей|RUB)$/gi, '')
-  const match = /^(-?)(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d{1,13})(?:[.,](\d{1,2}))?$/.exec(bare)
+  const match =
+    /^(-?)(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d{1,13})(?:[.,](\d{1,2}))?$/.exec(bare) ?? /^(-?)(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/.exec(bare)
   if (!match) return null
   const [, sign, whole, fraction = ''] = match
   const digits = whole.replace(/\D/g, '')
