@@ -134,3 +134,32 @@ test('a company publishes a new request and sees the proposed labs appear on its
   await expect(section.getByText('Подходящих лабораторий пока нет')).toHaveCount(0)
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
 })
+
+test('a company writing in English, with its budget as the English form shows it, is proposed the lab whose English papers are on its subject', async ({ page }) => {
+  await signIn(page, 'company@demo.test')
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await page.goto('/requests/new')
+  // In other words than the lab's papers: breakdowns, not faults; shaking, not vibration.
+  const title = 'Predicting breakdowns of submersible oil well pumps'
+  await page.getByLabel('Title', { exact: true }).fill(title)
+  await page.getByLabel('Summary', { exact: true }).fill('Warn the field crew weeks before a well pump breaks down.')
+  await page.getByLabel('Problem statement').fill('Electric submersible pumps in our oil wells break down without warning and each stop costs days of output. We record their power draw, shaking and temperature every minute and want a model that predicts a breakdown weeks ahead.')
+  await page.getByLabel('Expected result').fill('A tested model that warns of pump breakdowns from the telemetry we already record.')
+  await page.getByLabel('Keywords').fill('pumps, predictive maintenance, telemetry')
+  await page.getByLabel('Field of science (OECD FOS)').selectOption('1.2')
+  await page.getByLabel('TRL now').selectOption('3')
+  await page.getByLabel('TRL wanted').selectOption('6')
+  await page.getByLabel('Budget from, RUB').fill('1,500,000')
+  await page.getByLabel('Budget up to, RUB').fill('4,000,000')
+  await page.getByLabel('Deadline').fill(`${new Date().getFullYear() + 1}-06-30`)
+  await page.getByRole('button', { name: 'Save draft' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await page.getByRole('button', { name: 'Publish' }).click()
+
+  const card = page.locator('#proposed-labs .match-card', { hasText: 'Laboratory of Applied Data Science' })
+  await expect(card).toBeVisible()
+  // The paper on predicting maintenance needs, named on the card as the one that fits.
+  await expect(card).toContainText('Remaining useful life estimation of centrifugal compressors')
+  await card.screenshot({ path: 'test-results/screens/english-request-proposal.png' })
+})
