@@ -233,6 +233,7 @@ const en = {
       proposalsPending_one: 'request or lab awaits its proposals',
       proposalsPending_other: 'requests and labs await their proposals',
       matchingProgress: 'Background matching: {{state}}; {{refreshed}} refreshed since start, {{failing}} failing.',
+      profilesProgress: 'Matching profiles built: {{built}} of {{total}} labs and requests.',
       backgroundState: {
         not_started: 'not started',
         starting: 'starting (search index)',

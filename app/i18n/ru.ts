@@ -242,6 +242,7 @@ const ru = {
       proposalsPending_many: 'запросов и лабораторий ждут подбора',
       proposalsPending_other: 'запроса или лаборатории ждут подбора',
       matchingProgress: 'Фоновый подбор: {{state}}; с запуска пересчитано {{refreshed}}, с ошибкой {{failing}}.',
+      profilesProgress: 'Профили для подбора построены: {{built}} из {{total}} лабораторий и запросов.',
       backgroundState: {
         not_started: 'не запущен',
         starting: 'запускается (поисковый индекс)',

@@ -41,7 +41,7 @@ export async function startBackgroundWork(options: { report?: (report: Backgroun
   await rebuildEmptyIndexes()
   report({ type: 'state', state: 'preparing' })
   await reindexOutdatedTexts()
-  await prepareProposals()
+  await prepareProposals(report)
   report({ type: 'state', state: 'running' })
   const sync = startSyncWorker({
     db,
@@ -96,10 +96,10 @@ export async function startBackgroundWork(options: { report?: (report: Backgroun
  * database), and every record's refresh queued: the worker then works the queue down. A failure
  * only delays proposals until the next change of a lab or request.
  */
-async function prepareProposals(): Promise<void> {
+async function prepareProposals(report: (report: BackgroundReport) => void): Promise<void> {
   try {
     const started = Date.now()
-    const prepared = await prepareMatching(db)
+    const prepared = await prepareMatching(db, ({ overall }) => report({ type: 'profiles', built: overall.done, total: overall.total }))
     if (prepared) logger.info({ event: 'matching.prepared', ...prepared, ms: Date.now() - started })
   } catch (error) {
     logger.warn({ event: 'matching.prepare_failed', error: String(error) })

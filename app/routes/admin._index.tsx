@@ -58,6 +58,9 @@ export default function AdministrationWorkspace() {
             failing: matching.failing,
           })}
         </p>
+        {matching.background.profiles && (
+          <p className="hint">{t('workspace.administration.profilesProgress', matching.background.profiles)}</p>
+        )}
       </section>
       <section className="panel" id="dead-letters" aria-labelledby="dead-letters-title">
         <header className="panel-head">

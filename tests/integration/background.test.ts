@@ -1,6 +1,6 @@
 import os from 'node:os'
 import { and, count, eq } from 'drizzle-orm'
-import { matches, matchProfiles, matchRefreshQueue } from '#db/schema'
+import { labs, matches, matchProfiles, matchRefreshQueue, rdRequests } from '#db/schema'
 import { SearchUnavailableError, type SearchEngine } from '#search/engine'
 import { indexRegistry } from '#search/registry'
 import { SqliteFtsEngine } from '#search/sqlite-fts'
@@ -156,8 +156,13 @@ describe('an upgrade of the text analysis', () => {
     expect(profilesOutdated(db)).toBe(true)
 
     await reindexOutdatedTexts(embedded)
-    const prepared = await prepareMatching(db)
+    const progress: { done: number; total: number }[] = []
+    const prepared = await prepareMatching(db, ({ overall }) => progress.push(overall))
     expect(await findsByEnglish()).toBe(true)
+    // Progress for /healthz and the administration's page, labs and requests together, up to all of them.
+    const total = db.select().from(labs).where(eq(labs.status, 'active')).all().length + db.select().from(rdRequests).where(eq(rdRequests.status, 'published')).all().length
+    expect(progress.at(-1)).toEqual({ done: total, total })
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b))
     expect(profilesOutdated(db)).toBe(false)
     expect(prepared?.profiles).toBeGreaterThan(0)
     expect(db.select().from(matchProfiles).where(and(eq(matchProfiles.entityType, 'lab'), eq(matchProfiles.entityId, labId))).get()).toMatchObject({ analysis: textAnalysis() })
@@ -193,6 +198,8 @@ describe('the background process', () => {
         (report) => report.matching.background.state === 'running' && report.matching.pending === 0 && report.matching.background.refreshed > 0,
       )
       expect(health.matching.background.refreshed).toBeGreaterThanOrEqual(requestIds.length)
+      // The profiles' progress is shown while they are built, and no longer once the process runs.
+      expect(backgroundStatus().profiles).toBeNull()
       for (const id of requestIds) expect(proposalCount(id)).toBeGreaterThan(0)
 
       // A request published now is pending, and its page's poll wakes the process.

@@ -37,10 +37,11 @@ export function startBackgroundProcess(): { stop(): Promise<void> } {
     } catch (error) {
       logger.warn({ event: 'background.priority', error: String(error) })
     }
-    updateBackgroundStatus({ state: 'starting', pid: started.pid ?? null, startedAt: new Date().toISOString(), refreshed: 0 })
+    updateBackgroundStatus({ state: 'starting', pid: started.pid ?? null, startedAt: new Date().toISOString(), refreshed: 0, profiles: null })
     started.on('message', (message: BackgroundReport) => {
-      if (message.type === 'state') updateBackgroundStatus({ state: message.state })
+      if (message.type === 'state') updateBackgroundStatus({ state: message.state, ...(message.state === 'running' ? { profiles: null } : {}) })
       else if (message.type === 'refreshed') updateBackgroundStatus({ refreshed: backgroundStatus().refreshed + message.count })
+      else if (message.type === 'profiles') updateBackgroundStatus({ profiles: { built: message.built, total: message.total } })
       else updateBackgroundStatus({ lastError: message.error })
     })
     started.on('exit', (code, signal) => {

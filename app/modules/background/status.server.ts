@@ -13,16 +13,19 @@ export interface BackgroundStatus {
   refreshed: number
   restarts: number
   lastError: string | null
+  /** While profiles are built for a catalogue (a first start, an upgrade): how many of how many records. */
+  profiles: { built: number; total: number } | null
 }
 
 /** What the child process reports over IPC. */
 export type BackgroundReport =
   | { type: 'state'; state: 'starting' | 'preparing' | 'running' }
   | { type: 'refreshed'; count: number }
+  | { type: 'profiles'; built: number; total: number }
   | { type: 'error'; error: string }
 
 const current = singleton('background-status', () => ({
-  status: { state: 'not_started', pid: null, startedAt: null, refreshed: 0, restarts: 0, lastError: null } as BackgroundStatus,
+  status: { state: 'not_started', pid: null, startedAt: null, refreshed: 0, restarts: 0, lastError: null, profiles: null } as BackgroundStatus,
   wake: (() => {}) as () => void,
   /** Counts changes of `status`: pages that show it are stale when it moves (see page-cache.server.ts). */
   changes: 0,

@@ -204,7 +204,16 @@ function requestRows(tx: DbOrTx, sources: RequestSource[], deltas: Map<number, n
 }
 
 /** Every profile again from the database: for a new installation, or after the analysis changed. */
-export async function rebuildProfiles(db: Db, onProgress?: (progress: { type: MatchEntityType; done: number; total: number }) => void): Promise<{ labs: number; requests: number }> {
+export interface RebuildProgress {
+  type: MatchEntityType
+  /** Of this type's records. */
+  done: number
+  total: number
+  /** Of all records, labs and requests. */
+  overall: { done: number; total: number }
+}
+
+export async function rebuildProfiles(db: Db, onProgress?: (progress: RebuildProgress) => void): Promise<{ labs: number; requests: number }> {
   db.transaction((tx) => {
     tx.delete(matchProfiles).run()
     resetCorpus(tx)
@@ -217,7 +226,8 @@ export async function rebuildProfiles(db: Db, onProgress?: (progress: { type: Ma
       const kept = (await updateProfiles(db, type, ids.slice(start, start + BATCH))).length
       if (type === 'lab') done.labs += kept
       else done.requests += kept
-      onProgress?.({ type, done: Math.min(start + BATCH, ids.length), total: ids.length })
+      const reached = Math.min(start + BATCH, ids.length)
+      onProgress?.({ type, done: reached, total: ids.length, overall: { done: (type === 'lab' ? 0 : labIds.length) + reached, total: labIds.length + requestIds.length } })
     }
   }
   return done

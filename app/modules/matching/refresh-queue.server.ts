@@ -4,7 +4,7 @@ import { DEAD_LETTER_ATTEMPTS, failureMessage, nextAttemptAt, pendingIn, searchR
 import { labs, matches, matchRefreshQueue, outbox, rdRequests } from '#db/schema'
 import type { MatchEntityType } from '#db/schema/match-values'
 import type { IndexName, SearchEngine } from '#search/engine'
-import { profileCount, profilesOutdated, rebuildProfiles } from './profiles.server'
+import { profileCount, profilesOutdated, rebuildProfiles, type RebuildProgress } from './profiles.server'
 import { refreshLabMatches, refreshRequestMatches } from './refresh.server'
 
 // Proposals are computed off the request path: a change to a lab or a request queues its refresh
@@ -70,12 +70,12 @@ export function queueWholeCatalogue(db: Db): number {
  * record's refresh queued if no proposals are kept or the profiles were rebuilt. The queue does the
  * rest in the background; existing catalogues are not news, so nothing of it is announced.
  */
-export async function prepareMatching(db: Db): Promise<{ profiles: number; queued: number } | null> {
+export async function prepareMatching(db: Db, onProgress?: (progress: RebuildProgress) => void): Promise<{ profiles: number; queued: number } | null> {
   const hasCatalogue = db.select({ id: labs.id }).from(labs).where(eq(labs.status, 'active')).limit(1).get() !== undefined
   if (!hasCatalogue) return null
   let profiles = 0
   if (profileCount(db) === 0 || profilesOutdated(db)) {
-    const built = await rebuildProfiles(db)
+    const built = await rebuildProfiles(db, onProgress)
     profiles = built.labs + built.requests
   }
   const hasMatches = db.select({ id: matches.id }).from(matches).limit(1).get() !== undefined
