@@ -205,7 +205,6 @@ function maySeeProposals(actor: Actor, type: MatchEntityType, id: number): boole
   return lab !== undefined && can(actor, 'match:view_for_lab', lab)
 }
 
-/** The best proposals not set aside, and how many there are in all and set aside. */
 /**
  * A request's or a lab's proposals, as its page shows them on every view: the two queries are built
  * and compiled once per side, then run with the organisation and the record as parameters.
@@ -224,6 +223,7 @@ function compileSection(side: MatchSide) {
 }
 const compiledSections = new Map<MatchSide, ReturnType<typeof compileSection>>()
 
+/** The best proposals not set aside, and how many there are in all and set aside. */
 function section(side: MatchSide, organisationId: number, subjectId: number, locale: Locale) {
   let queries = compiledSections.get(side)
   if (!queries) compiledSections.set(side, (queries = compileSection(side)))
