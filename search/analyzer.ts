@@ -22,6 +22,21 @@ export function tokenize(text: string): string[] {
   return normalize(text).match(TOKEN) ?? []
 }
 
+// A capital after a word's first letter: an acronym or a name spelled in mixed case (ПЦР, LoRaWAN, pH).
+const INNER_CAPITAL = /^.+\p{Lu}/u
+
+/**
+ * The words of a text as tokenize finds them, each with its spelling for people: ё and the capitals
+ * of an acronym kept, the capital that only starts a sentence dropped.
+ */
+export function spelledTokens(text: string): Array<{ token: string; spelling: string }> {
+  const tokens = tokenize(text)
+  const written = text.normalize('NFKC').match(TOKEN) ?? []
+  // Case folding splits a rare letter (İ) in two: then the words are shown as they were folded.
+  if (written.length !== tokens.length) return tokens.map((token) => ({ token, spelling: token }))
+  return tokens.map((token, i) => ({ token, spelling: INNER_CAPITAL.test(written[i]) ? written[i] : written[i].toLowerCase() }))
+}
+
 export function isStopword(token: string): boolean {
   return stopwords.has(token)
 }

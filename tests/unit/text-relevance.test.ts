@@ -42,6 +42,19 @@ describe('text relevance', () => {
     expect(otherForms.matchedTerms).toContain('каталитический синтез')
   })
 
+  it("names the shared words as the request spells them: with ё and an acronym's capitals, but not a sentence's first capital", () => {
+    const request: RequestText = { title: 'Беспроводная термокоса для мёрзлых грунтов', problem: 'Данные передаются по LoRaWAN.' }
+    const { corpus, labs, requests } = setUp(
+      [{ publications: [{ title: 'Беспроводная термокоса', abstract: 'Мониторинг мерзлых грунтов с передачей по lorawan.' }] }],
+      [request],
+    )
+    const words = scoreLabForRequest(corpus, labs[0], requests[0]).matchedTerms.join(', ')
+    expect(words).toContain('мёрзлых грунтов')
+    expect(words).toContain('LoRaWAN')
+    expect(words).toContain('беспроводная термокоса')
+    expect(words).not.toMatch(/мерзлых|lorawan|Беспроводная/)
+  })
+
   it('ranks a lab whose publications are about the request above one whose are not', () => {
     const request: RequestText = {
       title: 'Оптоволоконные датчики температуры для нефтепроводов',

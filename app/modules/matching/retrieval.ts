@@ -1,3 +1,4 @@
+import { normalize } from '#search/analyzer'
 import { isCyrillic } from '#search/crosslingual'
 import { isCognateKey, isWordPair } from './text-terms'
 
@@ -53,8 +54,9 @@ export function planRetrieval(terms: readonly TermForRetrieval[], totalTerms: nu
   // Most common first, so that relaxing drops the rarest word.
   const together = words.slice(0, CONJUNCTION).sort((a, b) => b.corpusCount - a.corpusCount || (a.term < b.term ? -1 : 1))
   const queries: string[] = []
-  for (let size = together.length; size >= 2; size--) queries.push(`${together.slice(0, size).map((w) => w.surface).join(' ')} `)
-  for (const word of words.slice(0, SINGLE_WORDS)) queries.push(`${word.surface} `)
+  // Asked as the analysis reads them: a word's spelling for people keeps ё and an acronym's capitals.
+  for (let size = together.length; size >= 2; size--) queries.push(`${normalize(together.slice(0, size).map((w) => w.surface).join(' '))} `)
+  for (const word of words.slice(0, SINGLE_WORDS)) queries.push(`${normalize(word.surface)} `)
   // A Russian word the glossary translated is kept as its English stem: searched for as a prefix,
   // the stem finds the English word in any form ("hydrotreat" → hydrotreating).
   const translated = words.filter((w) => isCyrillic(w.surface) && !isCyrillic(w.term)).slice(0, TRANSLATED_WORDS)

@@ -1,4 +1,4 @@
-import { isStopword, stem, tokenize } from '#search/analyzer'
+import { isStopword, spelledTokens, stem } from '#search/analyzer'
 import { cognateKey, glossaryFingerprint, isCyrillic, isTranslationTarget, translationAt } from '#search/crosslingual'
 import { encoderFingerprint } from '#search/sentence-encoder'
 
@@ -48,7 +48,7 @@ const KEY_MARK = '≈'
  * facts it stores change) with the digests of the glossary and of the sentence model. Profiles and
  * search documents made by another are rebuilt when the background process starts.
  */
-const ANALYSIS_VERSION = 3
+const ANALYSIS_VERSION = 4
 export function textAnalysis(): string {
   return `${ANALYSIS_VERSION}:${glossaryFingerprint()}:${encoderFingerprint()}`
 }
@@ -108,10 +108,11 @@ export function analyzeFields(fields: ReadonlyArray<string | null | undefined>, 
   }
   for (const field of fields) {
     if (!field || budget <= 0) continue
-    const tokens = tokenize(field)
-      .filter((token) => !isStopword(token))
+    const words = spelledTokens(field)
+      .filter(({ token }) => !isStopword(token))
       .slice(0, budget)
-    budget -= tokens.length
+    budget -= words.length
+    const tokens = words.map(({ token }) => token)
     const stems = tokens.map(cachedStem)
     type Word = { term: string; surface: string; translated: boolean; reaches: Record<Script, boolean> }
     let previous: Word | null = null
@@ -136,7 +137,7 @@ export function analyzeFields(fields: ReadonlyArray<string | null | undefined>, 
     for (let i = 0; i < tokens.length; ) {
       const translation = bridged ? translationAt(stems, i) : null
       if (translation) {
-        const surface = tokens.slice(i, i + translation.russianStems.length).join(' ')
+        const surface = words.slice(i, i + translation.russianStems.length).map(({ spelling }) => spelling).join(' ')
         for (const term of translation.englishStems) add(term, surface, true, BOTH)
         scripts.cyrillic += translation.russianStems.length
         i += translation.russianStems.length
@@ -152,8 +153,8 @@ export function analyzeFields(fields: ReadonlyArray<string | null | undefined>, 
       const reaches = !bridged
         ? BOTH
         : { cyrillic: !latin || key !== null || isTranslationTarget(stems[i]), latin: !cyrillic || key !== null }
-      add(stems[i], token, false, reaches)
-      if (key) count(keyTerm(key, cyrillic, side), token)
+      add(stems[i], words[i].spelling, false, reaches)
+      if (key) count(keyTerm(key, cyrillic, side), words[i].spelling)
       i++
     }
   }
