@@ -164,3 +164,35 @@ test('a company writing in English, with its budget as the English form shows it
   await expect(card).toContainText('Remaining useful life estimation of centrifugal compressors')
   await card.screenshot({ path: 'test-results/screens/english-request-proposal.png' })
 })
+
+test('a lab that publishes its profile, then edits it to other work, sees the fitting requests appear on its page without reloading it', async ({ page }) => {
+  // An organisation no other test signs in as: its new lab changes no one else's proposals.
+  await signIn(page, 'tsuab@demo.test')
+  await page.goto('/labs/new')
+  await page.getByLabel('Название лаборатории или подразделения').fill('Лаборатория бетонов для мёрзлых грунтов')
+  await page.getByLabel('Экспертиза').fill('Составы бетона с противоморозными добавками и низким тепловыделением для бетонирования буронабивных свай в мерзлоте без растепления грунта; испытания прочности при отрицательных температурах.')
+  await page.getByLabel('Ключевые слова').fill('бетон, противоморозные добавки, буронабивные сваи, мерзлота')
+  await page.getByLabel('Области науки (OECD FOS)').selectOption('2.1')
+  await page.getByLabel('УГТ от').selectOption('3')
+  await page.getByLabel('УГТ до').selectOption('7')
+  // A mark on this document: a reload would take it away.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true))
+  await page.getByRole('button', { name: 'Опубликовать' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Лаборатория бетонов для мёрзлых грунтов' })).toBeVisible()
+
+  const section = page.locator('#proposed-requests')
+  await expect(section.locator('.match-card', { hasText: 'Бетонная смесь для буронабивных свай в мёрзлых грунтах' })).toBeVisible()
+  await expect(section.getByText('Ищем подходящие запросы…')).toHaveCount(0)
+
+  // The lab turns to ground temperature monitoring: the request on that subject is proposed.
+  await page.getByRole('link', { name: 'Изменить описание' }).click()
+  await page.getByLabel('Название лаборатории или подразделения').fill('Лаборатория мониторинга мёрзлых грунтов')
+  await page.getByLabel('Экспертиза').fill('Беспроводные термометрические косы для скважин мониторинга температуры мёрзлых грунтов: датчики температуры с точностью 0,1 °C, автономное питание на несколько лет, передача данных по LoRaWAN.')
+  await page.getByLabel('Ключевые слова').fill('термокоса, мониторинг температуры грунтов, LoRaWAN, автономное питание')
+  await page.getByRole('button', { name: 'Сохранить' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Лаборатория мониторинга мёрзлых грунтов' })).toBeVisible()
+  await expect(section.locator('.match-card', { hasText: 'Беспроводная термометрическая коса с автономным питанием' })).toBeVisible()
+  await expect(section.getByText('Ищем подходящие запросы…')).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+  await section.screenshot({ path: 'test-results/screens/lab-proposed-requests.png' })
+})
