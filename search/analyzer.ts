@@ -25,16 +25,28 @@ export function tokenize(text: string): string[] {
 // A capital after a word's first letter: an acronym or a name spelled in mixed case (ПЦР, LoRaWAN, pH).
 const INNER_CAPITAL = /^.+\p{Lu}/u
 
+const SPACE = /^\s+$/u
+
 /**
- * The words of a text as tokenize finds them, each with its spelling for people: ё and the capitals
- * of an acronym kept, the capital that only starts a sentence dropped.
+ * The words of a text as tokenize finds them, each with its spelling for people (ё and the capitals
+ * of an acronym kept, the capital that only starts a sentence dropped) and whether only spaces part
+ * it from the word before, so that the two read as a phrase.
  */
-export function spelledTokens(text: string): Array<{ token: string; spelling: string }> {
+export function spelledTokens(text: string): Array<{ token: string; spelling: string; spaced: boolean }> {
   const tokens = tokenize(text)
-  const written = text.normalize('NFKC').match(TOKEN) ?? []
-  // Case folding splits a rare letter (İ) in two: then the words are shown as they were folded.
-  if (written.length !== tokens.length) return tokens.map((token) => ({ token, spelling: token }))
-  return tokens.map((token, i) => ({ token, spelling: INNER_CAPITAL.test(written[i]) ? written[i] : written[i].toLowerCase() }))
+  const written = text.normalize('NFKC')
+  const words = [...written.matchAll(TOKEN)]
+  // Case folding splits a rare letter (İ) in two: then the words are shown as they were folded, apart.
+  if (words.length !== tokens.length) return tokens.map((token) => ({ token, spelling: token, spaced: false }))
+  return tokens.map((token, i) => {
+    const word = words[i][0]
+    const previous = words[i - 1]
+    return {
+      token,
+      spelling: INNER_CAPITAL.test(word) ? word : word.toLowerCase(),
+      spaced: previous !== undefined && SPACE.test(written.slice(previous.index + previous[0].length, words[i].index)),
+    }
+  })
 }
 
 export function isStopword(token: string): boolean {

@@ -55,6 +55,18 @@ describe('text relevance', () => {
     expect(words).not.toMatch(/мерзлых|lorawan|Беспроводная/)
   })
 
+  it('shows a word pair that stands apart in the request (across a stop word or a comma) as its words, not as a made-up phrase', () => {
+    const request: RequestText = { title: 'Гидроочистка дизельного топлива', problem: 'Нужна опытная партия катализатора и протокол испытаний на пилотной установке.' }
+    const { corpus, labs, requests } = setUp(
+      [{ publications: [{ title: 'Катализаторы гидроочистки', abstract: 'Опытная партия катализатора, протокол испытаний на пилотной установке.' }] }],
+      [request],
+    )
+    const words = scoreLabForRequest(corpus, labs[0], requests[0]).matchedTerms
+    expect(words.join(', ')).toContain('пилотной установке')
+    expect(words.join(', ')).toContain('протокол испытаний')
+    expect(words.filter((word) => /катализатора протокол|испытаний пилотной/.test(word))).toEqual([])
+  })
+
   it('ranks a lab whose publications are about the request above one whose are not', () => {
     const request: RequestText = {
       title: 'Оптоволоконные датчики температуры для нефтепроводов',

@@ -114,7 +114,7 @@ export function analyzeLab(lab: LabText, bridging?: Bridging): AnalyzedLab {
   const postings: AnalyzedLab['postings'] = new Map()
   const surfaces = new Map<string, string>()
   texts.forEach(({ terms }, document) => {
-    for (const [term, surface] of terms.surfaces) if (!surfaces.has(term)) surfaces.set(term, surface)
+    for (const [term, surface] of terms.surfaces) if (surface && !surfaces.has(term)) surfaces.set(term, surface)
     for (const [term, count] of terms.counts) {
       const list = postings.get(term)
       if (list) list.push([document, count])
@@ -154,7 +154,7 @@ export function scoreLabForRequest(corpus: TextCorpus, lab: AnalyzedLab, request
   const shown = explainTerms(termEvidence)
   return {
     score: withSemanticEvidence(mean(documentScores), semanticEvidence(lab.vectors, request.vector)),
-    matchedTerms: shown.map((term) => request.surfaces.get(term)!),
+    matchedTerms: shown.flatMap((term) => spelledAs(request, term)),
     matchedPublications,
     counterparts: crossLanguageCounterparts(shown, request, lab),
   }
@@ -233,6 +233,13 @@ function explainTerms(termEvidence: Map<string, number>): string[] {
     shown.push(term)
   }
   return shown
+}
+
+/** A term as the request writes it; a word pair whose words never stand together there, as its words. */
+function spelledAs(request: AnalyzedRequest, term: string): string[] {
+  const surface = request.surfaces.get(term)
+  if (surface) return [surface]
+  return isWordPair(term) ? term.split(' ').flatMap((word) => request.surfaces.get(word) || []) : []
 }
 
 /** The lab's spelling of each shown term that the two texts write in different scripts. */

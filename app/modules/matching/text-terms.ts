@@ -102,43 +102,53 @@ export function analyzeFields(fields: ReadonlyArray<string | null | undefined>, 
   const reach: Reach = { cyrillic: 0, latin: 0 }
   const scripts: Reach = { cyrillic: 0, latin: 0 }
   let budget = MAX_WORDS_PER_TEXT
+  // A term's surface is its first spelling; a word pair's, the first time its words stand together.
   const count = (term: string, surface: string) => {
     counts.set(term, (counts.get(term) ?? 0) + 1)
-    if (!surfaces.has(term)) surfaces.set(term, surface)
+    if (!surfaces.get(term)) surfaces.set(term, surface)
   }
   for (const field of fields) {
     if (!field || budget <= 0) continue
     const words = spelledTokens(field)
+      .map((word, at) => ({ ...word, at }))
       .filter(({ token }) => !isStopword(token))
       .slice(0, budget)
     budget -= words.length
     const tokens = words.map(({ token }) => token)
     const stems = tokens.map(cachedStem)
-    type Word = { term: string; surface: string; translated: boolean; reaches: Record<Script, boolean> }
+    // The words of the field a term stands for, by their place among all its words.
+    type Span = { first: (typeof words)[number]; last: (typeof words)[number] }
+    type Word = { term: string; surface: string; translated: boolean; reaches: Record<Script, boolean>; span: Span }
     let previous: Word | null = null
     const occur = (reaches: Record<Script, boolean>) => {
       length++
       if (reaches.cyrillic) reach.cyrillic++
       if (reaches.latin) reach.latin++
     }
-    const add = (term: string, surface: string, translated: boolean, reaches: Record<Script, boolean>) => {
+    const add = (term: string, surface: string, translated: boolean, reaches: Record<Script, boolean>, span: Span) => {
       count(term, surface)
       occur(reaches)
       if (previous) {
         // The two stems of one translated phrase share its surface: the pair is spelled as the phrase.
-        count(`${previous.term} ${term}`, previous.surface === surface ? surface : `${previous.surface} ${surface}`)
+        const samePhrase = previous.span === span
+        // A pair across a stop word or a comma counts, but is no phrase to show: it gets no surface.
+        const together = samePhrase || (span.first.at === previous.span.last.at + 1 && span.first.spaced)
+        const spelled = (first: string, second: string) => (!together ? '' : samePhrase ? surface : `${first} ${second}`)
+        count(`${previous.term} ${term}`, spelled(previous.surface, surface))
         occur({ cyrillic: reaches.cyrillic && previous.reaches.cyrillic, latin: reaches.latin && previous.reaches.latin })
         // «катализатор гидроочистки» is a "hydrotreating catalyst": a Russian noun comes before the
         // noun that qualifies it, so a pair of translated words may stand either way round in English.
-        if (translated && previous.translated && previous.surface !== surface) count(`${term} ${previous.term}`, `${previous.surface} ${surface}`)
+        if (translated && previous.translated && !samePhrase) count(`${term} ${previous.term}`, spelled(previous.surface, surface))
       }
-      previous = { term, surface, translated, reaches }
+      previous = { term, surface, translated, reaches, span }
     }
     for (let i = 0; i < tokens.length; ) {
       const translation = bridged ? translationAt(stems, i) : null
       if (translation) {
-        const surface = words.slice(i, i + translation.russianStems.length).map(({ spelling }) => spelling).join(' ')
-        for (const term of translation.englishStems) add(term, surface, true, BOTH)
+        const phrase = words.slice(i, i + translation.russianStems.length)
+        const surface = phrase.map(({ spelling }) => spelling).join(' ')
+        const span = { first: phrase[0], last: phrase[phrase.length - 1] }
+        for (const term of translation.englishStems) add(term, surface, true, BOTH, span)
         scripts.cyrillic += translation.russianStems.length
         i += translation.russianStems.length
         continue
@@ -153,7 +163,7 @@ export function analyzeFields(fields: ReadonlyArray<string | null | undefined>, 
       const reaches = !bridged
         ? BOTH
         : { cyrillic: !latin || key !== null || isTranslationTarget(stems[i]), latin: !cyrillic || key !== null }
-      add(stems[i], words[i].spelling, false, reaches)
+      add(stems[i], words[i].spelling, false, reaches, { first: words[i], last: words[i] })
       if (key) count(keyTerm(key, cyrillic, side), words[i].spelling)
       i++
     }
