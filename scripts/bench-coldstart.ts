@@ -6,7 +6,10 @@
 // - how long until it listens and answers /healthz;
 // - how long until every proposal is ready (/healthz: nothing pending in the search outbox or the
 //   matcher's refresh queue, the background process running);
-// - meanwhile, the latency of the company's request page, hit over and over from here.
+// - meanwhile, the latency of the company's request page, hit over and over from here;
+// - how long a request the company publishes (through the same forms as the browser) waits for its
+//   proposed labs: while the matching profiles are built, while every record's proposals are
+//   refreshed after that, and once all is ready.
 // Progress goes to stderr, the JSON report to stdout. Nothing is asserted on the figures.
 import { spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -40,6 +43,7 @@ const COMPANY_EMAIL = 'company@demo.test'
 const ADMIN_EMAIL = 'admin@demo.test'
 const HEALTH_POLL_MS = 1000
 const LISTEN_POLL_MS = 50
+const PUBLISH_POLL_MS = 100
 
 interface MatchingHealth {
   search: { outbox: { pending: number } }
@@ -89,6 +93,10 @@ try {
     }
   })()
 
+  const publishedWhileBuildingProfiles = await publishAndWaitForProposals(base, cookie)
+  progress(`a request published while the profiles were built had its proposals after ${publishedWhileBuildingProfiles.seconds} s`)
+  let publishedWhileRefreshing: Awaited<ReturnType<typeof publishAndWaitForProposals>> | null = null
+
   const adminCookie = await signIn(base, ADMIN_EMAIL, '/healthz')
   let last: MatchingHealth | null = null
   let lastReport = Date.now()
@@ -101,6 +109,10 @@ try {
         lastReport = Date.now()
         progress(`  after ${Math.round((lastReport - started) / 1000)} s: ${last.matching.pending} records pending, ${last.matching.background.refreshed} refreshed (${last.matching.background.state})`)
       }
+      if (publishedWhileRefreshing === null && last.matching.background.state === 'running' && last.matching.pending > 0) {
+        publishedWhileRefreshing = await publishAndWaitForProposals(base, cookie)
+        progress(`a request published while the catalogue's proposals were refreshed had its proposals after ${publishedWhileRefreshing.seconds} s`)
+      }
       return last.matching.background.state === 'running' && last.matching.pending === 0 && last.search.outbox.pending === 0
     }, HEALTH_POLL_MS)
   } finally {
@@ -108,6 +120,7 @@ try {
     await visitor
   }
   const readySeconds = (Date.now() - started) / 1000
+  const publishedAfter = await publishAndWaitForProposals(base, cookie)
   const health = last as MatchingHealth | null
   latencies.sort((a, b) => a - b)
   const report = {
@@ -124,6 +137,12 @@ try {
       requests: latencies.length,
       failures,
       latencyMs: { p50: round(percentile(latencies, 50), 1), p95: round(percentile(latencies, 95), 1), p99: round(percentile(latencies, 99), 1) },
+    },
+    // From the publish button's answer until the request's proposals poll says they are ready.
+    newRequestProposalsSeconds: {
+      whileBuildingProfiles: publishedWhileBuildingProfiles,
+      whileRefreshingCatalogue: publishedWhileRefreshing,
+      afterwards: publishedAfter,
     },
   }
   console.log(JSON.stringify(report, null, 2))
@@ -171,6 +190,50 @@ async function prepareDatabase() {
   } finally {
     database.close()
   }
+}
+
+/**
+ * Drafts and publishes a request as the company's browser would (the same form posts), then polls
+ * its proposals as the page does, closer together, until they are ready; reads the page for the cards.
+ */
+async function publishAndWaitForProposals(base: string, cookie: string): Promise<{ seconds: number; cards: number }> {
+  const post = (path: string, fields: Record<string, string>) =>
+    fetch(base + path, {
+      method: 'POST',
+      headers: { cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ru' },
+      body: new URLSearchParams(fields),
+      redirect: 'manual',
+    })
+  const drafted = await post('/requests/new', {
+    title: 'Катализатор гидроочистки дизельного топлива',
+    summary: 'Нужен катализатор глубокой гидроочистки дизельного топлива от серы.',
+    problem: 'Действующий катализатор гидроочистки не даёт содержания серы ниже 10 ppm на тяжёлом сырье. Нужен новый катализатор и режимы гидроочистки.',
+    expectedResult: 'Опытная партия катализатора и протокол испытаний на пилотной установке.',
+    keywords: 'гидроочистка, катализатор, дизельное топливо',
+    oecdField: '1.4',
+    trlNow: '3',
+    trlWanted: '5',
+    budgetMin: '2 000 000',
+    budgetMax: '6 000 000',
+    deadline: `${new Date().getFullYear() + 1}-06-30`,
+    region: '70',
+  })
+  const requestPath = drafted.headers.get('location')
+  if (drafted.status !== 302 || !requestPath?.startsWith('/requests/')) throw new Error(`drafting a request failed (${drafted.status})`)
+  const published = await post(`${requestPath}?index`, { transition: 'publish' })
+  if (published.status !== 302) throw new Error(`publishing ${requestPath} failed (${published.status})`)
+  const at = Date.now()
+  const deadline = at + timeoutMinutes * 60_000
+  while (Date.now() < deadline) {
+    const state = (await (await fetch(`${base}${requestPath}/proposals`, { headers: { cookie } })).json()) as { pending: boolean }
+    if (!state.pending) {
+      const seconds = round((Date.now() - at) / 1000, 2)
+      const page = await (await fetch(base + requestPath, { headers: { cookie, 'accept-language': 'ru' } })).text()
+      return { seconds, cards: page.split('match-card"').length - 1 }
+    }
+    await new Promise((resolve) => setTimeout(resolve, PUBLISH_POLL_MS))
+  }
+  throw new Error(`${requestPath} had no proposals within ${timeoutMinutes} minutes`)
 }
 
 /** Polls `ready` until it holds; fails if the server stops or the time runs out. */
