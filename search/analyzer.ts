@@ -22,14 +22,17 @@ export function tokenize(text: string): string[] {
   return normalize(text).match(TOKEN) ?? []
 }
 
-// A capital after a word's first letter: an acronym or a name spelled in mixed case (ПЦР, LoRaWAN, pH).
-const INNER_CAPITAL = /^.+\p{Lu}/u
+// Spellings kept as written: mixed case (LoRaWAN, pH, МэВ) and a short acronym (ПЦР, НИОКР, LIDAR).
+// A longer word in capitals is emphasis or a title typed in capitals: it is shown in lower case.
+const MIXED_CASE = /^.+\p{Lu}/u
+const ACRONYM = /^\p{Lu}{2,5}$/u
+const keptAsWritten = (word: string) => (ACRONYM.test(word) || (MIXED_CASE.test(word) && /\p{Ll}/u.test(word)))
 
 const SPACE = /^\s+$/u
 
 /**
  * The words of a text as tokenize finds them, each with its spelling for people (ё and the capitals
- * of an acronym kept, the capital that only starts a sentence dropped) and whether only spaces part
+ * of an acronym kept, a sentence's first capital and a word typed in capitals lowered) and whether only spaces part
  * it from the word before, so that the two read as a phrase.
  */
 export function spelledTokens(text: string): Array<{ token: string; spelling: string; spaced: boolean }> {
@@ -43,7 +46,7 @@ export function spelledTokens(text: string): Array<{ token: string; spelling: st
     const previous = words[i - 1]
     return {
       token,
-      spelling: INNER_CAPITAL.test(word) ? word : word.toLowerCase(),
+      spelling: keptAsWritten(word) ? word : word.toLowerCase(),
       spaced: previous !== undefined && SPACE.test(written.slice(previous.index + previous[0].length, words[i].index)),
     }
   })

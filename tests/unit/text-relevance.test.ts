@@ -55,6 +55,18 @@ describe('text relevance', () => {
     expect(words).not.toMatch(/мерзлых|lorawan|Беспроводная/)
   })
 
+  it('shows a word typed in capitals for emphasis in lower case, and a short acronym as written', () => {
+    const request: RequestText = { title: 'СРОЧНО: ГИДРООЧИСТКА дизельного топлива', problem: 'Нужен анализ серы методом ИСП-МС.' }
+    const { corpus, labs, requests } = setUp(
+      [{ publications: [{ title: 'Гидроочистка дизельного топлива', abstract: 'Анализ серы методом ИСП-МС.' }] }],
+      [request],
+    )
+    const words = scoreLabForRequest(corpus, labs[0], requests[0]).matchedTerms.join(', ')
+    expect(words).toContain('гидроочистка')
+    expect(words).toMatch(/ИСП/)
+    expect(words).not.toMatch(/ГИДРООЧИСТКА/)
+  })
+
   it('shows a word pair that stands apart in the request (across a stop word or a comma) as its words, not as a made-up phrase', () => {
     const request: RequestText = { title: 'Гидроочистка дизельного топлива', problem: 'Нужна опытная партия катализатора и протокол испытаний на пилотной установке.' }
     const { corpus, labs, requests } = setUp(
