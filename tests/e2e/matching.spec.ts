@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { signIn } from './helpers'
+import { shootInBothLanguages, signIn } from './helpers'
 
 // Proposals in the browser: the company sees the labs proposed for its request with the reasons, a
 // lab sees requests among its matches and sets one aside with a reason, which holds after a reload.
@@ -133,6 +133,11 @@ test('a company publishes a new request and sees the proposed labs appear on its
   await expect(section.getByText('Ищем подходящие лаборатории…')).toHaveCount(0)
   await expect(section.getByText('Подходящих лабораторий пока нет')).toHaveCount(0)
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+
+  // The request's page with its proposed labs, in both languages and at both widths.
+  const found: string[] = []
+  await shootInBothLanguages(page, 'request-proposed-labs', found)
+  expect(found).toEqual([])
 })
 
 test('a company writing in English, with its budget as the English form shows it, is proposed the lab whose English papers are on its subject', async ({ page }) => {
@@ -194,5 +199,9 @@ test('a lab that publishes its profile, then edits it to other work, sees the fi
   await expect(section.locator('.match-card', { hasText: 'Беспроводная термометрическая коса с автономным питанием' })).toBeVisible()
   await expect(section.getByText('Ищем подходящие запросы…')).toHaveCount(0)
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
-  await section.screenshot({ path: 'test-results/screens/lab-proposed-requests.png' })
+
+  // The lab's page with its proposed requests, in both languages and at both widths.
+  const found: string[] = []
+  await shootInBothLanguages(page, 'lab-proposed-requests', found)
+  expect(found).toEqual([])
 })
